@@ -1,0 +1,236 @@
+//! Native tasks: Rust futures admitted by the pool, with per-attempt timeouts, retries of
+//! retryable errors only, and cancellation by `stop()`.
+
+use std::fmt::Display;
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+use tokio::sync::oneshot;
+
+use crate::config::TaskOptions;
+use crate::events::{ErrorInfo, FailedAttempt, PoolEvent, TaskSnapshot, TaskTimings};
+use crate::metrics::ms;
+use crate::pool::Pool;
+use crate::retry::{PoolError, TaskFailure};
+use crate::scheduler::{Active, Outcome, Waiter};
+
+/// Gives the slot back if the task's future is dropped before it finished.
+struct SlotGuard<'a> {
+    pool: &'a Pool,
+    id: u64,
+    finished: bool,
+}
+
+impl Drop for SlotGuard<'_> {
+    fn drop(&mut self) {
+        if self.finished {
+            return;
+        }
+        let queued = self.pool.lock().cancel_queued(self.id);
+        if !queued {
+            self.pool.finish_native(self.id, Outcome::Failure);
+        }
+    }
+}
+
+/// Per-task facts kept for event payloads.
+struct Story<'a> {
+    options: &'a TaskOptions,
+    retries: u32,
+    timeout: Option<Duration>,
+    failed: Vec<FailedAttempt>,
+    delays: Vec<f64>,
+}
+
+enum Attempt<T, E> {
+    Done(Result<T, E>),
+    Stopped,
+}
+
+impl Pool {
+    /// Runs `task` (called once per attempt) when a slot is free. Retries only errors that
+    /// say they are retryable, with backoff; each attempt is limited by the timeout. Only leaf
+    /// requests should go through here: a future that awaits its own children while inside
+    /// `run` holds a slot they may need.
+    pub async fn run<T, E, F, Fut>(&self, options: TaskOptions, mut task: F) -> Result<T, E>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+        E: TaskFailure + Display,
+    {
+        let mut stop_rx = self.shared.stop_tx.subscribe();
+        let (tx, rx) = oneshot::channel();
+        let (id, started, retries, timeout, list) = {
+            let mut s = self.lock();
+            if s.stopped {
+                return Err(E::from_pool(PoolError::Cancelled));
+            }
+            let (id, started) = s.submit(options.priority, Waiter::Native(tx));
+            let retries = options.retries.unwrap_or(s.config.retries);
+            let timeout = options.timeout.unwrap_or(s.config.timeout);
+            let list =
+                (!s.config.retryable_errors.is_empty()).then(|| s.config.retryable_errors.clone());
+            (id, started, retries, timeout, list)
+        };
+        let mut guard = SlotGuard {
+            pool: self,
+            id,
+            finished: false,
+        };
+        if !started && rx.await.is_err() {
+            // The queue was emptied by stop(); the scheduler already counted it.
+            guard.finished = true;
+            return Err(E::from_pool(PoolError::Cancelled));
+        }
+        let mut story = Story {
+            options: &options,
+            retries,
+            timeout,
+            failed: Vec::new(),
+            delays: Vec::new(),
+        };
+        if self.listening() {
+            if let Some(snapshot) = self.snapshot(id, &story, None) {
+                self.emit(PoolEvent::TaskStarted(snapshot));
+            }
+        }
+        let mut attempt: u32 = 0;
+        let result = loop {
+            let begun = Instant::now();
+            let outcome = tokio::select! {
+                biased;
+                _ = stop_rx.wait_for(|stopped| *stopped) => Attempt::Stopped,
+                r = attempt_with_timeout(task(), timeout, id) => Attempt::Done(r),
+            };
+            let error = match outcome {
+                Attempt::Done(Ok(value)) => break Ok(value),
+                Attempt::Done(Err(e)) => e,
+                Attempt::Stopped => break Err(E::from_pool(PoolError::Cancelled)),
+            };
+            story.failed.push(FailedAttempt {
+                attempt: attempt + 1,
+                duration: ms(begun.elapsed()),
+                error: error.to_string(),
+            });
+            let wanted = attempt < retries
+                && error.is_retryable()
+                && list
+                    .as_ref()
+                    .is_none_or(|l| l.iter().any(|p| error.matches(p)));
+            let delay = if wanted {
+                self.lock()
+                    .plan_retry(id, error.is_transient(), fastrand::f64())
+            } else {
+                self.lock().note_failed_attempt(id);
+                None
+            };
+            let Some(delay) = delay else {
+                break Err(error);
+            };
+            story.delays.push(ms(delay));
+            if self.listening() {
+                if let Some(snapshot) = self.snapshot(id, &story, None) {
+                    self.emit(PoolEvent::TaskRetry(snapshot, attempt + 1));
+                }
+            }
+            tokio::select! {
+                biased;
+                _ = stop_rx.wait_for(|stopped| *stopped) => break Err(E::from_pool(PoolError::Cancelled)),
+                _ = tokio::time::sleep(delay) => {}
+            }
+            attempt += 1;
+        };
+        guard.finished = true;
+        let outcome = if result.is_ok() {
+            Outcome::Success
+        } else {
+            Outcome::Failure
+        };
+        let listening = self.listening();
+        let finished = self.finish_native(id, outcome);
+        if let (true, Some(active)) = (listening, finished) {
+            self.emit_final(id, &story, &active, result.as_ref().err());
+        }
+        result
+    }
+
+    fn emit_final<E: TaskFailure + Display>(
+        &self,
+        id: u64,
+        story: &Story<'_>,
+        active: &Active,
+        error: Option<&E>,
+    ) {
+        let Some(snapshot) = self.snapshot(id, story, Some(active)) else {
+            return;
+        };
+        if self.lock().config.monitoring.enabled {
+            self.emit(PoolEvent::TaskMetrics(snapshot.clone()));
+        }
+        match error {
+            None => self.emit(PoolEvent::TaskCompleted(snapshot)),
+            Some(e) => {
+                let info = ErrorInfo {
+                    name: e.name().to_string(),
+                    code: e.code(),
+                    message: e.to_string(),
+                };
+                self.emit(PoolEvent::TaskError(snapshot, info));
+            }
+        }
+    }
+
+    /// A snapshot of a running task, or of a finished one when `finished` is given.
+    fn snapshot(
+        &self,
+        id: u64,
+        story: &Story<'_>,
+        finished: Option<&Active>,
+    ) -> Option<TaskSnapshot> {
+        let s = self.lock();
+        let task = match finished {
+            Some(t) => t.clone(),
+            None => s.active.get(&id)?.clone(),
+        };
+        let now = Instant::now();
+        let queue_wait = ms(task.started.saturating_duration_since(task.enqueued));
+        let execution = finished.map(|_| ms(now.saturating_duration_since(task.started)));
+        Some(TaskSnapshot {
+            id,
+            priority: task.priority,
+            retries: story.retries,
+            timeout: story.timeout.map(ms),
+            metadata: story.options.metadata.clone(),
+            attempt_count: task.attempts,
+            created_at: s.epoch_ms(task.enqueued),
+            started_at: Some(s.epoch_ms(task.started)),
+            completed_at: finished.map(|_| s.epoch_ms(now)),
+            timings: TaskTimings {
+                queue_wait: Some(queue_wait),
+                execution,
+                retry_delays: story.delays.clone(),
+                retry_delay_total: ms(task.retry_delay_total),
+                total: finished.map(|_| ms(now.saturating_duration_since(task.enqueued))),
+                failed_attempts: story.failed.clone(),
+            },
+        })
+    }
+}
+
+async fn attempt_with_timeout<T, E, Fut>(
+    attempt: Fut,
+    timeout: Option<Duration>,
+    id: u64,
+) -> Result<T, E>
+where
+    Fut: Future<Output = Result<T, E>>,
+    E: TaskFailure,
+{
+    match timeout {
+        Some(after) if !after.is_zero() => match tokio::time::timeout(after, attempt).await {
+            Ok(result) => result,
+            Err(_) => Err(E::from_pool(PoolError::Timeout { task_id: id, after })),
+        },
+        _ => attempt.await,
+    }
+}
