@@ -6,3 +6,4 @@ pub mod js;
 pub mod metadata_encoding;
 
 pub use error::{CodecError, Result};
+pub mod schema;
