@@ -1,0 +1,328 @@
+//! The s3db.js client API over any [`ObjectStore`]: keys relative to the key prefix, metadata
+//! encoded as s3db.js encodes it, and every leaf request admitted by the client's limiter.
+//! Composite operations (deleteObjects, deleteAll, count, ...) never hold a slot themselves.
+
+mod keys;
+mod metadata;
+
+pub use keys::{join_key, list_prefix, object_key, strip_key_prefix};
+pub use metadata::{decode_metadata, encode_metadata, metadata_size, S3_METADATA_LIMIT};
+
+use crate::error::{ErrorKind, Result, StoreError};
+use crate::store::*;
+use bytes::Bytes;
+use s3db_codec::metadata_encoding::MetaValue;
+use std::sync::Arc;
+use futures::future::join_all;
+use tokio::sync::OnceCell;
+
+/// S3 deletes at most 1,000 keys per DeleteObjects request.
+const DELETE_BATCH: usize = 1000;
+
+pub struct Client {
+    config: ConnectionConfig,
+    store: OnceCell<Arc<dyn ObjectStore>>,
+    limiter: RequestLimiter,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PutObjectInput {
+    pub key: String,
+    /// Logical metadata: keys as given, values as `String(value)` in JS.
+    pub metadata: Vec<(String, String)>,
+    pub body: Bytes,
+    pub content_type: Option<String>,
+    pub content_encoding: Option<String>,
+    pub if_match: Option<String>,
+    pub if_none_match: Option<String>,
+}
+
+/// An object's description with its metadata decoded back to logical values.
+#[derive(Debug, Clone)]
+pub struct DecodedInfo {
+    pub info: ObjectInfo,
+    pub metadata: Vec<(String, MetaValue)>,
+}
+
+#[derive(Debug, Default)]
+pub struct DeleteObjectsReport {
+    /// One entry per successful DeleteObjects request.
+    pub deleted: Vec<DeleteManyOutput>,
+    /// One entry per failed request: the error and the keys it carried.
+    pub failed: Vec<(StoreError, Vec<String>)>,
+}
+
+impl Client {
+    /// Validates the configuration now; the store itself opens on first use.
+    pub fn new(config: ConnectionConfig, concurrency: usize) -> Self {
+        Client { config, store: OnceCell::new(), limiter: RequestLimiter::new(concurrency) }
+    }
+
+    pub fn config(&self) -> &ConnectionConfig {
+        &self.config
+    }
+
+    pub fn key_prefix(&self) -> &str {
+        &self.config.key_prefix
+    }
+
+    async fn store(&self) -> Result<&Arc<dyn ObjectStore>> {
+        self.store.get_or_try_init(|| open(&self.config)).await
+    }
+
+    fn full_key(&self, key: &str) -> Result<String> {
+        object_key(&self.config.key_prefix, key).map_err(|e| e.with_location(&self.config.bucket, key))
+    }
+
+    /// One leaf request, through the limiter.
+    async fn leaf<T, F, Fut>(&self, operation: &'static str, key: Option<&str>, request: F) -> Result<T>
+    where
+        F: FnMut(Arc<dyn ObjectStore>) -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        let store = self.store().await?.clone();
+        let mut request = request;
+        self.limiter.run(RequestInfo::new(operation, key), || request(store.clone())).await.map_err(|e| if e.command.is_none() { e.with_command(operation) } else { e })
+    }
+
+    pub async fn put_object(&self, input: PutObjectInput) -> Result<PutOutput> {
+        let key = self.full_key(&input.key)?;
+        let metadata = encode_metadata(input.metadata.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(|e| e.with_location(&self.config.bucket, &input.key))?;
+        let req = PutRequest {
+            body: input.body,
+            metadata,
+            content_type: input.content_type,
+            content_encoding: input.content_encoding,
+            if_match: input.if_match,
+            if_none_match: input.if_none_match,
+        };
+        self.leaf("PutObject", Some(&key), |s| {
+            let (key, req) = (key.clone(), req.clone());
+            async move { s.put(&key, req).await }
+        })
+        .await
+    }
+
+    pub async fn get_object(&self, key: &str) -> Result<(DecodedInfo, Bytes)> {
+        let full = self.full_key(key)?;
+        let out = self.leaf("GetObject", Some(&full), |s| {
+            let full = full.clone();
+            async move { s.get(&full).await }
+        })
+        .await?;
+        Ok((decoded(out.info), out.body))
+    }
+
+    pub async fn head_object(&self, key: &str) -> Result<DecodedInfo> {
+        let full = self.full_key(key)?;
+        let info = self.leaf("HeadObject", Some(&full), |s| {
+            let full = full.clone();
+            async move { s.head(&full).await }
+        })
+        .await?;
+        Ok(decoded(info))
+    }
+
+    pub async fn exists(&self, key: &str) -> Result<bool> {
+        match self.head_object(key).await {
+            Ok(_) => Ok(true),
+            Err(e) if e.is_not_found() => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub async fn copy_object(&self, from: &str, to: &str, directive: MetadataDirective, metadata: &[(String, String)], content_type: Option<String>) -> Result<PutOutput> {
+        let (from_key, to_key) = (self.full_key(from)?, self.full_key(to)?);
+        let metadata = match directive {
+            MetadataDirective::Replace => encode_metadata(metadata.iter().map(|(k, v)| (k.as_str(), v.as_str())))?,
+            MetadataDirective::Copy => Metadata::new(),
+        };
+        let req = CopyRequest { directive, metadata, content_type };
+        self.leaf("CopyObject", Some(&from_key), |s| {
+            let (from_key, to_key, req) = (from_key.clone(), to_key.clone(), req.clone());
+            async move { s.copy(&from_key, &to_key, req).await }
+        })
+        .await
+    }
+
+    pub async fn delete_object(&self, key: &str) -> Result<()> {
+        let full = self.full_key(key)?;
+        self.leaf("DeleteObject", Some(&full), |s| {
+            let full = full.clone();
+            async move { s.delete(&full).await }
+        })
+        .await
+    }
+
+    /// Deletes keys in requests of 1,000, all in flight at once (each request is its own leaf).
+    pub async fn delete_objects(&self, keys: &[String]) -> Result<DeleteObjectsReport> {
+        let full: Vec<String> = keys.iter().map(|k| self.full_key(k)).collect::<Result<_>>()?;
+        let batches = full.chunks(DELETE_BATCH).map(|chunk| async move {
+            let outcome = self
+                .leaf("DeleteObjects", None, |s| {
+                    let chunk = chunk.to_vec();
+                    async move { s.delete_many(&chunk).await }
+                })
+                .await;
+            (outcome, chunk.to_vec())
+        });
+        let mut report = DeleteObjectsReport::default();
+        for (outcome, chunk) in join_all(batches).await {
+            match outcome {
+                Ok(out) => report.deleted.push(out),
+                Err(e) => report.failed.push((e, chunk)),
+            }
+        }
+        Ok(report)
+    }
+
+    /// Deletes every object under `prefix`; returns how many were deleted.
+    pub async fn delete_all(&self, prefix: &str) -> Result<usize> {
+        let list_prefix = list_prefix(&self.config.key_prefix, prefix);
+        let mut total = 0;
+        loop {
+            let page = self.list_raw(&list_prefix, DELETE_BATCH, None).await?;
+            if page.contents.is_empty() {
+                return Ok(total);
+            }
+            let keys: Vec<String> = page.contents.into_iter().map(|e| e.key).collect();
+            let out = self
+                .leaf("DeleteObjects", None, |s| {
+                    let keys = keys.clone();
+                    async move { s.delete_many(&keys).await }
+                })
+                .await?;
+            if !out.errors.is_empty() {
+                let first = &out.errors[0];
+                return Err(StoreError::new(ErrorKind::Unknown, format!("deleteAll: {} objects could not be deleted (first: {} {}: {})", out.errors.len(), first.key, first.code, first.message)));
+            }
+            total += out.deleted.len();
+        }
+    }
+
+    pub async fn move_object(&self, from: &str, to: &str) -> Result<()> {
+        self.copy_object(from, to, MetadataDirective::Copy, &[], None).await?;
+        self.delete_object(from).await
+    }
+
+    /// Moves every object under `prefix_from` to the same relative key under `prefix_to`.
+    /// Returns the new keys; any failure fails the whole call after all moves were tried.
+    pub async fn move_all_objects(&self, prefix_from: &str, prefix_to: &str) -> Result<Vec<String>> {
+        let keys = self.get_all_keys(prefix_from).await?;
+        let moves = keys.iter().map(|key| async move {
+            let target = match key.strip_prefix(prefix_from) {
+                Some(rest) => format!("{prefix_to}{rest}"),
+                None => key.clone(),
+            };
+            self.move_object(key, &target).await.map(|_| target)
+        });
+        let results = join_all(moves).await;
+        let failures = results.iter().filter(|r| r.is_err()).count();
+        if failures > 0 {
+            return Err(StoreError::new(ErrorKind::Unknown, format!("Some objects could not be moved ({failures} of {})", results.len())));
+        }
+        Ok(results.into_iter().flatten().collect())
+    }
+
+    async fn list_raw(&self, full_prefix: &str, max_keys: usize, token: Option<String>) -> Result<ListPage> {
+        let req = ListRequest { prefix: full_prefix.to_string(), max_keys, continuation_token: token, ..Default::default() };
+        self.leaf("ListObjectsV2", None, |s| {
+            let req = req.clone();
+            async move { s.list(&req).await }
+        })
+        .await
+    }
+
+    /// One ListObjectsV2 page; keys include the key prefix, as in s3db.js.
+    pub async fn list_objects(&self, prefix: &str, max_keys: usize, token: Option<String>, delimiter: Option<String>, start_after: Option<String>) -> Result<ListPage> {
+        let req = ListRequest { prefix: list_prefix(&self.config.key_prefix, prefix), max_keys, continuation_token: token, delimiter, start_after };
+        self.leaf("ListObjectsV2", None, |s| {
+            let req = req.clone();
+            async move { s.list(&req).await }
+        })
+        .await
+    }
+
+    /// Walks every page under `prefix`, handing each page's keys (relative) to `visit`.
+    async fn for_each_page(&self, prefix: &str, mut visit: impl FnMut(Vec<ListEntry>) -> bool) -> Result<()> {
+        let full_prefix = list_prefix(&self.config.key_prefix, prefix);
+        let mut token = None;
+        loop {
+            let page = self.list_raw(&full_prefix, DELETE_BATCH, token).await?;
+            if !visit(page.contents) {
+                return Ok(());
+            }
+            match page.next_continuation_token {
+                Some(next) if page.is_truncated => token = Some(next),
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    pub async fn count(&self, prefix: &str) -> Result<usize> {
+        let mut total = 0;
+        self.for_each_page(prefix, |entries| {
+            total += entries.len();
+            true
+        })
+        .await?;
+        Ok(total)
+    }
+
+    pub async fn get_all_keys(&self, prefix: &str) -> Result<Vec<String>> {
+        let mut keys = Vec::new();
+        let key_prefix = self.config.key_prefix.clone();
+        self.for_each_page(prefix, |entries| {
+            keys.extend(entries.into_iter().map(|e| strip_key_prefix(&key_prefix, &e.key).to_string()));
+            true
+        })
+        .await?;
+        Ok(keys)
+    }
+
+    /// The continuation token that resumes a listing right after the first `offset` keys.
+    pub async fn get_continuation_token_after_offset(&self, prefix: &str, offset: usize) -> Result<Option<String>> {
+        if offset == 0 {
+            return Ok(None);
+        }
+        let full_prefix = list_prefix(&self.config.key_prefix, prefix);
+        let (mut skipped, mut token) = (0, None);
+        while skipped < offset {
+            let page = self.list_raw(&full_prefix, (offset - skipped).min(DELETE_BATCH), token).await?;
+            skipped += page.contents.len();
+            match page.next_continuation_token {
+                Some(next) if page.is_truncated => token = Some(next),
+                _ => return Ok(None),
+            }
+        }
+        Ok(token)
+    }
+
+    /// Up to `amount` keys (relative) starting after the first `offset`.
+    pub async fn get_keys_page(&self, prefix: &str, offset: usize, amount: usize) -> Result<Vec<String>> {
+        let full_prefix = list_prefix(&self.config.key_prefix, prefix);
+        let mut token = if offset > 0 {
+            match self.get_continuation_token_after_offset(prefix, offset).await? {
+                Some(token) => Some(token),
+                None => return Ok(vec![]),
+            }
+        } else {
+            None
+        };
+        let mut keys = Vec::new();
+        while keys.len() < amount {
+            let page = self.list_raw(&full_prefix, (amount - keys.len()).min(DELETE_BATCH), token).await?;
+            keys.extend(page.contents.iter().map(|e| strip_key_prefix(&self.config.key_prefix, &e.key).to_string()));
+            match page.next_continuation_token {
+                Some(next) if page.is_truncated => token = Some(next),
+                _ => break,
+            }
+        }
+        Ok(keys)
+    }
+}
+
+fn decoded(info: ObjectInfo) -> DecodedInfo {
+    let metadata = decode_metadata(&info.metadata);
+    DecodedInfo { info, metadata }
+}

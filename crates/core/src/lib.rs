@@ -1,0 +1,15 @@
+//! s3db-native's core: everything but the napi binding.
+//!
+//! - [`store`]: the [`store::ObjectStore`] trait and its backends (S3, memory, file) plus
+//!   connection-string parsing.
+//! - [`client`]: the s3db.js client API (key prefixing, metadata encoding, batch helpers) over a
+//!   store, with every request admitted by the client's limiter.
+//! - [`error`]: one error type that knows its S3 code, status and whether a retry may help.
+
+pub mod client;
+pub mod error;
+pub mod store;
+
+pub use error::{ErrorKind, StoreError};
+/// The operations pool every leaf request goes through (re-exported for the binding).
+pub use s3db_pool as pool;

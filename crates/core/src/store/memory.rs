@@ -1,0 +1,154 @@
+//! `memory://bucket/prefix`: a process-global store per bucket name, like s3db.js's MemoryClient
+//! (two Database instances on the same bucket see the same objects).
+
+use super::listing::{build_page, resume_after};
+use super::types::*;
+use super::ObjectStore;
+use crate::error::{ErrorKind, Result, StoreError};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
+use std::sync::{Arc, LazyLock, Mutex, RwLock};
+use std::time::SystemTime;
+
+type Objects = RwLock<BTreeMap<String, Arc<StoredObject>>>;
+
+static BUCKETS: LazyLock<Mutex<HashMap<String, Arc<Objects>>>> = LazyLock::new(Default::default);
+
+struct StoredObject {
+    info: ObjectInfo,
+    body: bytes::Bytes,
+}
+
+pub struct MemoryStore {
+    bucket: String,
+    objects: Arc<Objects>,
+}
+
+impl MemoryStore {
+    pub fn open(bucket: &str) -> Self {
+        let mut buckets = BUCKETS.lock().unwrap_or_else(|e| e.into_inner());
+        let objects = buckets.entry(bucket.to_string()).or_default().clone();
+        MemoryStore { bucket: bucket.to_string(), objects }
+    }
+
+    /// Empties one bucket of the process-global storage.
+    pub fn clear_bucket(bucket: &str) {
+        let buckets = BUCKETS.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(objects) = buckets.get(bucket) {
+            objects.write().unwrap_or_else(|e| e.into_inner()).clear();
+        }
+    }
+
+    pub fn clear_all() {
+        let buckets = BUCKETS.lock().unwrap_or_else(|e| e.into_inner());
+        for objects in buckets.values() {
+            objects.write().unwrap_or_else(|e| e.into_inner()).clear();
+        }
+    }
+
+    /// (object count, total body bytes) of this bucket.
+    pub fn stats(&self) -> (usize, u64) {
+        let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
+        (objects.len(), objects.values().map(|o| o.body.len() as u64).sum())
+    }
+
+    fn missing(&self, key: &str) -> StoreError {
+        StoreError::no_such_key(&self.bucket, key)
+    }
+}
+
+/// S3's conditional-write rules: `If-None-Match: *` needs a missing key, `If-Match` the same ETag.
+pub(crate) fn check_preconditions(current_etag: Option<&str>, req: &PutRequest, bucket: &str, key: &str) -> Result<()> {
+    let unquote = |s: &str| s.trim_matches('"').to_string();
+    let none_match_failed = req.if_none_match.is_some() && current_etag.is_some();
+    let match_failed = match (&req.if_match, current_etag) {
+        (None, _) => false,
+        (Some(_), None) => true,
+        (Some(expected), Some(current)) => expected != "*" && unquote(expected) != unquote(current),
+    };
+    if none_match_failed || match_failed {
+        return Err(StoreError::new(ErrorKind::PreconditionFailed, "At least one of the pre-conditions you specified did not hold")
+            .with_code("PreconditionFailed")
+            .with_status(412)
+            .with_location(bucket, key));
+    }
+    Ok(())
+}
+
+#[async_trait::async_trait]
+impl ObjectStore for MemoryStore {
+    fn bucket(&self) -> &str {
+        &self.bucket
+    }
+
+    async fn put(&self, key: &str, req: PutRequest) -> Result<PutOutput> {
+        let etag = etag_of(&req.body);
+        let conditions = PutRequest { if_match: req.if_match.clone(), if_none_match: req.if_none_match.clone(), ..Default::default() };
+        let object = Arc::new(StoredObject {
+            info: ObjectInfo {
+                metadata: req.metadata,
+                content_type: req.content_type,
+                content_encoding: req.content_encoding,
+                content_length: req.body.len() as u64,
+                etag: etag.clone(),
+                last_modified: SystemTime::now(),
+                version_id: None,
+            },
+            body: req.body,
+        });
+        let mut objects = self.objects.write().unwrap_or_else(|e| e.into_inner());
+        let current = objects.get(key).map(|o| o.info.etag.as_str());
+        check_preconditions(current, &conditions, &self.bucket, key)?;
+        objects.insert(key.to_string(), object);
+        Ok(PutOutput { etag, version_id: None })
+    }
+
+    async fn get(&self, key: &str) -> Result<GetOutput> {
+        let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
+        let object = objects.get(key).ok_or_else(|| self.missing(key))?;
+        Ok(GetOutput { info: object.info.clone(), body: object.body.clone() })
+    }
+
+    async fn head(&self, key: &str) -> Result<ObjectInfo> {
+        let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
+        objects.get(key).map(|o| o.info.clone()).ok_or_else(|| self.missing(key))
+    }
+
+    async fn copy(&self, from: &str, to: &str, req: CopyRequest) -> Result<PutOutput> {
+        let source = self.get(from).await?;
+        let (metadata, content_type) = match req.directive {
+            MetadataDirective::Copy => (source.info.metadata, source.info.content_type),
+            MetadataDirective::Replace => (req.metadata, req.content_type),
+        };
+        let put = PutRequest { body: source.body, metadata, content_type, content_encoding: source.info.content_encoding, ..Default::default() };
+        self.put(to, put).await
+    }
+
+    async fn delete(&self, key: &str) -> Result<()> {
+        self.objects.write().unwrap_or_else(|e| e.into_inner()).remove(key);
+        Ok(())
+    }
+
+    async fn delete_many(&self, keys: &[String]) -> Result<DeleteManyOutput> {
+        let mut objects = self.objects.write().unwrap_or_else(|e| e.into_inner());
+        for key in keys {
+            objects.remove(key);
+        }
+        Ok(DeleteManyOutput { deleted: keys.to_vec(), errors: vec![] })
+    }
+
+    async fn list(&self, req: &ListRequest) -> Result<ListPage> {
+        let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
+        let start = match resume_after(req) {
+            Some(after) if after.as_str() >= req.prefix.as_str() => Bound::Excluded(after),
+            _ => Bound::Included(req.prefix.clone()),
+        };
+        let entries = objects.range((start, Bound::Unbounded)).map(|(key, o)| ListEntry {
+            key: key.clone(),
+            size: o.info.content_length,
+            etag: o.info.etag.clone(),
+            last_modified: o.info.last_modified,
+        });
+        Ok(build_page(req, entries))
+    }
+}

@@ -1,0 +1,43 @@
+//! Object stores: one trait, three backends. Keys given to a store are full keys (the client
+//! has already joined its key prefix); metadata keys and values arrive already encoded.
+
+mod connection_string;
+mod file;
+mod limiter;
+mod listing;
+mod memory;
+mod s3;
+mod types;
+
+pub use connection_string::{BackendKind, ConnectionConfig};
+pub use file::FileStore;
+pub use limiter::{RequestInfo, RequestLimiter};
+pub use memory::MemoryStore;
+pub use s3::S3Store;
+pub use types::*;
+
+use crate::error::Result;
+use std::sync::Arc;
+
+#[async_trait::async_trait]
+pub trait ObjectStore: Send + Sync {
+    fn bucket(&self) -> &str;
+    async fn put(&self, key: &str, req: PutRequest) -> Result<PutOutput>;
+    async fn get(&self, key: &str) -> Result<GetOutput>;
+    async fn head(&self, key: &str) -> Result<ObjectInfo>;
+    async fn copy(&self, from: &str, to: &str, req: CopyRequest) -> Result<PutOutput>;
+    /// Deleting a missing key succeeds, as on S3.
+    async fn delete(&self, key: &str) -> Result<()>;
+    /// At most 1,000 keys (one S3 DeleteObjects request).
+    async fn delete_many(&self, keys: &[String]) -> Result<DeleteManyOutput>;
+    async fn list(&self, req: &ListRequest) -> Result<ListPage>;
+}
+
+/// Opens the backend a parsed connection string names.
+pub async fn open(config: &ConnectionConfig) -> Result<Arc<dyn ObjectStore>> {
+    Ok(match config.kind {
+        BackendKind::Memory => Arc::new(MemoryStore::open(&config.bucket)),
+        BackendKind::File => Arc::new(FileStore::open(config.base_path.as_deref().unwrap_or("./s3db-data"), &config.bucket)?),
+        BackendKind::S3 => Arc::new(S3Store::connect(config).await?),
+    })
+}

@@ -1,0 +1,21 @@
+'use strict'
+// s3db-native: a drop-in for s3db.js with a Rust core. This file only gathers the public API.
+
+const errors = require('./lib/errors')
+const { S3Client, Client, MemoryClient, FileSystemClient } = require('./lib/client')
+const { ConnectionString, S3_DEFAULT_REGION, S3_DEFAULT_ENDPOINT } = require('./lib/connection-string')
+const { ObjectBody } = require('./lib/body')
+
+const { fromNative, ...publicErrors } = errors
+
+module.exports = {
+  ...publicErrors,
+  S3Client,
+  Client,
+  MemoryClient,
+  FileSystemClient,
+  ConnectionString,
+  S3_DEFAULT_REGION,
+  S3_DEFAULT_ENDPOINT,
+  ObjectBody
+}

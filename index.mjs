@@ -1,0 +1,17 @@
+// ESM entry: the same objects as the CommonJS entry, as named exports.
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+const api = require('./index.js')
+
+export const {
+  BaseError, S3dbError, DatabaseError, ValidationError, AuthenticationError, PermissionError,
+  EncryptionError, ResourceError, PluginError, ResourceNotFound, NoSuchKey, NotFound, NoSuchBucket,
+  MissingMetadata, InvalidResourceItem, UnknownError, ConnectionStringError, CryptoError, SchemaError,
+  PartitionError, AnalyticsNotEnabledError, PluginStorageError, PartitionDriverError, BehaviorError,
+  StreamError, MetadataLimitError, ErrorMap, mapAwsError,
+  S3Client, Client, MemoryClient, FileSystemClient, ConnectionString, S3_DEFAULT_REGION,
+  S3_DEFAULT_ENDPOINT, ObjectBody
+} = api
+
+export default api

@@ -1,0 +1,294 @@
+'use strict'
+// `S3Client` (also `Client`), `MemoryClient`, `FileSystemClient`: the s3db.js object API over the
+// native client. Each method is one call into Rust; results are shaped like the AWS SDK's, and
+// `cl:*` events are built only when someone listens.
+
+const { EventEmitter } = require('node:events')
+const { randomBytes } = require('node:crypto')
+const native = require('./native')
+const { ConnectionString } = require('./connection-string')
+const { ObjectBody } = require('./body')
+const { fromNative, UnknownError, ValidationError } = require('./errors')
+
+const DEFAULT_PARALLELISM = 100
+
+function stringifyMetadata (metadata) {
+  if (metadata == null) return undefined
+  if (typeof metadata !== 'object') throw new ValidationError('metadata must be an object', { field: 'metadata', value: metadata })
+  const out = {}
+  for (const [k, v] of Object.entries(metadata)) out[k] = String(v)
+  return out
+}
+
+function toBuffer (body) {
+  if (body === undefined || body === null) return undefined
+  if (Buffer.isBuffer(body)) return body
+  if (typeof body === 'string') return Buffer.from(body)
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+  if (body instanceof ArrayBuffer) return Buffer.from(body)
+  if (typeof body === 'object') return Buffer.from(JSON.stringify(body))
+  return Buffer.from(String(body))
+}
+
+function requireKey (key, what = 'key') {
+  if (typeof key !== 'string' || key.length === 0) throw new ValidationError(`${what} must be a non-empty string`, { field: what, value: key, statusCode: 400 })
+}
+
+function decodedMetadata (head) {
+  const metadata = {}
+  for (const [k, v] of Object.entries(head.metadata)) metadata[k] = v
+  for (const k of head.undefinedKeys) metadata[k] = undefined
+  return metadata
+}
+
+function sdkHead (head) {
+  return {
+    $metadata: { httpStatusCode: 200 },
+    Metadata: decodedMetadata(head),
+    ContentType: head.contentType ?? 'application/octet-stream',
+    ContentEncoding: head.contentEncoding ?? undefined,
+    ContentLength: head.contentLength,
+    ETag: head.etag,
+    LastModified: new Date(head.lastModifiedMs),
+    VersionId: head.versionId ?? undefined
+  }
+}
+
+class S3Client extends EventEmitter {
+  constructor ({ connectionString, parallelism = DEFAULT_PARALLELISM, verbose = false, id, httpClientOptions = {}, ...options } = {}) {
+    super()
+    if (connectionString === undefined) throw fromNative(new Error('S3DB_NATIVE_ERROR:' + JSON.stringify({ name: 'ConnectionStringError', code: 'ConnectionStringError', message: 'Invalid connection string: undefined' })))
+    this.config = new ConnectionString(connectionString)
+    this.verbose = verbose
+    this.id = id ?? randomBytes(39).toString('hex').slice(0, 77)
+    this.parallelism = Number.parseInt(parallelism, 10) > 0 ? Number.parseInt(parallelism, 10) : DEFAULT_PARALLELISM
+    this.httpClientOptions = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: 500, maxFreeSockets: 100, timeout: 60000, ...httpClientOptions }
+    this.options = options
+    this.connectionString = connectionString
+    try {
+      this._native = new native.NativeClient(String(connectionString), this.parallelism)
+    } catch (err) {
+      throw fromNative(err)
+    }
+  }
+
+  get bucket () { return this.config.bucket }
+  get keyPrefix () { return this.config.keyPrefix }
+
+  _emit (event, ...args) {
+    if (this.listenerCount(event) > 0) this.emit(event, ...args)
+  }
+
+  async _call (commandName, context, work) {
+    try {
+      return await work()
+    } catch (err) {
+      throw fromNative(err, { bucket: this.bucket, commandName, ...context })
+    }
+  }
+
+  async putObject ({ key, metadata, contentType, body, contentEncoding, contentLength, ifMatch, ifNoneMatch } = {}) {
+    requireKey(key)
+    const params = { key, metadata: stringifyMetadata(metadata), body: toBuffer(body), contentType, contentEncoding, ifMatch, ifNoneMatch }
+    let response
+    try {
+      response = await this._call('PutObjectCommand', { key }, () => this._native.putObject(params))
+    } catch (err) {
+      this._emit('cl:PutObject', err, { key, metadata, contentType, body, contentEncoding, contentLength })
+      throw err
+    }
+    const out = { $metadata: { httpStatusCode: 200 }, ETag: response.etag, VersionId: response.versionId ?? undefined }
+    this._emit('cl:PutObject', out, { key, metadata, contentType, body, contentEncoding, contentLength })
+    return out
+  }
+
+  async getObject (key) {
+    requireKey(key)
+    const { head, body } = await this._call('GetObjectCommand', { key }, () => this._native.getObject(key))
+    const out = { ...sdkHead(head), Body: new ObjectBody(body) }
+    this._emit('cl:GetObject', out, { key })
+    return out
+  }
+
+  async headObject (key) {
+    requireKey(key)
+    const head = await this._call('HeadObjectCommand', { key }, () => this._native.headObject(key))
+    const out = sdkHead(head)
+    this._emit('cl:HeadObject', out, { key })
+    return out
+  }
+
+  async copyObject ({ from, to, metadata, metadataDirective, contentType } = {}) {
+    requireKey(from, 'from')
+    requireKey(to, 'to')
+    const response = await this._call('CopyObjectCommand', { key: from }, () => this._native.copyObject({ from, to, metadata: stringifyMetadata(metadata), metadataDirective, contentType }))
+    const out = { $metadata: { httpStatusCode: 200 }, CopyObjectResult: { ETag: response.etag }, VersionId: response.versionId ?? undefined }
+    this._emit('cl:CopyObject', out, { from, to, metadataDirective })
+    return out
+  }
+
+  async exists (key) {
+    requireKey(key)
+    return this._call('HeadObjectCommand', { key }, () => this._native.exists(key))
+  }
+
+  async deleteObject (key) {
+    requireKey(key)
+    await this._call('DeleteObjectCommand', { key }, () => this._native.deleteObject(key))
+    const out = { $metadata: { httpStatusCode: 204 } }
+    this._emit('cl:DeleteObject', out, { key })
+    return out
+  }
+
+  async deleteObjects (keys) {
+    if (!Array.isArray(keys)) throw new ValidationError('deleteObjects expects an array of keys', { field: 'keys', value: keys, statusCode: 400 })
+    for (const key of keys) requireKey(key)
+    const result = await this._call('DeleteObjectsCommand', {}, () => this._native.deleteObjects(keys))
+    const report = {
+      deleted: result.deleted.map((batch) => ({
+        $metadata: { httpStatusCode: 200 },
+        Deleted: batch.deleted.map((Key) => ({ Key })),
+        Errors: batch.errors.map(([Key, Code, Message]) => ({ Key, Code, Message }))
+      })),
+      notFound: result.failed.map((f) => ({ message: f.message, raw: f.keys }))
+    }
+    this._emit('cl:DeleteObjects', report, keys)
+    return report
+  }
+
+  async deleteAll ({ prefix = '' } = {}) {
+    const total = await this._call('DeleteObjectsCommand', { prefix }, () => this._native.deleteAll(prefix))
+    this._emit('cl:DeleteAll', { prefix, batch: total, total })
+    this._emit('cl:DeleteAllComplete', { prefix, totalDeleted: total })
+    return total
+  }
+
+  async moveObject ({ from, to } = {}) {
+    requireKey(from, 'from')
+    requireKey(to, 'to')
+    try {
+      await this._native.moveObject(from, to)
+    } catch (err) {
+      throw new UnknownError('Unknown error in moveObject', { bucket: this.bucket, from, to, original: fromNative(err) })
+    }
+    return true
+  }
+
+  async moveAllObjects ({ prefixFrom, prefixTo } = {}) {
+    requireKey(prefixFrom, 'prefixFrom')
+    requireKey(prefixTo, 'prefixTo')
+    let moved
+    try {
+      moved = await this._native.moveAllObjects(prefixFrom, prefixTo)
+    } catch (err) {
+      const error = new UnknownError('Some objects could not be moved', { bucket: this.bucket, prefixFrom, prefixTo, original: fromNative(err) })
+      this._emit('cl:MoveAllObjects', { results: [], errors: [error] }, { prefixFrom, prefixTo })
+      throw error
+    }
+    this._emit('cl:MoveAllObjects', { results: moved, errors: [] }, { prefixFrom, prefixTo })
+    return moved
+  }
+
+  async listObjects ({ prefix = '', maxKeys = 1000, continuationToken, delimiter, startAfter } = {}) {
+    const page = await this._call('ListObjectsV2Command', { prefix }, () => this._native.listObjects({ prefix, maxKeys, continuationToken, delimiter, startAfter }))
+    const out = {
+      $metadata: { httpStatusCode: 200 },
+      Name: this.bucket,
+      Prefix: prefix,
+      MaxKeys: maxKeys,
+      Delimiter: delimiter,
+      ContinuationToken: continuationToken,
+      Contents: page.contents.map((o) => ({ Key: o.key, Size: o.size, ETag: o.etag, LastModified: new Date(o.lastModifiedMs), StorageClass: 'STANDARD' })),
+      CommonPrefixes: page.commonPrefixes.map((Prefix) => ({ Prefix })),
+      IsTruncated: page.isTruncated,
+      NextContinuationToken: page.nextContinuationToken ?? undefined,
+      KeyCount: page.keyCount
+    }
+    this._emit('cl:ListObjects', out, { prefix, maxKeys, continuationToken })
+    return out
+  }
+
+  async count ({ prefix = '' } = {}) {
+    const count = await this._call('ListObjectsV2Command', { prefix }, () => this._native.count(prefix))
+    this._emit('cl:Count', count, { prefix })
+    return count
+  }
+
+  async getAllKeys ({ prefix = '' } = {}) {
+    const keys = await this._call('ListObjectsV2Command', { prefix }, () => this._native.getAllKeys(prefix))
+    this._emit('cl:GetAllKeys', keys, { prefix })
+    return keys
+  }
+
+  async getContinuationTokenAfterOffset (params = {}) {
+    const { prefix = '', offset = 1000 } = params
+    const token = await this._call('ListObjectsV2Command', { prefix }, () => this._native.getContinuationTokenAfterOffset(prefix, offset))
+    this._emit('cl:GetContinuationTokenAfterOffset', token ?? null, params)
+    return token ?? null
+  }
+
+  async getKeysPage (params = {}) {
+    const { prefix = '', offset = 0, amount = 100 } = params
+    const keys = await this._call('ListObjectsV2Command', { prefix }, () => this._native.getKeysPage(prefix, offset, amount))
+    this._emit('cl:GetKeysPage', keys, params)
+    return keys
+  }
+}
+
+function memoryConnectionString (bucket, keyPrefix) {
+  return `memory://${encodeURIComponent(bucket)}/${keyPrefix.split('/').map(encodeURIComponent).join('/')}`
+}
+
+class MemoryClient extends S3Client {
+  constructor ({ bucket = 's3db', keyPrefix = '', connectionString, parallelism = 10, ...options } = {}) {
+    super({ connectionString: connectionString ?? memoryConnectionString(bucket, keyPrefix), parallelism, ...options })
+  }
+
+  static clearBucketStorage (bucket) { native.memoryClearBucket(bucket) }
+  static clearAllStorage () { native.memoryClearAll() }
+
+  /** Empties this client's bucket (the storage is shared by every client of the bucket). */
+  clear () { native.memoryClearBucket(this.bucket) }
+
+  getStats () {
+    const [objectCount, totalSize] = native.memoryBucketStats(this.bucket)
+    return { bucket: this.bucket, objectCount, totalSize, totalSizeFormatted: formatBytes(totalSize) }
+  }
+
+  /** Every object under this client's key prefix, as plain data. */
+  async snapshot () {
+    const objects = {}
+    for (const key of await this.getAllKeys()) {
+      const res = await this.getObject(key)
+      objects[key] = { body: Buffer.from(await res.Body.transformToByteArray()).toString('base64'), metadata: res.Metadata, contentType: res.ContentType, contentEncoding: res.ContentEncoding }
+    }
+    return { timestamp: new Date().toISOString(), bucket: this.bucket, keyPrefix: this.keyPrefix, objects }
+  }
+
+  async restore (snapshot) {
+    if (!snapshot || typeof snapshot.objects !== 'object') throw new ValidationError('restore expects a snapshot from snapshot()', { field: 'snapshot' })
+    await this.deleteAll()
+    await Promise.all(Object.entries(snapshot.objects).map(([key, o]) => this.putObject({ key, body: Buffer.from(o.body, 'base64'), metadata: o.metadata, contentType: o.contentType, contentEncoding: o.contentEncoding })))
+  }
+}
+
+function formatBytes (n) {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB']
+  let i = 0
+  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++ }
+  return `${Number(n.toFixed(2))} ${units[i]}`
+}
+
+function fileConnectionString (basePath, bucket, keyPrefix) {
+  const path = String(basePath).replace(/[%?]/g, encodeURIComponent)
+  return `file://${path}?bucket=${encodeURIComponent(bucket)}&keyPrefix=${encodeURIComponent(keyPrefix)}`
+}
+
+class FileSystemClient extends S3Client {
+  constructor ({ basePath = './s3db-data', bucket = 's3db', keyPrefix = '', connectionString, parallelism = 10, ...options } = {}) {
+    super({ connectionString: connectionString ?? fileConnectionString(basePath, bucket, keyPrefix), parallelism, ...options })
+    this.basePath = this.config.basePath
+  }
+}
+
+module.exports = { S3Client, Client: S3Client, MemoryClient, FileSystemClient }

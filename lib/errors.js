@@ -1,0 +1,278 @@
+'use strict'
+// The s3db.js error classes (same names, fields and toJson shape), plus the mapping of native
+// and AWS-style errors onto them. Unlike s3db.js, every class carries its intended statusCode
+// and keeps its details both as own properties and under `data`.
+
+const NATIVE_MARKER = 'S3DB_NATIVE_ERROR:'
+const RESERVED = new Set(['message', 'name', 'stack', 'data'])
+
+class BaseError extends Error {
+  constructor ({ message, bucket, key, code, statusCode = 500, requestId, awsMessage, original, commandName, commandInput, metadata, description, suggestion, retriable = false, docs, title, hint, verbose, ...rest } = {}) {
+    super(message)
+    this.name = new.target.name
+    this.bucket = bucket
+    this.key = key
+    this.thrownAt = new Date()
+    this.code = code
+    this.statusCode = statusCode
+    this.requestId = requestId
+    this.awsMessage = awsMessage
+    this.original = original
+    this.commandName = commandName
+    this.commandInput = commandInput
+    this.metadata = metadata
+    this.description = description
+    this.suggestion = suggestion
+    this.retriable = retriable
+    this.docs = docs
+    this.title = title
+    this.hint = hint
+    this.data = { bucket, key, ...rest, verbose, message, suggestion, retriable, docs, title, hint }
+  }
+
+  toJson () {
+    return {
+      name: this.name,
+      message: this.message,
+      code: this.code,
+      statusCode: this.statusCode,
+      requestId: this.requestId,
+      awsMessage: this.awsMessage,
+      bucket: this.bucket,
+      key: this.key,
+      thrownAt: this.thrownAt,
+      retriable: this.retriable,
+      suggestion: this.suggestion,
+      docs: this.docs,
+      title: this.title,
+      hint: this.hint,
+      commandName: this.commandName,
+      commandInput: this.commandInput,
+      metadata: this.metadata,
+      description: this.description,
+      data: this.data,
+      original: this.original,
+      stack: this.stack
+    }
+  }
+
+  toString () {
+    return `${this.name} | ${this.message}`
+  }
+}
+
+class S3dbError extends BaseError {
+  constructor (message, details = {}) {
+    const original = details.original
+    const fromAws = original
+      ? {
+          code: original.code || original.Code || original.name,
+          statusCode: original.statusCode || original.$metadata?.httpStatusCode,
+          requestId: original.requestId || original.$metadata?.requestId,
+          awsMessage: original.message,
+          metadata: original.$metadata
+        }
+      : {}
+    const merged = { ...details }
+    for (const [k, v] of Object.entries(fromAws)) if (merged[k] === undefined && v !== undefined) merged[k] = v
+    super({ ...merged, message })
+  }
+}
+
+// Classes that keep their details as own properties too, with a default status code.
+function detailedClass (name, defaultStatus) {
+  const cls = class extends S3dbError {
+    constructor (message, details = {}) {
+      super(message, { statusCode: defaultStatus, ...details })
+      for (const [k, v] of Object.entries(details)) if (!RESERVED.has(k) && v !== undefined) this[k] = v
+    }
+  }
+  Object.defineProperty(cls, 'name', { value: name })
+  return cls
+}
+
+const DatabaseError = detailedClass('DatabaseError', 500)
+const ValidationError = detailedClass('ValidationError', 422)
+const AuthenticationError = detailedClass('AuthenticationError', 401)
+const PermissionError = detailedClass('PermissionError', 403)
+const EncryptionError = detailedClass('EncryptionError', 500)
+const ResourceError = detailedClass('ResourceError', 400)
+const PluginError = detailedClass('PluginError', 500)
+const UnknownError = detailedClass('UnknownError', 500)
+const ConnectionStringError = detailedClass('ConnectionStringError', 400)
+const CryptoError = detailedClass('CryptoError', 500)
+const SchemaError = detailedClass('SchemaError', 400)
+const PluginStorageError = detailedClass('PluginStorageError', 500)
+const BehaviorError = detailedClass('BehaviorError', 400)
+const StreamError = detailedClass('StreamError', 500)
+
+class PartitionError extends detailedClass('PartitionError', 400) {
+  constructor (message, details = {}) {
+    const { resourceName, partitionName, fieldName } = details
+    const description = details.description || (resourceName || partitionName || fieldName
+      ? `Partition problem${resourceName ? ` in resource '${resourceName}'` : ''}${partitionName ? `, partition '${partitionName}'` : ''}${fieldName ? `, field '${fieldName}'` : ''}. Partition fields must exist in the resource attributes.`
+      : undefined)
+    super(message, { ...details, description })
+  }
+}
+
+class PartitionDriverError extends detailedClass('PartitionDriverError', 503) {
+  constructor (message, details = {}) {
+    super(message, { ...details, retriable: details.queueSize !== undefined && details.queueSize >= details.maxQueueSize })
+  }
+}
+
+class AnalyticsNotEnabledError extends detailedClass('AnalyticsNotEnabledError', 400) {
+  constructor (details = {}) {
+    super(details.message || 'Analytics are not enabled for this resource', details)
+  }
+}
+
+class MetadataLimitError extends detailedClass('MetadataLimitError', 413) {
+  constructor (message, { absoluteLimit = 2047, ...details } = {}) {
+    super(message, { absoluteLimit, ...details })
+  }
+}
+
+function requireStrings (fields) {
+  for (const [k, v] of Object.entries(fields)) {
+    if (typeof v !== 'string') throw new ValidationError(`${k} must be a non-empty string`, { field: k, value: v })
+  }
+}
+
+class ResourceNotFound extends S3dbError {
+  constructor ({ bucket, resourceName, id, original, ...rest } = {}) {
+    requireStrings({ bucket, resourceName, id })
+    super(`Resource not found: ${resourceName}/${id} [bucket:${bucket}]`, { statusCode: 404, ...rest, bucket, resourceName, id, original })
+    this.resourceName = resourceName
+    this.id = id
+  }
+}
+
+class NoSuchKey extends S3dbError {
+  constructor ({ bucket, key, resourceName, id, original, ...rest } = {}) {
+    super(`No such key: ${key} [bucket:${bucket}]`, { statusCode: 404, ...rest, bucket, key, resourceName, id, original })
+    this.resourceName = resourceName
+    this.id = id
+  }
+}
+
+class NotFound extends S3dbError {
+  constructor ({ bucket, key, original, ...rest } = {}) {
+    super(`Not found: ${key} [bucket:${bucket}]`, { statusCode: 404, ...rest, bucket, key, original })
+  }
+}
+
+class NoSuchBucket extends S3dbError {
+  constructor ({ bucket, original, ...rest } = {}) {
+    super(`Bucket does not exists [bucket:${bucket}]`, { statusCode: 404, ...rest, bucket, original })
+  }
+}
+
+class MissingMetadata extends S3dbError {
+  constructor ({ bucket, original, ...rest } = {}) {
+    super(`Missing metadata for bucket [bucket:${bucket}]`, { statusCode: 404, ...rest, bucket, original })
+  }
+}
+
+class InvalidResourceItem extends S3dbError {
+  constructor ({ bucket, resourceName, attributes, validation, message, original, ...rest } = {}) {
+    const text = message || `Validation error: This item is not valid. Resource=${resourceName} [bucket:${bucket}].\n${JSON.stringify(validation, null, 2)}`
+    super(text, { statusCode: 422, ...rest, bucket, resourceName, attributes, validation, original })
+    this.resourceName = resourceName
+    this.attributes = attributes
+    this.validation = validation
+  }
+}
+
+const ErrorMap = { NotFound, NoSuchKey, UnknownError, NoSuchBucket, MissingMetadata, InvalidResourceItem }
+
+function statusOf (err) {
+  return err.statusCode || err.$metadata?.httpStatusCode || err.$response?.statusCode
+}
+
+// s3db.js's mapping of an AWS SDK error (or anything shaped like one) to its classes.
+function mapAwsError (err, context = {}) {
+  const code = err.code || err.Code || err.name
+  const status = statusOf(err)
+  const details = { ...context, original: err, metadata: err.$metadata, retriable: false }
+  if (code === 'NoSuchKey' || code === 'NotFound') return new NoSuchKey({ ...details, bucket: context.bucket, key: context.key })
+  if (code === 'NoSuchBucket') return new NoSuchBucket({ ...details, bucket: context.bucket })
+  if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) return new PermissionError('Access denied', details)
+  if (code === 'PreconditionFailed' || status === 412) return new ResourceError('Precondition failed', { ...details, code: 'PRECONDITION_FAILED', statusCode: 412 })
+  if (code === 'ValidationError' || status === 400) return new ValidationError('Validation error', details)
+  if (code === 'MissingMetadata') return new MissingMetadata({ ...details, bucket: context.bucket })
+  const firstStackLine = (err.stack || '').split('\n')[1]?.trim() || ''
+  return new UnknownError(`Unknown error: ${err.message} | Code: ${code} | Status: ${status} | Stack: ${firstStackLine}`, details)
+}
+
+// A native error carries a JSON record of the core's error; rebuild the right class from it.
+function fromNative (err, context = {}) {
+  if (!(err instanceof Error) || typeof err.message !== 'string' || !err.message.startsWith(NATIVE_MARKER)) return err
+  let record
+  try {
+    record = JSON.parse(err.message.slice(NATIVE_MARKER.length))
+  } catch {
+    return new UnknownError(err.message, { ...context })
+  }
+  const original = {
+    name: record.code,
+    code: record.code,
+    message: record.message,
+    $metadata: { httpStatusCode: record.statusCode ?? undefined, requestId: record.requestId ?? undefined }
+  }
+  const base = {
+    ...context,
+    bucket: record.bucket ?? context.bucket,
+    key: context.key ?? record.key ?? undefined,
+    commandName: context.commandName ?? record.commandName ?? undefined,
+    code: record.code,
+    statusCode: record.statusCode ?? undefined,
+    requestId: record.requestId ?? undefined,
+    original,
+    metadata: original.$metadata,
+    retriable: record.retriable === true
+  }
+  switch (record.name) {
+    case 'NoSuchKey': return new NoSuchKey(base)
+    case 'NoSuchBucket': return new NoSuchBucket(base)
+    case 'PermissionError': return new PermissionError(`Access denied: ${record.message}`, base)
+    case 'PreconditionFailed': return new ResourceError('Precondition failed', { ...base, code: 'PRECONDITION_FAILED', statusCode: 412 })
+    case 'ValidationError': return new ValidationError(record.message, { ...base, statusCode: base.statusCode ?? 400 })
+    case 'MetadataLimitError': return new MetadataLimitError(record.message, { ...base, statusCode: 413, absoluteLimit: 2048 })
+    case 'ConnectionStringError': return new ConnectionStringError(record.message, { ...base, statusCode: 400 })
+    default: return new UnknownError(`Unknown error: ${record.message} | Code: ${record.code} | Status: ${record.statusCode}`, base)
+  }
+}
+
+module.exports = {
+  BaseError,
+  S3dbError,
+  DatabaseError,
+  ValidationError,
+  AuthenticationError,
+  PermissionError,
+  EncryptionError,
+  ResourceError,
+  PluginError,
+  ResourceNotFound,
+  NoSuchKey,
+  NotFound,
+  NoSuchBucket,
+  MissingMetadata,
+  InvalidResourceItem,
+  UnknownError,
+  ConnectionStringError,
+  CryptoError,
+  SchemaError,
+  PartitionError,
+  AnalyticsNotEnabledError,
+  PluginStorageError,
+  PartitionDriverError,
+  BehaviorError,
+  StreamError,
+  MetadataLimitError,
+  ErrorMap,
+  mapAwsError,
+  fromNative
+}

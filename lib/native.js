@@ -1,0 +1,3 @@
+'use strict'
+// Loads the native addon through the loader `napi build` generates.
+module.exports = require('../binding.js')

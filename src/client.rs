@@ -1,0 +1,222 @@
+//! `NativeClient`: the object API of one S3Client/MemoryClient/FileSystemClient. Each method is
+//! one crossing into Rust; the JS face (`lib/client.js`) shapes results like the AWS SDK's.
+
+use crate::convert::{ListResult, ObjectHead, ObjectWithBody};
+use crate::errors::{guarded, to_napi};
+use napi::bindgen_prelude::Buffer;
+use napi_derive::napi;
+use s3db_core::client::{Client, PutObjectInput};
+use s3db_core::store::{ConnectionConfig, MemoryStore, MetadataDirective};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+#[napi(object)]
+pub struct PutObjectParams {
+    pub key: String,
+    /// Values already `String()`-ified by the JS face.
+    pub metadata: Option<HashMap<String, String>>,
+    pub body: Option<Buffer>,
+    pub content_type: Option<String>,
+    pub content_encoding: Option<String>,
+    pub if_match: Option<String>,
+    pub if_none_match: Option<String>,
+}
+
+#[napi(object)]
+pub struct PutObjectResult {
+    pub etag: String,
+    pub version_id: Option<String>,
+}
+
+#[napi(object)]
+pub struct CopyObjectParams {
+    pub from: String,
+    pub to: String,
+    pub metadata: Option<HashMap<String, String>>,
+    /// `COPY` (default) or `REPLACE`.
+    pub metadata_directive: Option<String>,
+    pub content_type: Option<String>,
+}
+
+#[napi(object)]
+pub struct DeletedBatch {
+    pub deleted: Vec<String>,
+    /// `[key, code, message]` per key S3 refused.
+    pub errors: Vec<Vec<String>>,
+}
+
+#[napi(object)]
+pub struct FailedBatch {
+    pub message: String,
+    pub keys: Vec<String>,
+}
+
+#[napi(object)]
+pub struct DeleteObjectsResult {
+    pub deleted: Vec<DeletedBatch>,
+    pub failed: Vec<FailedBatch>,
+}
+
+#[napi(object)]
+pub struct ListParams {
+    pub prefix: Option<String>,
+    pub max_keys: Option<u32>,
+    pub continuation_token: Option<String>,
+    pub delimiter: Option<String>,
+    pub start_after: Option<String>,
+}
+
+#[napi]
+pub struct NativeClient {
+    inner: Arc<Client>,
+}
+
+#[napi]
+impl NativeClient {
+    /// Parses and validates the connection string now; the backend connects on first use.
+    #[napi(constructor, catch_unwind)]
+    pub fn new(connection_string: String, parallelism: u32) -> napi::Result<Self> {
+        let config = ConnectionConfig::parse(&connection_string).map_err(to_napi)?;
+        Ok(NativeClient { inner: Arc::new(Client::new(config, parallelism.max(1) as usize)) })
+    }
+
+    #[napi]
+    pub async fn put_object(&self, params: PutObjectParams) -> napi::Result<PutObjectResult> {
+        let client = self.inner.clone();
+        let input = PutObjectInput {
+            key: params.key,
+            metadata: params.metadata.unwrap_or_default().into_iter().collect(),
+            body: params.body.map(|b| bytes::Bytes::from(b.to_vec())).unwrap_or_default(),
+            content_type: params.content_type,
+            content_encoding: params.content_encoding,
+            if_match: params.if_match,
+            if_none_match: params.if_none_match,
+        };
+        let out = guarded(async move { client.put_object(input).await }).await?;
+        Ok(PutObjectResult { etag: out.etag, version_id: out.version_id })
+    }
+
+    #[napi]
+    pub async fn get_object(&self, key: String) -> napi::Result<ObjectWithBody> {
+        let client = self.inner.clone();
+        let (info, body) = guarded(async move { client.get_object(&key).await }).await?;
+        Ok(ObjectWithBody { head: info.into(), body: body.to_vec().into() })
+    }
+
+    #[napi]
+    pub async fn head_object(&self, key: String) -> napi::Result<ObjectHead> {
+        let client = self.inner.clone();
+        Ok(guarded(async move { client.head_object(&key).await }).await?.into())
+    }
+
+    #[napi]
+    pub async fn exists(&self, key: String) -> napi::Result<bool> {
+        let client = self.inner.clone();
+        guarded(async move { client.exists(&key).await }).await
+    }
+
+    #[napi]
+    pub async fn copy_object(&self, params: CopyObjectParams) -> napi::Result<PutObjectResult> {
+        let client = self.inner.clone();
+        let directive = match params.metadata_directive.as_deref().map(str::to_ascii_uppercase).as_deref() {
+            None | Some("COPY") => MetadataDirective::Copy,
+            Some("REPLACE") => MetadataDirective::Replace,
+            Some(other) => return Err(to_napi(s3db_core::StoreError::invalid(format!("metadataDirective must be COPY or REPLACE, got {other}")))),
+        };
+        let metadata: Vec<(String, String)> = params.metadata.unwrap_or_default().into_iter().collect();
+        let out = guarded(async move { client.copy_object(&params.from, &params.to, directive, &metadata, params.content_type).await }).await?;
+        Ok(PutObjectResult { etag: out.etag, version_id: out.version_id })
+    }
+
+    #[napi]
+    pub async fn delete_object(&self, key: String) -> napi::Result<()> {
+        let client = self.inner.clone();
+        guarded(async move { client.delete_object(&key).await }).await
+    }
+
+    #[napi]
+    pub async fn delete_objects(&self, keys: Vec<String>) -> napi::Result<DeleteObjectsResult> {
+        let client = self.inner.clone();
+        let report = guarded(async move { client.delete_objects(&keys).await }).await?;
+        Ok(DeleteObjectsResult {
+            deleted: report
+                .deleted
+                .into_iter()
+                .map(|d| DeletedBatch { deleted: d.deleted, errors: d.errors.into_iter().map(|e| vec![e.key, e.code, e.message]).collect() })
+                .collect(),
+            failed: report.failed.into_iter().map(|(err, keys)| FailedBatch { message: err.to_string(), keys }).collect(),
+        })
+    }
+
+    #[napi]
+    pub async fn delete_all(&self, prefix: String) -> napi::Result<u32> {
+        let client = self.inner.clone();
+        Ok(guarded(async move { client.delete_all(&prefix).await }).await? as u32)
+    }
+
+    #[napi]
+    pub async fn move_object(&self, from: String, to: String) -> napi::Result<()> {
+        let client = self.inner.clone();
+        guarded(async move { client.move_object(&from, &to).await }).await
+    }
+
+    #[napi]
+    pub async fn move_all_objects(&self, prefix_from: String, prefix_to: String) -> napi::Result<Vec<String>> {
+        let client = self.inner.clone();
+        guarded(async move { client.move_all_objects(&prefix_from, &prefix_to).await }).await
+    }
+
+    #[napi]
+    pub async fn list_objects(&self, params: ListParams) -> napi::Result<ListResult> {
+        let client = self.inner.clone();
+        let page = guarded(async move {
+            client
+                .list_objects(&params.prefix.unwrap_or_default(), params.max_keys.unwrap_or(1000) as usize, params.continuation_token, params.delimiter, params.start_after)
+                .await
+        })
+        .await?;
+        Ok(page.into())
+    }
+
+    #[napi]
+    pub async fn count(&self, prefix: String) -> napi::Result<u32> {
+        let client = self.inner.clone();
+        Ok(guarded(async move { client.count(&prefix).await }).await? as u32)
+    }
+
+    #[napi]
+    pub async fn get_all_keys(&self, prefix: String) -> napi::Result<Vec<String>> {
+        let client = self.inner.clone();
+        guarded(async move { client.get_all_keys(&prefix).await }).await
+    }
+
+    #[napi]
+    pub async fn get_continuation_token_after_offset(&self, prefix: String, offset: u32) -> napi::Result<Option<String>> {
+        let client = self.inner.clone();
+        guarded(async move { client.get_continuation_token_after_offset(&prefix, offset as usize).await }).await
+    }
+
+    #[napi]
+    pub async fn get_keys_page(&self, prefix: String, offset: u32, amount: u32) -> napi::Result<Vec<String>> {
+        let client = self.inner.clone();
+        guarded(async move { client.get_keys_page(&prefix, offset as usize, amount as usize).await }).await
+    }
+}
+
+/// Empties one bucket of the process-global memory storage.
+#[napi]
+pub fn memory_clear_bucket(bucket: String) {
+    MemoryStore::clear_bucket(&bucket);
+}
+
+#[napi]
+pub fn memory_clear_all() {
+    MemoryStore::clear_all();
+}
+
+/// `[objectCount, totalBytes]` of a memory bucket.
+#[napi]
+pub fn memory_bucket_stats(bucket: String) -> Vec<f64> {
+    let (count, bytes) = MemoryStore::open(&bucket).stats();
+    vec![count as f64, bytes as f64]
+}
