@@ -87,6 +87,7 @@ pub struct Schema {
     /// Attribute path -> short key, in index order.
     pub(crate) map: Vec<(String, String)>,
     pub(crate) reverse_map: HashMap<String, String>,
+    pub(crate) path_to_key: HashMap<String, String>,
     /// Plugin attribute name -> key.
     pub(crate) plugin_map: Vec<(String, String)>,
     pub(crate) reverse_plugin_map: HashMap<String, String>,
@@ -155,6 +156,7 @@ impl Schema {
             plugin_map.push((pa.name.clone(), key));
         }
         let reverse_map = map.iter().map(|(p, k)| (k.clone(), p.clone())).collect();
+        let path_to_key = map.iter().map(|(p, k)| (p.clone(), k.clone())).collect();
         let reverse_plugin_map = plugin_map.iter().map(|(p, k)| (k.clone(), p.clone())).collect();
         Ok(Schema {
             attributes,
@@ -164,6 +166,7 @@ impl Schema {
             nested,
             map,
             reverse_map,
+            path_to_key,
             plugin_map,
             reverse_plugin_map,
         })
