@@ -121,7 +121,6 @@ impl Pool {
                 self.lock()
                     .plan_retry(id, error.is_transient(), fastrand::f64())
             } else {
-                self.lock().note_failed_attempt(id);
                 None
             };
             let Some(delay) = delay else {

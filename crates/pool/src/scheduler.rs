@@ -272,6 +272,8 @@ impl Scheduler {
         let queue_wait = task.started.saturating_duration_since(task.enqueued);
         let execution = now.saturating_duration_since(task.started);
         let retries = task.attempts - 1;
+        // The last attempt of a failed task failed too; retried ones were counted as they went.
+        let failed_attempts = task.failed_attempts + u32::from(!success);
         self.rolling
             .record(queue_wait, execution, retries, !success);
         self.throughput.record(now, success);
@@ -290,7 +292,7 @@ impl Scheduler {
                 total: ms(now.saturating_duration_since(task.enqueued)),
                 retry_delay_total: ms(task.retry_delay_total),
                 attempts: task.attempts,
-                failed_attempts: task.failed_attempts,
+                failed_attempts,
                 success,
             });
         }

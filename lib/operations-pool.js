@@ -1,0 +1,472 @@
+'use strict'
+// OperationsPool (exported also as TasksPool): the JS face of the native scheduler.
+//
+// The task functions stay here, in `_queued` (waiting) and `_active` (running); the native side
+// owns the queue order (priority with aging), the concurrency limit, retry decisions and all
+// counters. A task costs two synchronous native calls: `submit` (start now?) and `complete`
+// (which task starts next?). Native tasks (the S3 requests of a client sharing this pool) come
+// back through one weak wake-up callback, and only while someone listens.
+
+const { EventEmitter } = require('node:events')
+const { NativeOperationsPool } = require('./native.js')
+const { normalizeOptions, nativeOptions, parseConcurrency, parseTimeout, isRetryable, isTransient } = require('./pool/options.js')
+const { Deadlines } = require('./pool/deadlines.js')
+const { Task, TaskContext, timeoutError, cancelError } = require('./pool/task.js')
+const { AdaptiveTuning } = require('./pool/adaptive-tuning.js')
+const { taskPayload, metricsPayload, nativeTaskPayload, nativeError, statsPayload, taskMetricsPayload } = require('./pool/payloads.js')
+const batch = require('./pool/batch.js')
+
+const NO_OPTIONS = Object.freeze({})
+const TASK_EVENTS = ['pool:taskStarted', 'pool:taskCompleted', 'pool:taskError', 'pool:taskRetry', 'pool:taskMetrics', 'pool:drained']
+const METADATA_RING = 1000
+
+class OperationsPool extends EventEmitter {
+  constructor (options = {}) {
+    super()
+    const o = normalizeOptions(options)
+    this.retries = o.retries
+    this.retryDelay = o.retryDelay
+    this.timeout = o.timeout
+    this.retryableErrors = o.retryableErrors
+    this.retryStrategy = o.retryStrategy
+    this.queue = o.queue
+    this.priorityConfig = o.queue
+    this.monitoring = o.monitoring
+    this.autoTuning = o.autoTuning
+    this.tuner = null
+    this.autoConcurrency = o.concurrency === 'auto'
+
+    const self = new WeakRef(this) // the native side must not keep this object alive
+    this._native = new NativeOperationsPool(
+      nativeOptions({ ...o, concurrency: this.autoConcurrency ? 1 : o.concurrency }),
+      () => { self.deref()?._collect() },
+    )
+    this._queued = new Map()
+    this._active = new Set()
+    this._running = null
+    this._deadlines = new Deadlines((task, attempt) => this._expire(task, attempt))
+    this._drainWaiters = []
+    this._quietWaiters = []
+    this._stopped = false
+    this._on = { started: false, completed: false, error: false, retry: false, metrics: false, drained: false, any: false }
+    this._collectMetadata = o.monitoring.enabled !== false && o.monitoring.collectMetrics !== false
+    this._sampleHeap = o.monitoring.mode === 'full'
+    this._metaIds = new Float64Array(METADATA_RING)
+    this._metaValues = new Array(METADATA_RING)
+    this._metaNext = 0
+    this.on('newListener', (name) => this._listenersChanged(name, true))
+    this.on('removeListener', (name) => this._listenersChanged(name, false))
+    if (this.autoConcurrency) {
+      const tuning = o.autoTuning?.instance instanceof AdaptiveTuning ? o.autoTuning.instance : new AdaptiveTuning(o.autoTuning || {})
+      this.setTuner(tuning)
+    }
+  }
+
+  // ----- tasks ---------------------------------------------------------------------------
+
+  /** Queues `fn(context)`; resolves or rejects with its outcome. */
+  enqueue (fn, options) {
+    if (typeof fn !== 'function') {
+      return Promise.reject(new TypeError(`OperationsPool.enqueue expects a function, got ${fn === null ? 'null' : typeof fn}`))
+    }
+    let task
+    const promise = new Promise((resolve, reject) => {
+      task = this._createTask(fn, options || NO_OPTIONS, resolve, reject)
+    })
+    if (task === null) return promise
+    if (this._running !== null) this._becomeComposite(this._running)
+    this._submit(task)
+    return promise
+  }
+
+  _createTask (fn, options, resolve, reject) {
+    let timeout = this.timeout
+    let retries = this.retries
+    try {
+      if (options.timeout !== undefined) timeout = parseTimeout(options.timeout, this.timeout)
+      if (options.retries !== undefined) retries = Math.max(0, Math.floor(Number(options.retries))) || 0
+    } catch (err) {
+      reject(err)
+      return null
+    }
+    const priority = +options.priority || 0
+    const metadata = options.metadata !== undefined && options.metadata !== null ? options.metadata : {}
+    return new Task(fn, priority, retries, timeout, metadata, resolve, reject)
+  }
+
+  /** A task enqueued from inside `parent` (ctx.enqueue): parent gives its slot to children. */
+  _enqueueChild (parent, fn, options) {
+    if (!parent.settled) this._becomeComposite(parent)
+    return this.enqueue(fn, options)
+  }
+
+  _becomeComposite (task) {
+    if (task.composite || task.settled) return
+    task.composite = true
+    this._startIds(this._native.releaseSlot(task.id))
+  }
+
+  /** Internal entry for batch helpers: callbacks instead of a promise. */
+  _enqueueWith (fn, options, resolve, reject) {
+    const task = this._createTask(fn, options, resolve, reject)
+    if (task !== null) this._submit(task)
+  }
+
+  _submit (task) {
+    const r = this._native.submit(task.priority)
+    if (r > 0) {
+      task.id = r
+      this._start(task)
+    } else if (r < 0) {
+      task.id = -r
+      this._queued.set(-r, task)
+    } else {
+      task.settled = true
+      task.reject(cancelError())
+      task.release()
+    }
+  }
+
+  _startIds (ids) {
+    for (let i = 0; i < ids.length; i++) this._startById(ids[i])
+  }
+
+  _startById (id) {
+    const task = this._queued.get(id)
+    if (task === undefined) {
+      // Not ours any more (stopped meanwhile): hand the slot back.
+      this._afterComplete(this._native.complete(id, false))
+      return
+    }
+    this._queued.delete(id)
+    this._start(task)
+  }
+
+  _start (task) {
+    const attempt = ++task.attempt
+    task.waiting = false
+    const context = new TaskContext(task, this)
+    task.context = context
+    if (attempt === 1) {
+      this._active.add(task)
+      if (this._sampleHeap) task.heapBefore = process.memoryUsage().heapUsed
+      if (this._on.started) this._emitSafely('pool:taskStarted', taskPayload(this, task, false))
+    }
+    if (task.timeout > 0) this._deadlines.add(task, attempt)
+    const outer = this._running
+    this._running = task
+    let result
+    try {
+      result = task.fn(context)
+    } catch (err) {
+      this._running = outer
+      queueMicrotask(() => this._failed(task, attempt, err))
+      return
+    }
+    this._running = outer
+    let then
+    try {
+      then = result !== null && (typeof result === 'object' || typeof result === 'function') ? result.then : undefined
+    } catch (err) {
+      queueMicrotask(() => this._failed(task, attempt, err))
+      return
+    }
+    if (typeof then === 'function') {
+      try {
+        then.call(result, (value) => this._succeeded(task, attempt, value), (err) => this._failed(task, attempt, err))
+      } catch (err) {
+        queueMicrotask(() => this._failed(task, attempt, err))
+      }
+    } else {
+      // Plain values settle on a microtask: a long run of synchronous tasks never nests.
+      queueMicrotask(() => this._succeeded(task, attempt, result))
+    }
+  }
+
+  _succeeded (task, attempt, value) {
+    if (task.settled || task.attempt !== attempt || task.waiting) return
+    this._finish(task, true, value)
+  }
+
+  _failed (task, attempt, err) {
+    if (task.settled || task.attempt !== attempt || task.waiting) return
+    if (attempt <= task.retries && !this._stopped && isRetryable(err, this.retryableErrors)) {
+      const delay = this._native.retryDelay(task.id, isTransient(err))
+      if (delay >= 0) {
+        task.waiting = true
+        ;(task.failedAttempts ||= []).push({ attempt, error: err instanceof Error ? err.message : String(err) })
+        ;(task.retryDelays ||= []).push(delay)
+        if (this._on.retry) this._emitSafely('pool:taskRetry', taskPayload(this, task, false), attempt)
+        task.backoffTimer = setTimeout(() => {
+          task.backoffTimer = null
+          if (!task.settled) this._start(task)
+        }, delay)
+        return
+      }
+    }
+    this._finish(task, false, err)
+  }
+
+  _expire (task, attempt) {
+    if (task.settled || task.attempt !== attempt || task.waiting) return
+    const err = timeoutError(task.id, task.timeout)
+    task.context?.abort(err)
+    this._failed(task, attempt, err)
+  }
+
+  _finish (task, ok, value) {
+    task.settled = true
+    this._active.delete(task)
+    const on = this._on
+    const payload = (on.completed && ok) || (on.error && !ok) || on.metrics ? taskPayload(this, task, true) : null
+    const code = this._native.complete(task.id, ok)
+    if (this._collectMetadata) {
+      const slot = this._metaNext++ % METADATA_RING
+      this._metaIds[slot] = task.id
+      this._metaValues[slot] = task.metadata
+    }
+    if (payload !== null) {
+      if (on.metrics && this.monitoring.enabled !== false) this._emitSafely('pool:taskMetrics', metricsPayload(payload))
+      if (ok && on.completed) this._emitSafely('pool:taskCompleted', payload, value)
+      if (!ok && on.error) this._emitSafely('pool:taskError', payload, value)
+    }
+    const settle = ok ? task.resolve : task.reject
+    task.release()
+    settle(value)
+    this._afterComplete(code)
+  }
+
+  _afterComplete (code) {
+    if (code > 0) this._startById(code)
+    else if (code === -1) this._settledAll(true)
+    else if (code === -2) this._settledAll(false)
+  }
+
+  /** Nothing runs any more; `idle` when nothing is queued either. */
+  _settledAll (idle) {
+    this._deadlines.clear()
+    if (this._quietWaiters.length > 0) resolveAll(this._quietWaiters.splice(0))
+    if (idle) {
+      if (this._on.drained) this._emitSafely('pool:drained')
+      if (this._drainWaiters.length > 0) this._finishDrain()
+    }
+  }
+
+  _finishDrain () {
+    const waiters = this._drainWaiters.splice(0)
+    this._native.setWakeOnSettle(this._quietWaiters.length > 0)
+    this._emitSafely('pool:drained')
+    resolveAll(waiters)
+  }
+
+  /** Called (through the weak wake-up) when native work left something for JS. */
+  _collect () {
+    this._startIds(this._native.takeReady())
+    if (this._on.any) {
+      const events = this._native.takeEvents()
+      for (let i = 0; i < events.length; i++) this._emitNative(events[i])
+    }
+    if (this._quietWaiters.length > 0 && this._native.isQuiet()) {
+      this._deadlines.clear()
+      resolveAll(this._quietWaiters.splice(0))
+    }
+    if (this._drainWaiters.length > 0 && (this._native.isIdle() || (this._stopped && this._native.isQuiet()))) this._finishDrain()
+  }
+
+  _emitNative (event) {
+    const name = event.name
+    if (name === 'pool:paused' || name === 'pool:resumed' || name === 'pool:stopped') return // JS emits these itself
+    if (name === 'pool:drained') return this._emitSafely(name)
+    const task = nativeTaskPayload(event.task)
+    if (name === 'pool:taskRetry') this._emitSafely(name, task, event.attempt)
+    else if (name === 'pool:taskError') this._emitSafely(name, task, nativeError(event))
+    else if (name === 'pool:taskMetrics') this._emitSafely(name, metricsPayload(task))
+    else this._emitSafely(name, task)
+  }
+
+  /** A throwing listener must not break the scheduler: its error goes to 'error' listeners. */
+  _emitSafely (name, ...args) {
+    try {
+      this.emit(name, ...args)
+    } catch (err) {
+      if (this.listenerCount('error') > 0) this.emit('error', err)
+      else process.emitWarning(`OperationsPool '${name}' listener threw: ${err && err.message}`)
+    }
+  }
+
+  _listenersChanged (name, added) {
+    if (!TASK_EVENTS.includes(name)) return
+    const has = (event) => this.listenerCount(event) > 0 || (added && event === name)
+    const on = this._on
+    on.started = has('pool:taskStarted')
+    on.completed = has('pool:taskCompleted')
+    on.error = has('pool:taskError')
+    on.retry = has('pool:taskRetry')
+    on.metrics = has('pool:taskMetrics')
+    on.drained = has('pool:drained')
+    const any = TASK_EVENTS.some(has)
+    if (any !== on.any) {
+      on.any = any
+      this._native.setListening(any)
+    }
+  }
+
+  // ----- controls ------------------------------------------------------------------------
+
+  /** Stops starting tasks; resolves when running ones have settled. */
+  pause () {
+    this._native.pause()
+    this._emitSafely('pool:paused')
+    if (this._native.isQuiet()) return Promise.resolve()
+    return new Promise((resolve) => {
+      this._quietWaiters.push(resolve)
+      this._native.setWakeOnSettle(true)
+    })
+  }
+
+  resume () {
+    const ids = this._native.resume()
+    this._emitSafely('pool:resumed')
+    this._startIds(ids)
+  }
+
+  /** Irreversible: rejects queued and running tasks, aborts their signals and backoffs. */
+  stop () {
+    if (this._stopped) return
+    this._stopped = true
+    this._native.stop()
+    const queued = [...this._queued.values()]
+    const running = [...this._active]
+    this._queued.clear()
+    this._active.clear()
+    for (const task of queued) this._cancel(task, cancelError())
+    for (const task of running) {
+      const err = cancelError()
+      task.context?.abort(err)
+      if (task.backoffTimer !== null) clearTimeout(task.backoffTimer)
+      this._native.complete(task.id, false)
+      this._cancel(task, err)
+    }
+    this._deadlines.clear()
+    this._emitSafely('pool:stopped')
+    if (this._native.isQuiet()) {
+      resolveAll(this._quietWaiters.splice(0))
+      if (this._drainWaiters.length > 0) this._finishDrain()
+    }
+  }
+
+  _cancel (task, err) {
+    if (task.settled) return
+    task.settled = true
+    const reject = task.reject
+    task.release()
+    reject(err)
+  }
+
+  /** Resolves when nothing is queued or running. */
+  drain () {
+    if (this._native.isIdle() || (this._stopped && this._native.isQuiet())) {
+      this._emitSafely('pool:drained')
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => {
+      this._drainWaiters.push(resolve)
+      this._native.setWakeOnSettle(true)
+    })
+  }
+
+  /** A number >= 1 (fixed) or 'auto' (adaptive tuner). Takes effect at once. */
+  setConcurrency (n) {
+    const value = parseConcurrency(n, undefined)
+    if (value === undefined) throw new RangeError('Concurrency must be >= 1')
+    if (value === 'auto') {
+      this.autoConcurrency = true
+      this.setTuner(this.tuner || new AdaptiveTuning(this.autoTuning || {}))
+      return
+    }
+    this.autoConcurrency = false
+    this.tuner = null
+    this._startIds(this._native.setConcurrency(value))
+  }
+
+  /** Attaches an AdaptiveTuning: concurrency follows it from now on. */
+  setTuner (tuner) {
+    if (tuner === null || tuner === undefined) {
+      this.tuner = null
+      this._startIds(this._native.setTuner(null))
+      return
+    }
+    if (!(tuner instanceof AdaptiveTuning)) throw new TypeError('setTuner expects an AdaptiveTuning instance')
+    this.tuner = tuner
+    this.autoConcurrency = true
+    this._startIds(this._native.setTuner(tuner._native))
+  }
+
+  /** Scheduler kick; starts whatever native work made ready. */
+  processNext () {
+    this._collect()
+  }
+
+  get concurrency () { return this._native.concurrency }
+  get effectiveConcurrency () { return this._native.concurrency }
+  getConcurrency () { return this._native.concurrency }
+  get paused () { return this._native.stats().paused }
+  get stopped () { return this._stopped }
+  get stats () { return this.getStats() }
+
+  /** The native scheduler handle, for native clients that send their requests through it. */
+  get nativePool () { return this._native }
+
+  // ----- stats ---------------------------------------------------------------------------
+
+  getStats () {
+    return statsPayload(this._native.stats())
+  }
+
+  getRollingMetrics () {
+    const rolling = this.getStats().rolling
+    return { samples: rolling.samples, throughput: rolling.throughput }
+  }
+
+  getTaskMetrics (taskId) {
+    const record = this._native.taskRecord(Number(taskId))
+    if (record == null) return undefined
+    return taskMetricsPayload(record, this._metadataOf(record.id))
+  }
+
+  _metadataOf (id) {
+    for (let i = 0; i < METADATA_RING; i++) if (this._metaIds[i] === id) return this._metaValues[i]
+    return {}
+  }
+
+  getAggregateMetrics (since = 0) {
+    const a = this._native.aggregateMetrics(Number(since) || 0)
+    if (a == null) return null
+    return { ...a, avgHeapDelta: 0, autoTuning: this.tuner ? this.tuner.getMetrics() : null }
+  }
+
+  // ----- batches and sources (lib/pool/batch.js) ------------------------------------------
+
+  addBatch (fns, options) { return batch.addBatch(this, fns, options) }
+  map (source, fn, options) { return batch.map(this, source, fn, options) }
+  process (items, processor, options) { return batch.processItems(this, items, processor, options) }
+  getSignatureInsights () { return [] }
+
+  /** Stops the pool and releases its tuner. */
+  destroy () {
+    this.stop()
+    this.tuner = null
+    this.removeAllListeners()
+  }
+
+  static map (items, fn, options = {}) {
+    const pool = new OperationsPool({ concurrency: options.concurrency ?? 10, retries: options.retries ?? 0, timeout: options.timeout ?? 0 })
+    return batch.map(pool, items, (item, index) => fn(item, index), options)
+  }
+}
+
+function resolveAll (list) {
+  for (let i = 0; i < list.length; i++) list[i]()
+}
+
+module.exports = { OperationsPool, TasksPool: OperationsPool, AdaptiveTuning }

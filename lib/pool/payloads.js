@@ -1,0 +1,116 @@
+'use strict'
+// Plain snapshot objects for events and stats (api §4.7, §4.8, §11 item 8). Built only when
+// someone listens or asks.
+
+/** Snapshot of a JS task; `finished` adds completion times. */
+function taskPayload (pool, task, finished) {
+  const t = pool._native.runningTimings(task.id)
+  const queueWait = t ? t[0] : 0
+  const running = t ? t[1] : 0
+  const heapAfter = pool._sampleHeap && finished ? process.memoryUsage().heapUsed : 0
+  return {
+    id: task.id,
+    priority: task.priority,
+    retries: task.retries,
+    timeout: task.timeout,
+    metadata: task.metadata,
+    attemptCount: task.attempt,
+    createdAt: t ? t[4] : Date.now(),
+    startedAt: t ? t[5] : Date.now(),
+    completedAt: finished ? Date.now() : null,
+    timings: {
+      queueWait,
+      execution: finished ? running : null,
+      retryDelays: task.retryDelays || [],
+      retryDelayTotal: t ? t[3] : 0,
+      total: finished ? queueWait + running : null,
+      failedAttempts: task.failedAttempts || [],
+      overhead: 0,
+    },
+    performance: {
+      heapUsedBefore: task.heapBefore,
+      heapUsedAfter: heapAfter,
+      heapDelta: heapAfter ? heapAfter - task.heapBefore : 0,
+    },
+  }
+}
+
+function metricsPayload (task) {
+  return { taskId: task.id, timings: task.timings, performance: task.performance, metadata: task.metadata }
+}
+
+/** Snapshot of a native task (an S3 request), from the native event record. */
+function nativeTaskPayload (t) {
+  return {
+    id: t.id,
+    priority: t.priority,
+    retries: t.retries,
+    timeout: t.timeout ?? 0,
+    metadata: t.metadata,
+    attemptCount: t.attemptCount,
+    createdAt: t.createdAt,
+    startedAt: t.startedAt ?? null,
+    completedAt: t.completedAt ?? null,
+    timings: {
+      queueWait: t.queueWait ?? 0,
+      execution: t.execution ?? null,
+      retryDelays: t.retryDelays,
+      retryDelayTotal: t.retryDelayTotal,
+      total: t.total ?? null,
+      failedAttempts: t.failedAttempts,
+      overhead: 0,
+    },
+    performance: { heapUsedBefore: 0, heapUsedAfter: 0, heapDelta: 0 },
+  }
+}
+
+function nativeError (event) {
+  const err = new Error(event.errorMessage || 'native task failed')
+  err.name = event.errorName || 'Error'
+  if (event.errorCode) err.code = event.errorCode
+  return err
+}
+
+function statsPayload (s) {
+  const samples = s.samples.length === 5
+    ? { sampleSize: s.samples[0], avgQueueWait: s.samples[1], avgExecution: s.samples[2], avgRetries: s.samples[3], errorRate: s.samples[4] }
+    : null
+  const throughput = s.throughput.length === 3
+    ? { windowMs: s.throughput[0], throughputPerSec: s.throughput[1], successRate: s.throughput[2] }
+    : null
+  return {
+    queueSize: s.queueSize,
+    activeCount: s.activeCount,
+    submittedCount: s.submittedCount,
+    processedCount: s.processedCount,
+    errorCount: s.errorCount,
+    retryCount: s.retryCount,
+    concurrency: s.concurrency,
+    effectiveConcurrency: s.concurrency,
+    paused: s.paused,
+    stopped: s.stopped,
+    rolling: { samples, throughput },
+  }
+}
+
+function taskMetricsPayload (r, metadata) {
+  return {
+    id: r.id,
+    metadata,
+    timings: {
+      queueWait: r.queueWait,
+      execution: r.execution,
+      retryDelayTotal: r.retryDelayTotal,
+      total: r.total,
+      failedAttempts: r.failedAttempts,
+    },
+    performance: { heapUsedBefore: 0, heapUsedAfter: 0, heapDelta: 0 },
+    attemptCount: r.attemptCount,
+    createdAt: r.createdAt,
+    startedAt: r.startedAt,
+    completedAt: r.completedAt,
+    success: r.success,
+  }
+}
+
+module.exports = { taskPayload, metricsPayload, nativeTaskPayload, nativeError, statsPayload, taskMetricsPayload }
