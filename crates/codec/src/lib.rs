@@ -8,3 +8,4 @@ pub mod metadata_encoding;
 pub use error::{CodecError, Result};
 pub mod schema;
 pub mod record;
+pub mod keys;

@@ -1,0 +1,51 @@
+//! Record ids: validation (19.x rules) and generation (nanoid URL alphabet).
+
+use crate::error::{CodecError, Result};
+
+/// nanoid's URL alphabet, in nanoid's order.
+pub const URL_ALPHABET: &[u8; 64] = b"useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
+
+/// Default id length.
+pub const DEFAULT_ID_SIZE: usize = 22;
+
+/// Characters 19.x refuses in ids: they would change the key's path or partition syntax.
+const UNSAFE: &[char] = &['/', '\\', '=', '%'];
+
+/// Rejects empty ids and ids containing `/ \ = %`.
+pub fn validate_id(id: &str) -> Result<()> {
+    if id.is_empty() {
+        return Err(CodecError::InvalidId("Resource id cannot be empty".into()));
+    }
+    if let Some(c) = id.chars().find(|c| UNSAFE.contains(c)) {
+        return Err(CodecError::InvalidId(format!("Invalid id: contains unsafe character '{c}'")));
+    }
+    Ok(())
+}
+
+/// A random id of `size` characters from [`URL_ALPHABET`] (64 symbols, so masking a random
+/// byte to 6 bits is unbiased).
+pub fn generate_id(size: usize) -> Result<String> {
+    let mut bytes = vec![0u8; size];
+    getrandom::fill(&mut bytes).map_err(|e| CodecError::Crypto(format!("random source failed: {e}")))?;
+    Ok(bytes.iter().map(|b| URL_ALPHABET[(b & 63) as usize] as char).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(validate_id("abc-123_X").is_ok());
+        assert_eq!(
+            validate_id("a/b").unwrap_err().to_string(),
+            "Invalid id: contains unsafe character '/'"
+        );
+        assert!(validate_id("").is_err());
+        assert!(validate_id("a%b").is_err());
+        let id = generate_id(DEFAULT_ID_SIZE).unwrap();
+        assert_eq!(id.len(), 22);
+        assert!(id.bytes().all(|b| URL_ALPHABET.contains(&b)));
+        assert_eq!(generate_id(8).unwrap().len(), 8);
+    }
+}
