@@ -49,3 +49,21 @@ mod tests {
         assert_eq!(effective_limit("v12", false, Some("abc")), 2037);
     }
 }
+
+/// s3db.js `calculateTotalSize` over plain JSON values: Σ utf8(key) + utf8(t(value)), where
+/// null -> "", booleans -> "1"/"0", arrays -> items joined with `|` (`[]` when empty).
+pub fn calculate_total_size(obj: &serde_json::Map<String, serde_json::Value>) -> usize {
+    use serde_json::Value;
+    fn t(v: &Value) -> String {
+        match v {
+            Value::Null => String::new(),
+            Value::Bool(b) => if *b { "1" } else { "0" }.into(),
+            Value::Number(n) => crate::js::json::number_text(n),
+            Value::String(s) => s.clone(),
+            Value::Array(a) if a.is_empty() => "[]".into(),
+            Value::Array(a) => a.iter().map(crate::record::values::js_string).collect::<Vec<_>>().join("|"),
+            Value::Object(_) => crate::js::json::stringify(v),
+        }
+    }
+    obj.iter().map(|(k, v)| k.len() + t(v).len()).sum()
+}
