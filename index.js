@@ -5,6 +5,7 @@ const errors = require('./lib/errors')
 const { S3Client, Client, MemoryClient, FileSystemClient } = require('./lib/client')
 const { ConnectionString, S3_DEFAULT_REGION, S3_DEFAULT_ENDPOINT } = require('./lib/connection-string')
 const { ObjectBody } = require('./lib/body')
+const { OperationsPool, TasksPool, AdaptiveTuning } = require('./lib/operations-pool')
 
 const { fromNative, ...publicErrors } = errors
 
@@ -17,5 +18,8 @@ module.exports = {
   ConnectionString,
   S3_DEFAULT_REGION,
   S3_DEFAULT_ENDPOINT,
-  ObjectBody
+  ObjectBody,
+  OperationsPool,
+  TasksPool,
+  AdaptiveTuning
 }

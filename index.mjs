@@ -11,7 +11,8 @@ export const {
   PartitionError, AnalyticsNotEnabledError, PluginStorageError, PartitionDriverError, BehaviorError,
   StreamError, MetadataLimitError, ErrorMap, mapAwsError,
   S3Client, Client, MemoryClient, FileSystemClient, ConnectionString, S3_DEFAULT_REGION,
-  S3_DEFAULT_ENDPOINT, ObjectBody
+  S3_DEFAULT_ENDPOINT, ObjectBody,
+  OperationsPool, TasksPool, AdaptiveTuning
 } = api
 
 export default api
