@@ -249,13 +249,6 @@ impl Scheduler {
         Some(delay)
     }
 
-    /// Counts a failed final attempt that was not retried.
-    pub fn note_failed_attempt(&mut self, id: u64) {
-        if let Some(task) = self.active.get_mut(&id) {
-            task.failed_attempts += 1;
-        }
-    }
-
     /// Ends a running task; returns its state (for event payloads) and external ids granted.
     pub fn finish(&mut self, id: u64, outcome: Outcome) -> Option<(Active, Vec<u64>)> {
         let task = self.active.remove(&id)?;
