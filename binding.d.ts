@@ -320,3 +320,7 @@ export interface PutObjectResult {
   etag: string
   versionId?: string
 }
+
+export declare function selfTestPanicAsync(): Promise<void>
+
+export declare function selfTestPanicSync(): void

@@ -842,3 +842,5 @@ module.exports.memoryBucketStats = nativeBinding.memoryBucketStats
 module.exports.memoryClearAll = nativeBinding.memoryClearAll
 module.exports.memoryClearBucket = nativeBinding.memoryClearBucket
 module.exports.parseConnectionString = nativeBinding.parseConnectionString
+module.exports.selfTestPanicAsync = nativeBinding.selfTestPanicAsync
+module.exports.selfTestPanicSync = nativeBinding.selfTestPanicSync

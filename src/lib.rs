@@ -5,6 +5,7 @@ mod client;
 mod connection_string;
 mod convert;
 mod errors;
+mod self_test;
 mod operations_pool;
 
 /// One multi-threaded runtime for every native object of this module instance. Its threads are

@@ -1,0 +1,47 @@
+// The backends every client test runs on: memory, file and (when the test script started one)
+// a real S3 server (moto). Each call gives a fresh, empty place to work in.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import s3db from '../../index.js'
+
+const { S3Client, MemoryClient, FileSystemClient } = s3db
+
+export const s3Endpoint = process.env.S3DB_TEST_S3_ENDPOINT
+if (process.env.S3DB_TEST_REQUIRE_S3 && !s3Endpoint) throw new Error('S3DB_TEST_S3_ENDPOINT must be set when S3DB_TEST_REQUIRE_S3 is')
+
+export function uniqueName (label) {
+  return `${label}-${randomBytes(5).toString('hex')}`
+}
+
+// moto accepts unsigned requests, so a plain PUT creates a bucket.
+export async function createBucket (endpoint, bucket) {
+  const res = await fetch(`${endpoint}/${bucket}`, { method: 'PUT' })
+  if (!res.ok) throw new Error(`could not create bucket ${bucket}: ${res.status}`)
+}
+
+export const backends = [
+  {
+    name: 'memory',
+    async client (opts = {}) {
+      return new MemoryClient({ bucket: uniqueName('mem'), keyPrefix: 'app', ...opts })
+    }
+  },
+  {
+    name: 'file',
+    async client (opts = {}) {
+      const dir = mkdtempSync(join(tmpdir(), 's3db-native-test-'))
+      return new FileSystemClient({ basePath: dir, bucket: 'b', keyPrefix: 'app', ...opts })
+    }
+  },
+  {
+    name: 's3 (moto)',
+    skip: !s3Endpoint && 'no local S3 server (run the suite with npm test)',
+    async client (opts = {}) {
+      const bucket = uniqueName('bkt')
+      await createBucket(s3Endpoint, bucket)
+      return new S3Client({ connectionString: `http://test:testsecret@${s3Endpoint.replace('http://', '')}/${bucket}/app`, ...opts })
+    }
+  }
+]

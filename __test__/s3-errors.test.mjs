@@ -1,0 +1,63 @@
+// S3 failures map to the s3db.js classes: a missing bucket on a real server, and refused
+// credentials from a server that checks signatures (a small fake that answers like S3 does).
+import { describe, it, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { createServer } from 'node:http'
+import s3db from '../index.js'
+import { s3Endpoint, uniqueName } from './helpers/backends.mjs'
+
+const { S3Client, NoSuchBucket, PermissionError, UnknownError } = s3db
+
+describe('S3 error mapping', () => {
+  let server
+  let endpoint
+  let requests = 0
+  before(async () => {
+    server = createServer((req, res) => {
+      requests++
+      req.resume()
+      const status = req.url.includes('slow') ? 503 : 403
+      const code = status === 503 ? 'SlowDown' : 'SignatureDoesNotMatch'
+      res.writeHead(status, { 'content-type': 'application/xml', 'x-amz-request-id': 'fake-req-1' })
+      res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>The request signature we calculated does not match the signature you provided.</Message><RequestId>fake-req-1</RequestId></Error>`)
+    })
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+    endpoint = `127.0.0.1:${server.address().port}`
+  })
+  after(() => server.close())
+
+  it('reports refused credentials as PermissionError with the S3 code, status and request id', async () => {
+    const client = new S3Client({ connectionString: `http://wrong:credentials@${endpoint}/bucket` })
+    for (const call of [() => client.putObject({ key: 'k', body: 'x' }), () => client.getObject('k'), () => client.listObjects()]) {
+      await assert.rejects(call(), (err) => {
+        assert.ok(err instanceof PermissionError, err.stack)
+        assert.equal(err.statusCode, 403)
+        assert.equal(err.code, 'SignatureDoesNotMatch')
+        assert.equal(err.requestId, 'fake-req-1')
+        assert.equal(err.bucket, 'bucket')
+        return true
+      })
+    }
+  })
+
+  it('does not retry a 403 but retries a 503 SlowDown before giving up', async () => {
+    const client = new S3Client({ connectionString: `http://k:s@${endpoint}/bucket` })
+    requests = 0
+    await assert.rejects(client.getObject('forbidden'), PermissionError)
+    assert.equal(requests, 1)
+    requests = 0
+    await assert.rejects(client.getObject('slow'), (err) => err instanceof UnknownError && err.code === 'SlowDown' && err.statusCode === 503 && err.retriable === true)
+    assert.ok(requests > 1, `expected retries, saw ${requests} request(s)`)
+  })
+
+  it('reports a missing bucket as NoSuchBucket', { skip: !s3Endpoint && 'no local S3 server' }, async () => {
+    const client = new S3Client({ connectionString: `http://k:s@${s3Endpoint.replace('http://', '')}/${uniqueName('missing')}` })
+    await assert.rejects(client.putObject({ key: 'k', body: 'x' }), (err) => err instanceof NoSuchBucket && err.statusCode === 404)
+    await assert.rejects(client.listObjects(), NoSuchBucket)
+  })
+
+  it('reports an unreachable endpoint as a retriable network error, not a crash', async () => {
+    const client = new S3Client({ connectionString: 'http://k:s@127.0.0.1:9/bucket' })
+    await assert.rejects(client.getObject('k'), (err) => err instanceof UnknownError && err.code === 'NetworkingError' && err.retriable === true)
+  })
+})
