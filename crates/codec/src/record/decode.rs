@@ -151,13 +151,13 @@ impl Schema {
 
     fn decode_text(&self, path: &str, s: &str, ctx: &CryptoContext, problems: &mut Vec<CodecError>) -> Option<Value> {
         if let Some(spec) = self.fields.get(path) {
-            return Some(match decode_value(spec, s, path, ctx) {
+            return match decode_value(spec, s, path, ctx) {
                 Ok(v) => v,
                 Err(e) => {
                     problems.push(e);
-                    Value::String(s.to_string())
+                    Some(Value::String(s.to_string()))
                 }
-            });
+            };
         }
         if self.nested.contains(path) || !self.path_to_key.contains_key(path) {
             return Some(parse_json_like(s));

@@ -172,8 +172,21 @@ fn num(x: Option<f64>, path: &str, vt: &ValueType, s: &str) -> Result<Value> {
     }
 }
 
-/// Decodes one stored (client-decoded) string of a declared attribute.
-pub fn decode_value(spec: &FieldSpec, s: &str, path: &str, ctx: &CryptoContext) -> Result<Value> {
+/// Decodes one stored (client-decoded) string of a declared attribute. `Ok(None)` means
+/// JS `undefined` (a secret whose plaintext is `undefined`).
+pub fn decode_value(spec: &FieldSpec, s: &str, path: &str, ctx: &CryptoContext) -> Result<Option<Value>> {
+    if spec.value_type == ValueType::Secret && ctx.auto_decrypt {
+        let plain = secret::decrypt(s, ctx.passphrase)?;
+        return Ok(match plain.as_str() {
+            "undefined" => None,
+            "null" => Some(Value::Null),
+            _ => Some(Value::String(plain)),
+        });
+    }
+    decode_defined(spec, s, path).map(Some)
+}
+
+fn decode_defined(spec: &FieldSpec, s: &str, path: &str) -> Result<Value> {
     let vt = &spec.value_type;
     match vt {
         ValueType::Plain => Ok(if matches!(spec.rule.ty.as_str(), "any" | "multi") {
@@ -202,17 +215,8 @@ pub fn decode_value(spec: &FieldSpec, s: &str, path: &str, ctx: &CryptoContext) 
         ValueType::Embedding => decimal::decode_fixed_point_batch(s, 6)
             .map(|v| Value::Array(v.into_iter().map(number_value).collect()))
             .ok_or_else(|| bad(path, vt, s)),
-        ValueType::Secret => {
-            if !ctx.auto_decrypt {
-                return Ok(Value::String(s.to_string()));
-            }
-            let plain = secret::decrypt(s, ctx.passphrase)?;
-            Ok(match plain.as_str() {
-                "null" | "undefined" => Value::Null,
-                _ => Value::String(plain),
-            })
-        }
-        ValueType::Password => Ok(Value::String(s.to_string())),
+        // Reached only without autoDecrypt: the ciphertext is returned as stored.
+        ValueType::Secret | ValueType::Password => Ok(Value::String(s.to_string())),
         ValueType::Ip4 => ip::decode_ipv4(s).map(Value::String).ok_or_else(|| bad(path, vt, s)),
         ValueType::Ip6 => ip::decode_ipv6(s).map(Value::String).ok_or_else(|| bad(path, vt, s)),
         ValueType::Buffer | ValueType::Bits(_) => STANDARD
