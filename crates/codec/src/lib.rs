@@ -9,3 +9,4 @@ pub use error::{CodecError, Result};
 pub mod schema;
 pub mod record;
 pub mod keys;
+pub mod meta;

@@ -333,3 +333,21 @@ fn every_stored_object_decodes() {
     }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Update writes leak `_definitionHash`: a free check of the hash on more definitions.
+#[test]
+fn leaked_definition_hashes_match() {
+    let mut checked = 0;
+    for case in cases() {
+        for write in case["result"]["writes"].as_array().unwrap() {
+            for req in write["requests"].as_array().unwrap() {
+                let Some(hash) = req["metadataLogical"]["_definitionHash"].as_str() else { continue };
+                let schema = schema_for(&case, KeyAlphabet::Base36, None);
+                let behavior = behavior_of(&case).as_str();
+                assert_eq!(schema.record_definition_hash(behavior), hash, "{}", case["name"]);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 6, "{checked}");
+}

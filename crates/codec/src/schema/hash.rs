@@ -17,3 +17,12 @@ pub fn definition_hash(attributes: &Map<String, Value>, behavior: &str, partitio
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")
 }
+
+/// The `_definitionHash` that s3db.js `get()` reports on records: sha256 of the stable JSON
+/// of `{attributes, behavior}`, timestamp attributes included.
+pub fn record_definition_hash(attributes: &Map<String, Value>, behavior: &str) -> String {
+    let doc = json!({"attributes": attributes, "behavior": behavior});
+    let digest = Sha256::digest(stable_stringify(&doc).as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}

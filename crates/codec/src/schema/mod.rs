@@ -215,6 +215,11 @@ impl Schema {
         hash::definition_hash(&self.attributes, behavior, partitions, self.options.timestamps)
     }
 
+    /// `_definitionHash` of records read through this schema (s3db.js `get()`).
+    pub fn record_definition_hash(&self, behavior: &str) -> String {
+        hash::record_definition_hash(&self.attributes, behavior)
+    }
+
     /// Seed-era schemas with 37+ paths collide on S3 (uppercase keys are lower-cased).
     pub fn has_colliding_keys(&self) -> bool {
         let mut seen = HashSet::new();

@@ -1,0 +1,3 @@
+//! Database-level metadata files.
+
+pub mod s3db_json;
