@@ -77,7 +77,9 @@ impl NativeClient {
     #[napi(constructor, catch_unwind)]
     pub fn new(connection_string: String, parallelism: u32) -> napi::Result<Self> {
         let config = ConnectionConfig::parse(&connection_string).map_err(to_napi)?;
-        Ok(NativeClient { inner: Arc::new(Client::new(config, parallelism.max(1) as usize)) })
+        Ok(NativeClient {
+            inner: Arc::new(Client::new(config, parallelism.max(1) as usize)),
+        })
     }
 
     #[napi]
@@ -86,27 +88,38 @@ impl NativeClient {
         let input = PutObjectInput {
             key: params.key,
             metadata: params.metadata.unwrap_or_default().into_iter().collect(),
-            body: params.body.map(|b| bytes::Bytes::from(b.to_vec())).unwrap_or_default(),
+            body: params
+                .body
+                .map(|b| bytes::Bytes::from(b.to_vec()))
+                .unwrap_or_default(),
             content_type: params.content_type,
             content_encoding: params.content_encoding,
             if_match: params.if_match,
             if_none_match: params.if_none_match,
         };
         let out = guarded(async move { client.put_object(input).await }).await?;
-        Ok(PutObjectResult { etag: out.etag, version_id: out.version_id })
+        Ok(PutObjectResult {
+            etag: out.etag,
+            version_id: out.version_id,
+        })
     }
 
     #[napi]
     pub async fn get_object(&self, key: String) -> napi::Result<ObjectWithBody> {
         let client = self.inner.clone();
         let (info, body) = guarded(async move { client.get_object(&key).await }).await?;
-        Ok(ObjectWithBody { head: info.into(), body: body.to_vec().into() })
+        Ok(ObjectWithBody {
+            head: info.into(),
+            body: body.to_vec().into(),
+        })
     }
 
     #[napi]
     pub async fn head_object(&self, key: String) -> napi::Result<ObjectHead> {
         let client = self.inner.clone();
-        Ok(guarded(async move { client.head_object(&key).await }).await?.into())
+        Ok(guarded(async move { client.head_object(&key).await })
+            .await?
+            .into())
     }
 
     #[napi]
@@ -118,14 +131,38 @@ impl NativeClient {
     #[napi]
     pub async fn copy_object(&self, params: CopyObjectParams) -> napi::Result<PutObjectResult> {
         let client = self.inner.clone();
-        let directive = match params.metadata_directive.as_deref().map(str::to_ascii_uppercase).as_deref() {
+        let directive = match params
+            .metadata_directive
+            .as_deref()
+            .map(str::to_ascii_uppercase)
+            .as_deref()
+        {
             None | Some("COPY") => MetadataDirective::Copy,
             Some("REPLACE") => MetadataDirective::Replace,
-            Some(other) => return Err(to_napi(s3db_core::StoreError::invalid(format!("metadataDirective must be COPY or REPLACE, got {other}")))),
+            Some(other) => {
+                return Err(to_napi(s3db_core::StoreError::invalid(format!(
+                    "metadataDirective must be COPY or REPLACE, got {other}"
+                ))))
+            }
         };
-        let metadata: Vec<(String, String)> = params.metadata.unwrap_or_default().into_iter().collect();
-        let out = guarded(async move { client.copy_object(&params.from, &params.to, directive, &metadata, params.content_type).await }).await?;
-        Ok(PutObjectResult { etag: out.etag, version_id: out.version_id })
+        let metadata: Vec<(String, String)> =
+            params.metadata.unwrap_or_default().into_iter().collect();
+        let out = guarded(async move {
+            client
+                .copy_object(
+                    &params.from,
+                    &params.to,
+                    directive,
+                    &metadata,
+                    params.content_type,
+                )
+                .await
+        })
+        .await?;
+        Ok(PutObjectResult {
+            etag: out.etag,
+            version_id: out.version_id,
+        })
     }
 
     #[napi]
@@ -142,9 +179,23 @@ impl NativeClient {
             deleted: report
                 .deleted
                 .into_iter()
-                .map(|d| DeletedBatch { deleted: d.deleted, errors: d.errors.into_iter().map(|e| vec![e.key, e.code, e.message]).collect() })
+                .map(|d| DeletedBatch {
+                    deleted: d.deleted,
+                    errors: d
+                        .errors
+                        .into_iter()
+                        .map(|e| vec![e.key, e.code, e.message])
+                        .collect(),
+                })
                 .collect(),
-            failed: report.failed.into_iter().map(|(err, keys)| FailedBatch { message: err.to_string(), keys }).collect(),
+            failed: report
+                .failed
+                .into_iter()
+                .map(|(err, keys)| FailedBatch {
+                    message: err.to_string(),
+                    keys,
+                })
+                .collect(),
         })
     }
 
@@ -161,7 +212,11 @@ impl NativeClient {
     }
 
     #[napi]
-    pub async fn move_all_objects(&self, prefix_from: String, prefix_to: String) -> napi::Result<Vec<String>> {
+    pub async fn move_all_objects(
+        &self,
+        prefix_from: String,
+        prefix_to: String,
+    ) -> napi::Result<Vec<String>> {
         let client = self.inner.clone();
         guarded(async move { client.move_all_objects(&prefix_from, &prefix_to).await }).await
     }
@@ -171,7 +226,13 @@ impl NativeClient {
         let client = self.inner.clone();
         let page = guarded(async move {
             client
-                .list_objects(&params.prefix.unwrap_or_default(), params.max_keys.unwrap_or(1000) as usize, params.continuation_token, params.delimiter, params.start_after)
+                .list_objects(
+                    &params.prefix.unwrap_or_default(),
+                    params.max_keys.unwrap_or(1000) as usize,
+                    params.continuation_token,
+                    params.delimiter,
+                    params.start_after,
+                )
                 .await
         })
         .await?;
@@ -191,15 +252,34 @@ impl NativeClient {
     }
 
     #[napi]
-    pub async fn get_continuation_token_after_offset(&self, prefix: String, offset: u32) -> napi::Result<Option<String>> {
+    pub async fn get_continuation_token_after_offset(
+        &self,
+        prefix: String,
+        offset: u32,
+    ) -> napi::Result<Option<String>> {
         let client = self.inner.clone();
-        guarded(async move { client.get_continuation_token_after_offset(&prefix, offset as usize).await }).await
+        guarded(async move {
+            client
+                .get_continuation_token_after_offset(&prefix, offset as usize)
+                .await
+        })
+        .await
     }
 
     #[napi]
-    pub async fn get_keys_page(&self, prefix: String, offset: u32, amount: u32) -> napi::Result<Vec<String>> {
+    pub async fn get_keys_page(
+        &self,
+        prefix: String,
+        offset: u32,
+        amount: u32,
+    ) -> napi::Result<Vec<String>> {
         let client = self.inner.clone();
-        guarded(async move { client.get_keys_page(&prefix, offset as usize, amount as usize).await }).await
+        guarded(async move {
+            client
+                .get_keys_page(&prefix, offset as usize, amount as usize)
+                .await
+        })
+        .await
     }
 }
 

@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub fn millis(t: SystemTime) -> f64 {
-    t.duration_since(UNIX_EPOCH).map(|d| d.as_millis() as f64).unwrap_or(0.0)
+    t.duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as f64)
+        .unwrap_or(0.0)
 }
 
 #[napi(object)]
@@ -70,7 +72,12 @@ pub struct ListedObject {
 
 impl From<ListEntry> for ListedObject {
     fn from(e: ListEntry) -> Self {
-        ListedObject { key: e.key, size: e.size as f64, etag: e.etag, last_modified_ms: millis(e.last_modified) }
+        ListedObject {
+            key: e.key,
+            size: e.size as f64,
+            etag: e.etag,
+            last_modified_ms: millis(e.last_modified),
+        }
     }
 }
 

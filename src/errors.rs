@@ -30,13 +30,19 @@ pub fn internal(what: &str, detail: impl std::fmt::Display) -> napi::Error {
 
 /// Runs core work on the runtime as its own task so that a panic inside it is caught and
 /// returned as a JS error.
-pub async fn guarded<T: Send + 'static>(work: impl std::future::Future<Output = Result<T, StoreError>> + Send + 'static) -> napi::Result<T> {
+pub async fn guarded<T: Send + 'static>(
+    work: impl std::future::Future<Output = Result<T, StoreError>> + Send + 'static,
+) -> napi::Result<T> {
     match tokio::spawn(work).await {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(err)) => Err(to_napi(err)),
         Err(join) if join.is_panic() => {
             let payload = join.into_panic();
-            let detail = payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned()).unwrap_or_else(|| "unknown panic".into());
+            let detail = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
             Err(internal("native panic", detail))
         }
         Err(join) => Err(internal("native task cancelled", join)),

@@ -5,8 +5,8 @@ mod client;
 mod connection_string;
 mod convert;
 mod errors;
-mod self_test;
 mod operations_pool;
+mod self_test;
 
 /// One multi-threaded runtime for every native object of this module instance. Its threads are
 /// not Node handles, so an idle addon never keeps the process alive.
@@ -20,6 +20,8 @@ fn init() {
         .build();
     match runtime {
         Ok(runtime) => napi::bindgen_prelude::create_custom_tokio_runtime(runtime),
-        Err(err) => eprintln!("s3db-native: could not start its runtime, using the default one: {err}"),
+        Err(err) => {
+            eprintln!("s3db-native: could not start its runtime, using the default one: {err}")
+        }
     }
 }

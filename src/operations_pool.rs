@@ -11,8 +11,9 @@ use napi::bindgen_prelude::Function;
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi_derive::napi;
 use s3db_core::pool::{
-    Concurrency, MonitoringConfig, Pool, PoolConfig, PoolError, PoolEvent, PoolObserver, QueueConfig, RetryStrategy, SharedTuner,
-    TaskFailure, TaskOptions, TaskSnapshot, Tuner, TunerConfig,
+    Concurrency, MonitoringConfig, Pool, PoolConfig, PoolError, PoolEvent, PoolObserver,
+    QueueConfig, RetryStrategy, SharedTuner, TaskFailure, TaskOptions, TaskSnapshot, Tuner,
+    TunerConfig,
 };
 
 type WakeFn = ThreadsafeFunction<(), (), (), napi::Status, false, true>;
@@ -33,7 +34,9 @@ impl PoolObserver for JsWaker {
 }
 
 fn ms(value: Option<f64>) -> Option<Duration> {
-    value.filter(|v| v.is_finite() && *v >= 0.0).map(|v| Duration::from_secs_f64(v / 1000.0))
+    value
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .map(|v| Duration::from_secs_f64(v / 1000.0))
 }
 
 #[napi(object)]
@@ -49,10 +52,16 @@ impl NativeTunerOptions {
     fn into_config(self) -> TunerConfig {
         let d = TunerConfig::default();
         TunerConfig {
-            min_concurrency: self.min_concurrency.map_or(d.min_concurrency, |v| v as usize),
-            max_concurrency: self.max_concurrency.map_or(d.max_concurrency, |v| v as usize),
+            min_concurrency: self
+                .min_concurrency
+                .map_or(d.min_concurrency, |v| v as usize),
+            max_concurrency: self
+                .max_concurrency
+                .map_or(d.max_concurrency, |v| v as usize),
             target_latency: ms(self.target_latency).unwrap_or(d.target_latency),
-            target_memory_percent: self.target_memory_percent.unwrap_or(d.target_memory_percent),
+            target_memory_percent: self
+                .target_memory_percent
+                .unwrap_or(d.target_memory_percent),
             adjustment_interval: ms(self.adjustment_interval).unwrap_or(d.adjustment_interval),
         }
     }
@@ -88,7 +97,11 @@ impl NativePoolOptions {
     fn into_config(self) -> PoolConfig {
         let zero = Duration::ZERO;
         PoolConfig {
-            concurrency: if self.auto { Concurrency::Auto } else { Concurrency::Fixed(self.concurrency.max(1) as usize) },
+            concurrency: if self.auto {
+                Concurrency::Auto
+            } else {
+                Concurrency::Fixed(self.concurrency.max(1) as usize)
+            },
             retries: self.retries,
             retry_delay: ms(Some(self.retry_delay)).unwrap_or(zero),
             timeout: ms(self.timeout).filter(|t| !t.is_zero()),
@@ -102,14 +115,21 @@ impl NativePoolOptions {
                 pressure_skip_threshold: self.pressure_skip_threshold,
                 latency_target: ms(Some(self.latency_target)).unwrap_or(zero),
             },
-            queue: QueueConfig { aging: ms(Some(self.aging_ms)).unwrap_or(zero), max_aging_boost: self.max_aging_boost, latency_target: zero },
+            queue: QueueConfig {
+                aging: ms(Some(self.aging_ms)).unwrap_or(zero),
+                max_aging_boost: self.max_aging_boost,
+                latency_target: zero,
+            },
             monitoring: MonitoringConfig {
                 enabled: self.monitoring_enabled,
                 collect_metrics: self.collect_metrics,
                 sample_rate: self.sample_rate,
                 rolling_window: ms(Some(self.rolling_window_ms)).unwrap_or(Duration::from_secs(1)),
             },
-            tuner: self.tuner.map(NativeTunerOptions::into_config).unwrap_or_default(),
+            tuner: self
+                .tuner
+                .map(NativeTunerOptions::into_config)
+                .unwrap_or_default(),
         }
     }
 }
@@ -209,7 +229,11 @@ impl From<TaskSnapshot> for NativeTask {
             priority: t.priority,
             retries: t.retries,
             timeout: t.timeout,
-            metadata: t.metadata.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            metadata: t
+                .metadata
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
             attempt_count: t.attempt_count,
             created_at: t.created_at,
             started_at: t.started_at,
@@ -223,7 +247,11 @@ impl From<TaskSnapshot> for NativeTask {
                 .timings
                 .failed_attempts
                 .into_iter()
-                .map(|f| NativeFailedAttempt { attempt: f.attempt, duration: f.duration, error: f.error })
+                .map(|f| NativeFailedAttempt {
+                    attempt: f.attempt,
+                    duration: f.duration,
+                    error: f.error,
+                })
                 .collect(),
         }
     }
@@ -243,9 +271,18 @@ pub struct NativePoolEvent {
 impl From<PoolEvent> for NativePoolEvent {
     fn from(event: PoolEvent) -> Self {
         let name = event.name().to_string();
-        let mut out = NativePoolEvent { name, task: None, attempt: None, error_name: None, error_code: None, error_message: None };
+        let mut out = NativePoolEvent {
+            name,
+            task: None,
+            attempt: None,
+            error_name: None,
+            error_code: None,
+            error_message: None,
+        };
         match event {
-            PoolEvent::TaskStarted(t) | PoolEvent::TaskMetrics(t) | PoolEvent::TaskCompleted(t) => out.task = Some(t.into()),
+            PoolEvent::TaskStarted(t) | PoolEvent::TaskMetrics(t) | PoolEvent::TaskCompleted(t) => {
+                out.task = Some(t.into())
+            }
             PoolEvent::TaskRetry(t, attempt) => {
                 out.task = Some(t.into());
                 out.attempt = Some(attempt);
@@ -285,8 +322,15 @@ impl NativeOperationsPool {
     /// collect with `takeEvents()` / `takeReady()`.
     #[napi(constructor, catch_unwind)]
     pub fn new(options: NativePoolOptions, wake: Function<(), ()>) -> napi::Result<Self> {
-        let wake: WakeFn = wake.build_threadsafe_function::<()>().callee_handled::<false>().weak::<true>().build()?;
-        let waker = Arc::new(JsWaker { wake, pending: false.into() });
+        let wake: WakeFn = wake
+            .build_threadsafe_function::<()>()
+            .callee_handled::<false>()
+            .weak::<true>()
+            .build()?;
+        let waker = Arc::new(JsWaker {
+            wake,
+            pending: false.into(),
+        });
         let pool = Pool::new(options.into_config());
         pool.set_observer(Some(waker.clone()));
         Ok(Self { pool, waker })
@@ -318,7 +362,9 @@ impl NativeOperationsPool {
     /// Records a failed attempt; the backoff in ms to retry after, or -1 to give up.
     #[napi(catch_unwind)]
     pub fn retry_delay(&self, id: f64, transient: bool) -> f64 {
-        self.pool.retry_external(id as u64, transient).map_or(-1.0, |d| d.as_secs_f64() * 1000.0)
+        self.pool
+            .retry_external(id as u64, transient)
+            .map_or(-1.0, |d| d.as_secs_f64() * 1000.0)
     }
 
     /// The task now only waits for its own children: its slot goes to others.
@@ -330,13 +376,19 @@ impl NativeOperationsPool {
     /// JS tasks granted a slot by native work; also re-arms the wake call.
     #[napi(catch_unwind)]
     pub fn take_ready(&self) -> Vec<f64> {
-        self.waker.pending.store(false, std::sync::atomic::Ordering::Release);
+        self.waker
+            .pending
+            .store(false, std::sync::atomic::Ordering::Release);
         ids(self.pool.take_ready_external())
     }
 
     #[napi(catch_unwind)]
     pub fn take_events(&self) -> Vec<NativePoolEvent> {
-        self.pool.take_events().into_iter().map(NativePoolEvent::from).collect()
+        self.pool
+            .take_events()
+            .into_iter()
+            .map(NativePoolEvent::from)
+            .collect()
     }
 
     #[napi(catch_unwind)]
@@ -409,8 +461,18 @@ impl NativeOperationsPool {
             concurrency: c.concurrency as u32,
             paused: c.paused,
             stopped: c.stopped,
-            samples: s.rolling.map_or_else(Vec::new, |r| vec![r.sample_size as f64, r.avg_queue_wait, r.avg_execution, r.avg_retries, r.error_rate]),
-            throughput: s.throughput.map_or_else(Vec::new, |t| vec![t.window_ms, t.throughput_per_sec, t.success_rate]),
+            samples: s.rolling.map_or_else(Vec::new, |r| {
+                vec![
+                    r.sample_size as f64,
+                    r.avg_queue_wait,
+                    r.avg_execution,
+                    r.avg_retries,
+                    r.error_rate,
+                ]
+            }),
+            throughput: s.throughput.map_or_else(Vec::new, |t| {
+                vec![t.window_ms, t.throughput_per_sec, t.success_rate]
+            }),
         }
     }
 
@@ -421,7 +483,14 @@ impl NativeOperationsPool {
         let now = std::time::Instant::now();
         let started_at = self.pool.epoch_ms(now.checked_sub(running).unwrap_or(now));
         let to_ms = |d: Duration| d.as_secs_f64() * 1000.0;
-        Some(vec![to_ms(wait), to_ms(running), attempts as f64, to_ms(delays), started_at - to_ms(wait), started_at])
+        Some(vec![
+            to_ms(wait),
+            to_ms(running),
+            attempts as f64,
+            to_ms(delays),
+            started_at - to_ms(wait),
+            started_at,
+        ])
     }
 
     #[napi(catch_unwind)]
@@ -460,13 +529,23 @@ impl NativeOperationsPool {
     /// first `failures` attempts (retryable or not). Resolves with the attempt count. Used by
     /// tests and benchmarks to drive native work (and its events) without an object store.
     #[napi]
-    pub async fn run_native_probe(&self, duration_ms: f64, failures: u32, retryable: bool, priority: f64, label: String) -> napi::Result<u32> {
+    pub async fn run_native_probe(
+        &self,
+        duration_ms: f64,
+        failures: u32,
+        retryable: bool,
+        priority: f64,
+        label: String,
+    ) -> napi::Result<u32> {
         let pool = self.pool.clone();
         let attempts = Arc::new(Mutex::new(0u32));
         let counter = attempts.clone();
         let delay = ms(Some(duration_ms)).unwrap_or_default();
         let work = async move {
-            let options = TaskOptions::default().priority(priority).meta("operation", "probe").meta("key", label);
+            let options = TaskOptions::default()
+                .priority(priority)
+                .meta("operation", "probe")
+                .meta("key", label);
             pool.run(options, move || {
                 let counter = counter.clone();
                 async move {
@@ -487,8 +566,14 @@ impl NativeOperationsPool {
         };
         match tokio::spawn(work).await {
             Ok(Ok(())) => Ok(*attempts.lock().unwrap_or_else(|p| p.into_inner())),
-            Ok(Err(e)) => Err(napi::Error::new(napi::Status::GenericFailure, format!("{}: {e}", e.name()))),
-            Err(join) => Err(napi::Error::new(napi::Status::GenericFailure, format!("native probe failed: {join}"))),
+            Ok(Err(e)) => Err(napi::Error::new(
+                napi::Status::GenericFailure,
+                format!("{}: {e}", e.name()),
+            )),
+            Err(join) => Err(napi::Error::new(
+                napi::Status::GenericFailure,
+                format!("native probe failed: {join}"),
+            )),
         }
     }
 }
@@ -541,7 +626,12 @@ fn tuner_metrics(m: s3db_core::pool::TunerMetrics) -> NativeTunerMetrics {
         history: m
             .history
             .into_iter()
-            .map(|h| NativeAdjustment { timestamp: h.timestamp, from: h.from as u32, to: h.to as u32, reason: h.reason.to_string() })
+            .map(|h| NativeAdjustment {
+                timestamp: h.timestamp,
+                from: h.from as u32,
+                to: h.to as u32,
+                reason: h.reason.to_string(),
+            })
             .collect(),
     }
 }
@@ -557,7 +647,9 @@ pub struct NativeAdaptiveTuning {
 impl NativeAdaptiveTuning {
     #[napi(constructor, catch_unwind)]
     pub fn new(options: NativeTunerOptions) -> Self {
-        Self { tuner: Arc::new(Mutex::new(Tuner::new(options.into_config()))) }
+        Self {
+            tuner: Arc::new(Mutex::new(Tuner::new(options.into_config()))),
+        }
     }
 
     #[napi(getter)]
@@ -579,7 +671,9 @@ impl NativeAdaptiveTuning {
     /// One adjustment step now; the new concurrency, or null when unchanged.
     #[napi(catch_unwind)]
     pub fn adjust(&self) -> Option<u32> {
-        s3db_core::pool::tuner::lock(&self.tuner).adjust().map(|n| n as u32)
+        s3db_core::pool::tuner::lock(&self.tuner)
+            .adjust()
+            .map(|n| n as u32)
     }
 
     #[napi(catch_unwind)]
@@ -591,6 +685,7 @@ impl NativeAdaptiveTuning {
     #[napi(catch_unwind)]
     pub fn suggest_initial(&self) -> u32 {
         let t = s3db_core::pool::tuner::lock(&self.tuner);
-        s3db_core::pool::tuner::suggest_initial(t.config(), s3db_core::pool::tuner::system_memory()) as u32
+        s3db_core::pool::tuner::suggest_initial(t.config(), s3db_core::pool::tuner::system_memory())
+            as u32
     }
 }

@@ -111,7 +111,9 @@ impl StoreError {
     /// throttling and 5xx. Never 4xx other than 408/429 (a 404 stays a 404).
     pub fn is_retryable(&self) -> bool {
         match self.kind {
-            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Throttled | ErrorKind::Server => true,
+            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Throttled | ErrorKind::Server => {
+                true
+            }
             ErrorKind::Unknown => matches!(self.status_code, Some(408 | 429 | 500..=599)),
             _ => false,
         }

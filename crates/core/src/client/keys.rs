@@ -51,7 +51,10 @@ pub fn object_key(prefix: &str, key: &str) -> Result<String> {
     }
     let full = join_key(prefix, key);
     if full.len() > MAX_KEY_BYTES {
-        return Err(StoreError::invalid(format!("Object key is {} bytes; S3 allows at most {MAX_KEY_BYTES}", full.len())));
+        return Err(StoreError::invalid(format!(
+            "Object key is {} bytes; S3 allows at most {MAX_KEY_BYTES}",
+            full.len()
+        )));
     }
     Ok(full)
 }
@@ -71,7 +74,9 @@ pub fn strip_key_prefix<'a>(key_prefix: &str, key: &'a str) -> &'a str {
     if key_prefix.is_empty() {
         return key;
     }
-    key.strip_prefix(key_prefix).map(|k| k.trim_start_matches('/')).unwrap_or(key)
+    key.strip_prefix(key_prefix)
+        .map(|k| k.trim_start_matches('/'))
+        .unwrap_or(key)
 }
 
 #[cfg(test)]
@@ -80,7 +85,10 @@ mod tests {
 
     #[test]
     fn joins_like_node_path() {
-        assert_eq!(join_key("app", "resource=users/data/id=1"), "app/resource=users/data/id=1");
+        assert_eq!(
+            join_key("app", "resource=users/data/id=1"),
+            "app/resource=users/data/id=1"
+        );
         assert_eq!(join_key("app/", "/x//y/./z/../w"), "app/x/y/w");
         assert_eq!(join_key("app", "dir/"), "app/dir/");
         assert_eq!(join_key("", "a//b"), "a//b");
@@ -97,8 +105,14 @@ mod tests {
     #[test]
     fn list_prefix_stays_inside_the_database() {
         assert_eq!(list_prefix("app", ""), "app/");
-        assert_eq!(list_prefix("app", "resource=users/data"), "app/resource=users/data");
+        assert_eq!(
+            list_prefix("app", "resource=users/data"),
+            "app/resource=users/data"
+        );
         assert_eq!(list_prefix("", "x"), "x");
-        assert_eq!(strip_key_prefix("app", "app/resource=u/data/id=1"), "resource=u/data/id=1");
+        assert_eq!(
+            strip_key_prefix("app", "app/resource=u/data/id=1"),
+            "resource=u/data/id=1"
+        );
     }
 }

@@ -8,8 +8,13 @@ use s3db_codec::metadata_encoding::{clean_key, decode_value, encode_value, MetaV
 pub const S3_METADATA_LIMIT: usize = 2048;
 
 /// Encodes logical metadata (keys as given, values already `String()`-ified) as s3db.js writes it.
-pub fn encode_metadata<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Metadata> {
-    let encoded: Metadata = entries.into_iter().map(|(k, v)| (clean_key(k), encode_value(v))).collect();
+pub fn encode_metadata<'a>(
+    entries: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Metadata> {
+    let encoded: Metadata = entries
+        .into_iter()
+        .map(|(k, v)| (clean_key(k), encode_value(v)))
+        .collect();
     let size = metadata_size(&encoded);
     if size > S3_METADATA_LIMIT {
         return Err(StoreError::new(ErrorKind::MetadataTooLarge, format!("S3 metadata is {size} bytes after encoding; the limit is {S3_METADATA_LIMIT} bytes"))
@@ -25,7 +30,10 @@ pub fn metadata_size(metadata: &Metadata) -> usize {
 }
 
 pub fn decode_metadata(metadata: &Metadata) -> Vec<(String, MetaValue)> {
-    metadata.iter().map(|(k, v)| (k.clone(), decode_value(v))).collect()
+    metadata
+        .iter()
+        .map(|(k, v)| (k.clone(), decode_value(v)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -11,9 +11,9 @@ pub use metadata::{decode_metadata, encode_metadata, metadata_size, S3_METADATA_
 use crate::error::{ErrorKind, Result, StoreError};
 use crate::store::*;
 use bytes::Bytes;
+use futures::future::join_all;
 use s3db_codec::metadata_encoding::MetaValue;
 use std::sync::Arc;
-use futures::future::join_all;
 use tokio::sync::OnceCell;
 
 /// S3 deletes at most 1,000 keys per DeleteObjects request.
@@ -55,7 +55,11 @@ pub struct DeleteObjectsReport {
 impl Client {
     /// Validates the configuration now; the store itself opens on first use.
     pub fn new(config: ConnectionConfig, concurrency: usize) -> Self {
-        Client { config, store: OnceCell::new(), limiter: RequestLimiter::new(concurrency) }
+        Client {
+            config,
+            store: OnceCell::new(),
+            limiter: RequestLimiter::new(concurrency),
+        }
     }
 
     pub fn config(&self) -> &ConnectionConfig {
@@ -71,23 +75,40 @@ impl Client {
     }
 
     fn full_key(&self, key: &str) -> Result<String> {
-        object_key(&self.config.key_prefix, key).map_err(|e| e.with_location(&self.config.bucket, key))
+        object_key(&self.config.key_prefix, key)
+            .map_err(|e| e.with_location(&self.config.bucket, key))
     }
 
     /// One leaf request, through the limiter.
-    async fn leaf<T, F, Fut>(&self, operation: &'static str, key: Option<&str>, request: F) -> Result<T>
+    async fn leaf<T, F, Fut>(
+        &self,
+        operation: &'static str,
+        key: Option<&str>,
+        request: F,
+    ) -> Result<T>
     where
         F: FnMut(Arc<dyn ObjectStore>) -> Fut,
         Fut: std::future::Future<Output = Result<T>>,
     {
         let store = self.store().await?.clone();
         let mut request = request;
-        self.limiter.run(RequestInfo::new(operation, key), || request(store.clone())).await.map_err(|e| if e.command.is_none() { e.with_command(operation) } else { e })
+        self.limiter
+            .run(RequestInfo::new(operation, key), || request(store.clone()))
+            .await
+            .map_err(|e| {
+                if e.command.is_none() {
+                    e.with_command(operation)
+                } else {
+                    e
+                }
+            })
     }
 
     pub async fn put_object(&self, input: PutObjectInput) -> Result<PutOutput> {
         let key = self.full_key(&input.key)?;
-        let metadata = encode_metadata(input.metadata.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(|e| e.with_location(&self.config.bucket, &input.key))?;
+        let metadata =
+            encode_metadata(input.metadata.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                .map_err(|e| e.with_location(&self.config.bucket, &input.key))?;
         let req = PutRequest {
             body: input.body,
             metadata,
@@ -105,21 +126,23 @@ impl Client {
 
     pub async fn get_object(&self, key: &str) -> Result<(DecodedInfo, Bytes)> {
         let full = self.full_key(key)?;
-        let out = self.leaf("GetObject", Some(&full), |s| {
-            let full = full.clone();
-            async move { s.get(&full).await }
-        })
-        .await?;
+        let out = self
+            .leaf("GetObject", Some(&full), |s| {
+                let full = full.clone();
+                async move { s.get(&full).await }
+            })
+            .await?;
         Ok((decoded(out.info), out.body))
     }
 
     pub async fn head_object(&self, key: &str) -> Result<DecodedInfo> {
         let full = self.full_key(key)?;
-        let info = self.leaf("HeadObject", Some(&full), |s| {
-            let full = full.clone();
-            async move { s.head(&full).await }
-        })
-        .await?;
+        let info = self
+            .leaf("HeadObject", Some(&full), |s| {
+                let full = full.clone();
+                async move { s.head(&full).await }
+            })
+            .await?;
         Ok(decoded(info))
     }
 
@@ -131,13 +154,26 @@ impl Client {
         }
     }
 
-    pub async fn copy_object(&self, from: &str, to: &str, directive: MetadataDirective, metadata: &[(String, String)], content_type: Option<String>) -> Result<PutOutput> {
+    pub async fn copy_object(
+        &self,
+        from: &str,
+        to: &str,
+        directive: MetadataDirective,
+        metadata: &[(String, String)],
+        content_type: Option<String>,
+    ) -> Result<PutOutput> {
         let (from_key, to_key) = (self.full_key(from)?, self.full_key(to)?);
         let metadata = match directive {
-            MetadataDirective::Replace => encode_metadata(metadata.iter().map(|(k, v)| (k.as_str(), v.as_str())))?,
+            MetadataDirective::Replace => {
+                encode_metadata(metadata.iter().map(|(k, v)| (k.as_str(), v.as_str())))?
+            }
             MetadataDirective::Copy => Metadata::new(),
         };
-        let req = CopyRequest { directive, metadata, content_type };
+        let req = CopyRequest {
+            directive,
+            metadata,
+            content_type,
+        };
         self.leaf("CopyObject", Some(&from_key), |s| {
             let (from_key, to_key, req) = (from_key.clone(), to_key.clone(), req.clone());
             async move { s.copy(&from_key, &to_key, req).await }
@@ -156,7 +192,10 @@ impl Client {
 
     /// Deletes keys in requests of 1,000, all in flight at once (each request is its own leaf).
     pub async fn delete_objects(&self, keys: &[String]) -> Result<DeleteObjectsReport> {
-        let full: Vec<String> = keys.iter().map(|k| self.full_key(k)).collect::<Result<_>>()?;
+        let full: Vec<String> = keys
+            .iter()
+            .map(|k| self.full_key(k))
+            .collect::<Result<_>>()?;
         let batches = full.chunks(DELETE_BATCH).map(|chunk| async move {
             let outcome = self
                 .leaf("DeleteObjects", None, |s| {
@@ -194,20 +233,34 @@ impl Client {
                 .await?;
             if !out.errors.is_empty() {
                 let first = &out.errors[0];
-                return Err(StoreError::new(ErrorKind::Unknown, format!("deleteAll: {} objects could not be deleted (first: {} {}: {})", out.errors.len(), first.key, first.code, first.message)));
+                return Err(StoreError::new(
+                    ErrorKind::Unknown,
+                    format!(
+                        "deleteAll: {} objects could not be deleted (first: {} {}: {})",
+                        out.errors.len(),
+                        first.key,
+                        first.code,
+                        first.message
+                    ),
+                ));
             }
             total += out.deleted.len();
         }
     }
 
     pub async fn move_object(&self, from: &str, to: &str) -> Result<()> {
-        self.copy_object(from, to, MetadataDirective::Copy, &[], None).await?;
+        self.copy_object(from, to, MetadataDirective::Copy, &[], None)
+            .await?;
         self.delete_object(from).await
     }
 
     /// Moves every object under `prefix_from` to the same relative key under `prefix_to`.
     /// Returns the new keys; any failure fails the whole call after all moves were tried.
-    pub async fn move_all_objects(&self, prefix_from: &str, prefix_to: &str) -> Result<Vec<String>> {
+    pub async fn move_all_objects(
+        &self,
+        prefix_from: &str,
+        prefix_to: &str,
+    ) -> Result<Vec<String>> {
         let keys = self.get_all_keys(prefix_from).await?;
         let moves = keys.iter().map(|key| async move {
             let target = match key.strip_prefix(prefix_from) {
@@ -219,13 +272,29 @@ impl Client {
         let results = join_all(moves).await;
         let failures = results.iter().filter(|r| r.is_err()).count();
         if failures > 0 {
-            return Err(StoreError::new(ErrorKind::Unknown, format!("Some objects could not be moved ({failures} of {})", results.len())));
+            return Err(StoreError::new(
+                ErrorKind::Unknown,
+                format!(
+                    "Some objects could not be moved ({failures} of {})",
+                    results.len()
+                ),
+            ));
         }
         Ok(results.into_iter().flatten().collect())
     }
 
-    async fn list_raw(&self, full_prefix: &str, max_keys: usize, token: Option<String>) -> Result<ListPage> {
-        let req = ListRequest { prefix: full_prefix.to_string(), max_keys, continuation_token: token, ..Default::default() };
+    async fn list_raw(
+        &self,
+        full_prefix: &str,
+        max_keys: usize,
+        token: Option<String>,
+    ) -> Result<ListPage> {
+        let req = ListRequest {
+            prefix: full_prefix.to_string(),
+            max_keys,
+            continuation_token: token,
+            ..Default::default()
+        };
         self.leaf("ListObjectsV2", None, |s| {
             let req = req.clone();
             async move { s.list(&req).await }
@@ -234,8 +303,21 @@ impl Client {
     }
 
     /// One ListObjectsV2 page; keys include the key prefix, as in s3db.js.
-    pub async fn list_objects(&self, prefix: &str, max_keys: usize, token: Option<String>, delimiter: Option<String>, start_after: Option<String>) -> Result<ListPage> {
-        let req = ListRequest { prefix: list_prefix(&self.config.key_prefix, prefix), max_keys, continuation_token: token, delimiter, start_after };
+    pub async fn list_objects(
+        &self,
+        prefix: &str,
+        max_keys: usize,
+        token: Option<String>,
+        delimiter: Option<String>,
+        start_after: Option<String>,
+    ) -> Result<ListPage> {
+        let req = ListRequest {
+            prefix: list_prefix(&self.config.key_prefix, prefix),
+            max_keys,
+            continuation_token: token,
+            delimiter,
+            start_after,
+        };
         self.leaf("ListObjectsV2", None, |s| {
             let req = req.clone();
             async move { s.list(&req).await }
@@ -244,7 +326,11 @@ impl Client {
     }
 
     /// Walks every page under `prefix`, handing each page's keys (relative) to `visit`.
-    async fn for_each_page(&self, prefix: &str, mut visit: impl FnMut(Vec<ListEntry>) -> bool) -> Result<()> {
+    async fn for_each_page(
+        &self,
+        prefix: &str,
+        mut visit: impl FnMut(Vec<ListEntry>) -> bool,
+    ) -> Result<()> {
         let full_prefix = list_prefix(&self.config.key_prefix, prefix);
         let mut token = None;
         loop {
@@ -273,7 +359,11 @@ impl Client {
         let mut keys = Vec::new();
         let key_prefix = self.config.key_prefix.clone();
         self.for_each_page(prefix, |entries| {
-            keys.extend(entries.into_iter().map(|e| strip_key_prefix(&key_prefix, &e.key).to_string()));
+            keys.extend(
+                entries
+                    .into_iter()
+                    .map(|e| strip_key_prefix(&key_prefix, &e.key).to_string()),
+            );
             true
         })
         .await?;
@@ -281,14 +371,20 @@ impl Client {
     }
 
     /// The continuation token that resumes a listing right after the first `offset` keys.
-    pub async fn get_continuation_token_after_offset(&self, prefix: &str, offset: usize) -> Result<Option<String>> {
+    pub async fn get_continuation_token_after_offset(
+        &self,
+        prefix: &str,
+        offset: usize,
+    ) -> Result<Option<String>> {
         if offset == 0 {
             return Ok(None);
         }
         let full_prefix = list_prefix(&self.config.key_prefix, prefix);
         let (mut skipped, mut token) = (0, None);
         while skipped < offset {
-            let page = self.list_raw(&full_prefix, (offset - skipped).min(DELETE_BATCH), token).await?;
+            let page = self
+                .list_raw(&full_prefix, (offset - skipped).min(DELETE_BATCH), token)
+                .await?;
             skipped += page.contents.len();
             match page.next_continuation_token {
                 Some(next) if page.is_truncated => token = Some(next),
@@ -299,10 +395,18 @@ impl Client {
     }
 
     /// Up to `amount` keys (relative) starting after the first `offset`.
-    pub async fn get_keys_page(&self, prefix: &str, offset: usize, amount: usize) -> Result<Vec<String>> {
+    pub async fn get_keys_page(
+        &self,
+        prefix: &str,
+        offset: usize,
+        amount: usize,
+    ) -> Result<Vec<String>> {
         let full_prefix = list_prefix(&self.config.key_prefix, prefix);
         let mut token = if offset > 0 {
-            match self.get_continuation_token_after_offset(prefix, offset).await? {
+            match self
+                .get_continuation_token_after_offset(prefix, offset)
+                .await?
+            {
                 Some(token) => Some(token),
                 None => return Ok(vec![]),
             }
@@ -311,8 +415,14 @@ impl Client {
         };
         let mut keys = Vec::new();
         while keys.len() < amount {
-            let page = self.list_raw(&full_prefix, (amount - keys.len()).min(DELETE_BATCH), token).await?;
-            keys.extend(page.contents.iter().map(|e| strip_key_prefix(&self.config.key_prefix, &e.key).to_string()));
+            let page = self
+                .list_raw(&full_prefix, (amount - keys.len()).min(DELETE_BATCH), token)
+                .await?;
+            keys.extend(
+                page.contents
+                    .iter()
+                    .map(|e| strip_key_prefix(&self.config.key_prefix, &e.key).to_string()),
+            );
             match page.next_continuation_token {
                 Some(next) if page.is_truncated => token = Some(next),
                 _ => break,

@@ -46,10 +46,12 @@ fn error(message: String) -> StoreError {
 /// The string with any secret blanked, safe to put in an error message.
 fn redacted(input: &str) -> String {
     match (input.find("://"), input.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => match input[scheme_end + 3..at].find(':') {
-            Some(colon) => format!("{}:***{}", &input[..scheme_end + 3 + colon], &input[at..]),
-            None => input.to_string(),
-        },
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            match input[scheme_end + 3..at].find(':') {
+                Some(colon) => format!("{}:***{}", &input[..scheme_end + 3 + colon], &input[at..]),
+                None => input.to_string(),
+            }
+        }
         _ => input.to_string(),
     }
 }
@@ -66,11 +68,16 @@ impl ConnectionConfig {
     pub fn parse(input: &str) -> Result<Self> {
         let input = input.trim();
         let Some(scheme_end) = input.find("://") else {
-            return Err(error(format!("Invalid connection string: {}", redacted(input))));
+            return Err(error(format!(
+                "Invalid connection string: {}",
+                redacted(input)
+            )));
         };
         let scheme = input[..scheme_end].to_ascii_lowercase();
         let (without_query, query) = input.split_once('?').unwrap_or((input, ""));
-        let params: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+        let params: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
         let mut config = match scheme.as_str() {
             "file" => Self::parse_file(&without_query[scheme_end + 3..], &params)?,
             "s3" | "http" | "https" | "memory" => Self::parse_url(&scheme, input)?,
@@ -100,8 +107,17 @@ impl ConnectionConfig {
     }
 
     fn parse_url(scheme: &str, input: &str) -> Result<Self> {
-        let url = url::Url::parse(input).map_err(|e| error(format!("Invalid connection string: {} ({e})", redacted(input))))?;
-        let query = |name: &str| url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
+        let url = url::Url::parse(input).map_err(|e| {
+            error(format!(
+                "Invalid connection string: {} ({e})",
+                redacted(input)
+            ))
+        })?;
+        let query = |name: &str| {
+            url.query_pairs()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.into_owned())
+        };
         let path = decode(url.path().trim_start_matches('/'));
         let host = decode(url.host_str().unwrap_or(""));
         let mut config = Self::blank(BackendKind::S3);
@@ -121,12 +137,16 @@ impl ConnectionConfig {
                 config.bucket = non_empty(host).unwrap_or_else(|| DEFAULT_BUCKET.into());
                 config.key_prefix = path;
                 config.endpoint = query("endpoint");
-                config.endpoint_label = config.endpoint.clone().unwrap_or_else(|| format!("https://s3.{}.amazonaws.com", config.region));
+                config.endpoint_label = config
+                    .endpoint
+                    .clone()
+                    .unwrap_or_else(|| format!("https://s3.{}.amazonaws.com", config.region));
                 config.force_path_style = query("forcePathStyle").is_some_and(|v| v == "true");
             }
             _ => {
                 let (bucket, prefix) = path.split_once('/').unwrap_or((path.as_str(), ""));
-                config.bucket = non_empty(bucket.to_string()).unwrap_or_else(|| DEFAULT_BUCKET.into());
+                config.bucket =
+                    non_empty(bucket.to_string()).unwrap_or_else(|| DEFAULT_BUCKET.into());
                 config.key_prefix = prefix.trim_matches('/').to_string();
                 let origin = url.origin().ascii_serialization();
                 config.endpoint = Some(origin.clone());
@@ -142,11 +162,22 @@ impl ConnectionConfig {
         if path.is_empty() {
             return Err(error("Invalid connection string: file:// needs a directory, e.g. file:///var/data/mydb or file://./data".into()));
         }
-        let param = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+        let param = |name: &str| {
+            params
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        };
         let mut config = Self::blank(BackendKind::File);
         config.base_path = Some(path);
-        config.bucket = param("bucket").and_then(non_empty).unwrap_or_else(|| DEFAULT_BUCKET.into());
-        config.key_prefix = param("keyPrefix").or_else(|| param("prefix")).unwrap_or_default().trim_matches('/').to_string();
+        config.bucket = param("bucket")
+            .and_then(non_empty)
+            .unwrap_or_else(|| DEFAULT_BUCKET.into());
+        config.key_prefix = param("keyPrefix")
+            .or_else(|| param("prefix"))
+            .unwrap_or_default()
+            .trim_matches('/')
+            .to_string();
         config.endpoint_label = "file://localhost".into();
         config.force_path_style = true;
         config.region = "local".into();
@@ -161,11 +192,15 @@ fn nest_params(params: &[(String, String)]) -> Value {
         let parts: Vec<&str> = key.split('.').collect();
         let mut node = &mut root;
         for part in &parts[..parts.len() - 1] {
-            let entry = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
+            let entry = node
+                .entry(part.to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
             if !entry.is_object() {
                 *entry = Value::Object(Map::new());
             }
-            let Value::Object(child) = entry else { unreachable!("just made an object") };
+            let Value::Object(child) = entry else {
+                unreachable!("just made an object")
+            };
             node = child;
         }
         node.insert(parts[parts.len() - 1].to_string(), coerce(raw));
@@ -179,7 +214,11 @@ fn coerce(raw: &str) -> Value {
         "false" => return Value::Bool(false),
         _ => {}
     }
-    let numeric = !raw.is_empty() && raw.trim_start_matches('-').split_once('.').map_or_else(|| all_digits(raw.trim_start_matches('-')), |(a, b)| all_digits(a) && all_digits(b));
+    let numeric = !raw.is_empty()
+        && raw.trim_start_matches('-').split_once('.').map_or_else(
+            || all_digits(raw.trim_start_matches('-')),
+            |(a, b)| all_digits(a) && all_digits(b),
+        );
     if numeric {
         if let Ok(n) = raw.parse::<f64>() {
             if let Some(n) = serde_json::Number::from_f64(n) {
@@ -201,32 +240,82 @@ mod tests {
     #[test]
     fn s3db_vectors() {
         let c = ConnectionConfig::parse("s3://AKID:SECRET@my-bucket/prefix/a").unwrap();
-        assert_eq!((c.bucket.as_str(), c.key_prefix.as_str(), c.endpoint_label.as_str(), c.force_path_style), ("my-bucket", "prefix/a", "https://s3.us-east-1.amazonaws.com", false));
-        assert_eq!((c.access_key_id.as_deref(), c.secret_access_key.as_deref()), (Some("AKID"), Some("SECRET")));
-        let c = ConnectionConfig::parse("http://minio:minio123@localhost:9000/bucket/sub/dir").unwrap();
-        assert_eq!((c.bucket.as_str(), c.key_prefix.as_str(), c.endpoint.as_deref(), c.force_path_style), ("bucket", "sub/dir", Some("http://localhost:9000"), true));
+        assert_eq!(
+            (
+                c.bucket.as_str(),
+                c.key_prefix.as_str(),
+                c.endpoint_label.as_str(),
+                c.force_path_style
+            ),
+            (
+                "my-bucket",
+                "prefix/a",
+                "https://s3.us-east-1.amazonaws.com",
+                false
+            )
+        );
+        assert_eq!(
+            (c.access_key_id.as_deref(), c.secret_access_key.as_deref()),
+            (Some("AKID"), Some("SECRET"))
+        );
+        let c =
+            ConnectionConfig::parse("http://minio:minio123@localhost:9000/bucket/sub/dir").unwrap();
+        assert_eq!(
+            (
+                c.bucket.as_str(),
+                c.key_prefix.as_str(),
+                c.endpoint.as_deref(),
+                c.force_path_style
+            ),
+            ("bucket", "sub/dir", Some("http://localhost:9000"), true)
+        );
         let c = ConnectionConfig::parse("https://key:sec@s3.example.com/bkt").unwrap();
-        assert_eq!((c.bucket.as_str(), c.key_prefix.as_str(), c.endpoint_label.as_str()), ("bkt", "", "https://s3.example.com"));
+        assert_eq!(
+            (
+                c.bucket.as_str(),
+                c.key_prefix.as_str(),
+                c.endpoint_label.as_str()
+            ),
+            ("bkt", "", "https://s3.example.com")
+        );
         let c = ConnectionConfig::parse("memory://mybucket/app").unwrap();
-        assert_eq!((c.kind, c.bucket.as_str(), c.key_prefix.as_str()), (BackendKind::Memory, "mybucket", "app"));
+        assert_eq!(
+            (c.kind, c.bucket.as_str(), c.key_prefix.as_str()),
+            (BackendKind::Memory, "mybucket", "app")
+        );
         let c = ConnectionConfig::parse("memory:///x").unwrap();
         assert_eq!((c.bucket.as_str(), c.key_prefix.as_str()), ("s3db", "x"));
     }
 
     #[test]
     fn region_and_query_params() {
-        let c = ConnectionConfig::parse("s3://a:b@bkt?region=eu-west-1&operationsPool.concurrency=7&parallelism=5&x.flag=true").unwrap();
+        let c = ConnectionConfig::parse(
+            "s3://a:b@bkt?region=eu-west-1&operationsPool.concurrency=7&parallelism=5&x.flag=true",
+        )
+        .unwrap();
         assert_eq!(c.endpoint_label, "https://s3.eu-west-1.amazonaws.com");
         assert_eq!(c.endpoint, None);
-        assert_eq!(c.client_options, serde_json::json!({"region": "eu-west-1", "operationsPool": {"concurrency": 7.0}, "parallelism": 5.0, "x": {"flag": true}}));
-        let c = ConnectionConfig::parse("s3://a:b@bkt?endpoint=http://127.0.0.1:9000&forcePathStyle=true").unwrap();
-        assert_eq!((c.endpoint.as_deref(), c.force_path_style), (Some("http://127.0.0.1:9000"), true));
+        assert_eq!(
+            c.client_options,
+            serde_json::json!({"region": "eu-west-1", "operationsPool": {"concurrency": 7.0}, "parallelism": 5.0, "x": {"flag": true}})
+        );
+        let c = ConnectionConfig::parse(
+            "s3://a:b@bkt?endpoint=http://127.0.0.1:9000&forcePathStyle=true",
+        )
+        .unwrap();
+        assert_eq!(
+            (c.endpoint.as_deref(), c.force_path_style),
+            (Some("http://127.0.0.1:9000"), true)
+        );
     }
 
     #[test]
     fn decodes_credentials() {
         let c = ConnectionConfig::parse("s3://AK%2FX:se%2Bc%2Fret@bkt").unwrap();
-        assert_eq!((c.access_key_id.as_deref(), c.secret_access_key.as_deref()), (Some("AK/X"), Some("se+c/ret")));
+        assert_eq!(
+            (c.access_key_id.as_deref(), c.secret_access_key.as_deref()),
+            (Some("AK/X"), Some("se+c/ret"))
+        );
         let c = ConnectionConfig::parse("s3://bkt/p").unwrap();
         assert_eq!((c.access_key_id, c.secret_access_key), (None, None));
     }
@@ -234,20 +323,49 @@ mod tests {
     #[test]
     fn file_paths() {
         let c = ConnectionConfig::parse("file:///data/x/y/z").unwrap();
-        assert_eq!((c.base_path.as_deref(), c.bucket.as_str(), c.key_prefix.as_str()), (Some("/data/x/y/z"), "s3db", ""));
+        assert_eq!(
+            (
+                c.base_path.as_deref(),
+                c.bucket.as_str(),
+                c.key_prefix.as_str()
+            ),
+            (Some("/data/x/y/z"), "s3db", "")
+        );
         let c = ConnectionConfig::parse("file://./rel/dir?bucket=b&keyPrefix=p/q").unwrap();
-        assert_eq!((c.base_path.as_deref(), c.bucket.as_str(), c.key_prefix.as_str()), (Some("./rel/dir"), "b", "p/q"));
-        assert_eq!(ConnectionConfig::parse("file://").unwrap_err().kind, ErrorKind::ConnectionString);
+        assert_eq!(
+            (
+                c.base_path.as_deref(),
+                c.bucket.as_str(),
+                c.key_prefix.as_str()
+            ),
+            (Some("./rel/dir"), "b", "p/q")
+        );
+        assert_eq!(
+            ConnectionConfig::parse("file://").unwrap_err().kind,
+            ErrorKind::ConnectionString
+        );
     }
 
     #[test]
     fn bad_strings_name_the_problem_without_secrets() {
-        for bad in ["", "nonsense", "ftp://a:secretpw@b/c", "http://a:secretpw@[::1/b"] {
+        for bad in [
+            "",
+            "nonsense",
+            "ftp://a:secretpw@b/c",
+            "http://a:secretpw@[::1/b",
+        ] {
             let err = ConnectionConfig::parse(bad).unwrap_err();
             assert_eq!(err.kind, ErrorKind::ConnectionString, "{bad}");
-            assert!(err.message.starts_with("Invalid connection string"), "{}", err.message);
+            assert!(
+                err.message.starts_with("Invalid connection string"),
+                "{}",
+                err.message
+            );
             assert!(!err.message.contains("secretpw"), "{}", err.message);
         }
-        assert!(ConnectionConfig::parse("ftp://x/y").unwrap_err().message.contains("'ftp:'"));
+        assert!(ConnectionConfig::parse("ftp://x/y")
+            .unwrap_err()
+            .message
+            .contains("'ftp:'"));
     }
 }

@@ -43,9 +43,14 @@ struct Header {
 
 impl FileStore {
     pub fn open(base_path: &str, bucket: &str) -> Result<Self> {
-        let root = Path::new(base_path).join(encode_segment(bucket)?.trim_end_matches(OBJECT_SUFFIX));
+        let root =
+            Path::new(base_path).join(encode_segment(bucket)?.trim_end_matches(OBJECT_SUFFIX));
         fs::create_dir_all(&root)?;
-        Ok(FileStore { bucket: bucket.to_string(), root, locks: Arc::new((0..LOCK_STRIPES).map(|_| Mutex::new(())).collect()) })
+        Ok(FileStore {
+            bucket: bucket.to_string(),
+            root,
+            locks: Arc::new((0..LOCK_STRIPES).map(|_| Mutex::new(())).collect()),
+        })
     }
 
     fn path_of(&self, key: &str) -> Result<PathBuf> {
@@ -66,7 +71,10 @@ impl FileStore {
     }
 
     fn lock_for(&self, key: &str) -> std::sync::MutexGuard<'_, ()> {
-        let stripe = key.bytes().fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize)) % LOCK_STRIPES;
+        let stripe = key
+            .bytes()
+            .fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize))
+            % LOCK_STRIPES;
         self.locks[stripe].lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -74,10 +82,15 @@ impl FileStore {
         let path = self.path_of(key)?;
         let raw = match fs::read(&path) {
             Ok(raw) => raw,
-            Err(e) if matches!(e.kind(), IoKind::NotFound | IoKind::NotADirectory) => return Err(StoreError::no_such_key(&self.bucket, key)),
+            Err(e) if matches!(e.kind(), IoKind::NotFound | IoKind::NotADirectory) => {
+                return Err(StoreError::no_such_key(&self.bucket, key))
+            }
             Err(e) => return Err(e.into()),
         };
-        let (header, body) = parse_object(&raw).ok_or_else(|| StoreError::new(ErrorKind::Io, format!("Corrupt object file for key {key}")).with_location(&self.bucket, key))?;
+        let (header, body) = parse_object(&raw).ok_or_else(|| {
+            StoreError::new(ErrorKind::Io, format!("Corrupt object file for key {key}"))
+                .with_location(&self.bucket, key)
+        })?;
         let info = ObjectInfo {
             content_length: body.len() as u64,
             metadata: header.metadata,
@@ -98,9 +111,13 @@ impl FileStore {
             content_type: req.content_type.clone(),
             content_encoding: req.content_encoding.clone(),
             etag: etag.clone(),
-            last_modified_ms: SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0),
+            last_modified_ms: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_millis() as u64)
+                .unwrap_or(0),
         };
-        let header_json = serde_json::to_vec(&header).map_err(|e| StoreError::new(ErrorKind::Io, e.to_string()))?;
+        let header_json = serde_json::to_vec(&header)
+            .map_err(|e| StoreError::new(ErrorKind::Io, e.to_string()))?;
         let conditional = req.if_match.is_some() || req.if_none_match.is_some();
         let _guard = conditional.then(|| self.lock_for(key));
         if req.if_match.is_some() {
@@ -117,7 +134,10 @@ impl FileStore {
             let linked = fs::hard_link(&temp, &path);
             let _ = fs::remove_file(&temp);
             match linked {
-                Err(e) if e.kind() == IoKind::AlreadyExists => return check_preconditions(Some(""), &req, &self.bucket, key).map(|_| PutOutput::default()),
+                Err(e) if e.kind() == IoKind::AlreadyExists => {
+                    return check_preconditions(Some(""), &req, &self.bucket, key)
+                        .map(|_| PutOutput::default())
+                }
                 other => other,
             }
         } else {
@@ -126,7 +146,10 @@ impl FileStore {
             })
         };
         placed?;
-        Ok(PutOutput { etag, version_id: None })
+        Ok(PutOutput {
+            etag,
+            version_id: None,
+        })
     }
 
     fn remove_object(&self, key: &str) -> Result<()> {
@@ -180,7 +203,9 @@ fn walk(dir: &Path, key_base: &str, prefix: &str, out: &mut Vec<ListEntry>) -> R
             continue;
         }
         let is_object = name.ends_with(OBJECT_SUFFIX);
-        let Some(segment) = decode_segment(name.trim_end_matches(OBJECT_SUFFIX)) else { continue };
+        let Some(segment) = decode_segment(name.trim_end_matches(OBJECT_SUFFIX)) else {
+            continue;
+        };
         let key = format!("{key_base}{segment}");
         if is_object {
             if !key.starts_with(prefix) {
@@ -212,7 +237,9 @@ fn list_entry(path: &Path, key: String) -> Option<ListEntry> {
 }
 
 fn write_temp(path: &Path, header: &[u8], body: &[u8]) -> Result<PathBuf> {
-    let dir = path.parent().ok_or_else(|| StoreError::invalid("Object path has no parent"))?;
+    let dir = path
+        .parent()
+        .ok_or_else(|| StoreError::invalid("Object path has no parent"))?;
     // A concurrent delete may prune the directory between creating it and writing: retry.
     for _ in 0..5 {
         fs::create_dir_all(dir)?;
@@ -234,7 +261,10 @@ fn write_temp(path: &Path, header: &[u8], body: &[u8]) -> Result<PathBuf> {
             Err(e) => return Err(e.into()),
         }
     }
-    Err(StoreError::new(ErrorKind::Io, format!("Could not create a file in {}", dir.display())))
+    Err(StoreError::new(
+        ErrorKind::Io,
+        format!("Could not create a file in {}", dir.display()),
+    ))
 }
 
 fn parse_object(raw: &[u8]) -> Option<(Header, &[u8])> {
@@ -268,7 +298,10 @@ fn encode_segment(segment: &str) -> Result<String> {
     };
     out.push(OBJECT_SUFFIX);
     if out.len() > MAX_NAME_BYTES {
-        return Err(StoreError::invalid(format!("Key segment too long for the file backend ({} bytes encoded, max {MAX_NAME_BYTES})", out.len())));
+        return Err(StoreError::invalid(format!(
+            "Key segment too long for the file backend ({} bytes encoded, max {MAX_NAME_BYTES})",
+            out.len()
+        )));
     }
     Ok(out)
 }
@@ -282,7 +315,9 @@ fn decode_segment(name: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?, 16).ok()?);
+            out.push(
+                u8::from_str_radix(std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?, 16).ok()?,
+            );
             i += 3;
         } else {
             out.push(bytes[i]);
@@ -293,8 +328,15 @@ fn decode_segment(name: &str) -> Option<String> {
 }
 
 impl FileStore {
-    async fn blocking<T: Send + 'static>(&self, job: impl FnOnce(&FileStore) -> Result<T> + Send + 'static) -> Result<T> {
-        let store = FileStore { bucket: self.bucket.clone(), root: self.root.clone(), locks: self.locks.clone() };
+    async fn blocking<T: Send + 'static>(
+        &self,
+        job: impl FnOnce(&FileStore) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let store = FileStore {
+            bucket: self.bucket.clone(),
+            root: self.root.clone(),
+            locks: self.locks.clone(),
+        };
         tokio::task::spawn_blocking(move || job(&store))
             .await
             .map_err(|e| StoreError::new(ErrorKind::Io, format!("file backend task failed: {e}")))?
@@ -314,12 +356,19 @@ impl ObjectStore for FileStore {
 
     async fn get(&self, key: &str) -> Result<GetOutput> {
         let key = key.to_string();
-        self.blocking(move |s| s.read_object(&key, true).map(|(info, body)| GetOutput { info, body: body.into() })).await
+        self.blocking(move |s| {
+            s.read_object(&key, true).map(|(info, body)| GetOutput {
+                info,
+                body: body.into(),
+            })
+        })
+        .await
     }
 
     async fn head(&self, key: &str) -> Result<ObjectInfo> {
         let key = key.to_string();
-        self.blocking(move |s| s.read_object(&key, false).map(|(info, _)| info)).await
+        self.blocking(move |s| s.read_object(&key, false).map(|(info, _)| info))
+            .await
     }
 
     async fn copy(&self, from: &str, to: &str, req: CopyRequest) -> Result<PutOutput> {
@@ -328,7 +377,13 @@ impl ObjectStore for FileStore {
             MetadataDirective::Copy => (source.info.metadata, source.info.content_type),
             MetadataDirective::Replace => (req.metadata, req.content_type),
         };
-        let put = PutRequest { body: source.body, metadata, content_type, content_encoding: source.info.content_encoding, ..Default::default() };
+        let put = PutRequest {
+            body: source.body,
+            metadata,
+            content_type,
+            content_encoding: source.info.content_encoding,
+            ..Default::default()
+        };
         self.put(to, put).await
     }
 
@@ -344,7 +399,11 @@ impl ObjectStore for FileStore {
             for key in keys {
                 match s.remove_object(&key) {
                     Ok(()) => out.deleted.push(key),
-                    Err(e) => out.errors.push(DeleteFailure { key, code: e.code, message: e.message }),
+                    Err(e) => out.errors.push(DeleteFailure {
+                        key,
+                        code: e.code,
+                        message: e.message,
+                    }),
                 }
             }
             Ok(out)
@@ -373,7 +432,10 @@ mod tests {
             assert!(!encoded.contains('/'));
             assert_ne!(encoded.trim_end_matches(OBJECT_SUFFIX), ".");
             assert_ne!(encoded.trim_end_matches(OBJECT_SUFFIX), "..");
-            assert_eq!(decode_segment(encoded.trim_end_matches(OBJECT_SUFFIX)).as_deref(), Some(s));
+            assert_eq!(
+                decode_segment(encoded.trim_end_matches(OBJECT_SUFFIX)).as_deref(),
+                Some(s)
+            );
         }
     }
 }

@@ -17,7 +17,10 @@ pub struct RequestInfo {
 
 impl RequestInfo {
     pub fn new(operation: &'static str, key: Option<&str>) -> Self {
-        RequestInfo { operation, key: key.map(str::to_string) }
+        RequestInfo {
+            operation,
+            key: key.map(str::to_string),
+        }
     }
 
     /// Event metadata as the original shows it: `{operation: 'putObject', key}`.
@@ -43,8 +46,13 @@ pub struct RequestLimiter {
 impl RequestLimiter {
     /// A pool of its own with the client defaults (retries 3, base delay 1 s, timeout 30 s).
     pub fn new(concurrency: usize) -> Self {
-        let config = PoolConfig { concurrency: s3db_pool::Concurrency::Fixed(concurrency.max(1)), ..PoolConfig::default() };
-        RequestLimiter { pool: Some(Pool::new(config)) }
+        let config = PoolConfig {
+            concurrency: s3db_pool::Concurrency::Fixed(concurrency.max(1)),
+            ..PoolConfig::default()
+        };
+        RequestLimiter {
+            pool: Some(Pool::new(config)),
+        }
     }
 
     /// Admits requests through a pool shared with others (the JS `OperationsPool` of a client).
@@ -80,7 +88,10 @@ impl TaskFailure for StoreError {
     }
 
     fn is_transient(&self) -> bool {
-        matches!(self.kind, ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Throttled)
+        matches!(
+            self.kind,
+            ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Throttled
+        )
     }
 
     /// A `retryableErrors` entry names the error class, its S3 code, or part of the message.
@@ -90,8 +101,11 @@ impl TaskFailure for StoreError {
 
     fn from_pool(error: PoolError) -> Self {
         match error {
-            PoolError::Timeout { .. } => StoreError::new(ErrorKind::Timeout, error.to_string()).with_code(PoolError::TIMEOUT_CODE),
-            PoolError::Cancelled => StoreError::new(ErrorKind::Unknown, error.to_string()).with_code("TaskCancelled"),
+            PoolError::Timeout { .. } => StoreError::new(ErrorKind::Timeout, error.to_string())
+                .with_code(PoolError::TIMEOUT_CODE),
+            PoolError::Cancelled => {
+                StoreError::new(ErrorKind::Unknown, error.to_string()).with_code("TaskCancelled")
+            }
         }
     }
 
@@ -111,7 +125,10 @@ mod tests {
     use std::time::Duration;
 
     fn limiter() -> RequestLimiter {
-        let config = PoolConfig { retry_delay: Duration::from_millis(1), ..PoolConfig::default() };
+        let config = PoolConfig {
+            retry_delay: Duration::from_millis(1),
+            ..PoolConfig::default()
+        };
         RequestLimiter::with_pool(Pool::new(config))
     }
 
@@ -134,7 +151,13 @@ mod tests {
         let out = limiter()
             .run(RequestInfo::new("PutObject", Some("k")), || {
                 let n = calls.fetch_add(1, Ordering::SeqCst);
-                async move { if n < 2 { Err(StoreError::new(ErrorKind::Throttled, "slow down").with_status(503)) } else { Ok(n) } }
+                async move {
+                    if n < 2 {
+                        Err(StoreError::new(ErrorKind::Throttled, "slow down").with_status(503))
+                    } else {
+                        Ok(n)
+                    }
+                }
             })
             .await;
         assert_eq!(out.unwrap(), 2);
@@ -156,6 +179,12 @@ mod tests {
     #[test]
     fn metadata_matches_the_original() {
         let options = RequestInfo::new("PutObject", Some("a/b")).task_options();
-        assert_eq!(options.metadata, vec![("operation", "putObject".to_string()), ("key", "a/b".to_string())]);
+        assert_eq!(
+            options.metadata,
+            vec![
+                ("operation", "putObject".to_string()),
+                ("key", "a/b".to_string())
+            ]
+        );
     }
 }

@@ -29,13 +29,16 @@ pub fn build_page(req: &ListRequest, entries: impl Iterator<Item = ListEntry>) -
             continue;
         }
         if let Some(after) = &after {
-            if entry.key.as_str() <= after.as_str() || (after.ends_with_delim(delimiter) && entry.key.starts_with(after.as_str())) {
+            if entry.key.as_str() <= after.as_str()
+                || (after.ends_with_delim(delimiter) && entry.key.starts_with(after.as_str()))
+            {
                 continue;
             }
         }
         let grouped = delimiter.and_then(|d| {
             let rest = &entry.key[req.prefix.len()..];
-            rest.find(d).map(|at| entry.key[..req.prefix.len() + at + d.len()].to_string())
+            rest.find(d)
+                .map(|at| entry.key[..req.prefix.len() + at + d.len()].to_string())
         });
         if let Some(common) = &grouped {
             if page.common_prefixes.last() == Some(common) {
@@ -77,7 +80,9 @@ fn encode_token(key: &str) -> String {
 }
 
 fn decode_token(token: &str) -> Option<String> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(token).ok()?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(token)
+        .ok()?;
     String::from_utf8(bytes).ok()
 }
 
@@ -88,7 +93,12 @@ mod tests {
 
     fn entries(keys: &[&str]) -> Vec<ListEntry> {
         keys.iter()
-            .map(|k| ListEntry { key: k.to_string(), size: 0, etag: String::new(), last_modified: SystemTime::UNIX_EPOCH })
+            .map(|k| ListEntry {
+                key: k.to_string(),
+                size: 0,
+                etag: String::new(),
+                last_modified: SystemTime::UNIX_EPOCH,
+            })
             .collect()
     }
 
@@ -110,7 +120,11 @@ mod tests {
     fn pages_through_every_key_once() {
         let keys: Vec<String> = (0..2551).map(|i| format!("p/{i:05}")).collect();
         let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let req = ListRequest { prefix: "p/".into(), max_keys: 250, ..Default::default() };
+        let req = ListRequest {
+            prefix: "p/".into(),
+            max_keys: 250,
+            ..Default::default()
+        };
         let (got, _, pages) = list_all(&refs, req);
         assert_eq!(got, keys);
         assert_eq!(pages, 11);
@@ -119,7 +133,11 @@ mod tests {
     #[test]
     fn groups_by_delimiter_across_pages() {
         let keys = ["a/1", "a/2", "b/1", "c", "d/x/y"];
-        let req = ListRequest { delimiter: Some("/".into()), max_keys: 1, ..Default::default() };
+        let req = ListRequest {
+            delimiter: Some("/".into()),
+            max_keys: 1,
+            ..Default::default()
+        };
         let (got, prefixes, _) = list_all(&keys, req);
         assert_eq!(got, vec!["c"]);
         assert_eq!(prefixes, vec!["a/", "b/", "d/"]);
@@ -128,7 +146,10 @@ mod tests {
     #[test]
     fn start_after_skips() {
         let keys = ["k1", "k2", "k3"];
-        let req = ListRequest { start_after: Some("k1".into()), ..Default::default() };
+        let req = ListRequest {
+            start_after: Some("k1".into()),
+            ..Default::default()
+        };
         assert_eq!(list_all(&keys, req).0, vec!["k2", "k3"]);
     }
 }

@@ -28,7 +28,10 @@ impl MemoryStore {
     pub fn open(bucket: &str) -> Self {
         let mut buckets = BUCKETS.lock().unwrap_or_else(|e| e.into_inner());
         let objects = buckets.entry(bucket.to_string()).or_default().clone();
-        MemoryStore { bucket: bucket.to_string(), objects }
+        MemoryStore {
+            bucket: bucket.to_string(),
+            objects,
+        }
     }
 
     /// Empties one bucket of the process-global storage.
@@ -49,7 +52,10 @@ impl MemoryStore {
     /// (object count, total body bytes) of this bucket.
     pub fn stats(&self) -> (usize, u64) {
         let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
-        (objects.len(), objects.values().map(|o| o.body.len() as u64).sum())
+        (
+            objects.len(),
+            objects.values().map(|o| o.body.len() as u64).sum(),
+        )
     }
 
     fn missing(&self, key: &str) -> StoreError {
@@ -58,7 +64,12 @@ impl MemoryStore {
 }
 
 /// S3's conditional-write rules: `If-None-Match: *` needs a missing key, `If-Match` the same ETag.
-pub(crate) fn check_preconditions(current_etag: Option<&str>, req: &PutRequest, bucket: &str, key: &str) -> Result<()> {
+pub(crate) fn check_preconditions(
+    current_etag: Option<&str>,
+    req: &PutRequest,
+    bucket: &str,
+    key: &str,
+) -> Result<()> {
     let unquote = |s: &str| s.trim_matches('"').to_string();
     let none_match_failed = req.if_none_match.is_some() && current_etag.is_some();
     let match_failed = match (&req.if_match, current_etag) {
@@ -67,10 +78,13 @@ pub(crate) fn check_preconditions(current_etag: Option<&str>, req: &PutRequest, 
         (Some(expected), Some(current)) => expected != "*" && unquote(expected) != unquote(current),
     };
     if none_match_failed || match_failed {
-        return Err(StoreError::new(ErrorKind::PreconditionFailed, "At least one of the pre-conditions you specified did not hold")
-            .with_code("PreconditionFailed")
-            .with_status(412)
-            .with_location(bucket, key));
+        return Err(StoreError::new(
+            ErrorKind::PreconditionFailed,
+            "At least one of the pre-conditions you specified did not hold",
+        )
+        .with_code("PreconditionFailed")
+        .with_status(412)
+        .with_location(bucket, key));
     }
     Ok(())
 }
@@ -83,7 +97,11 @@ impl ObjectStore for MemoryStore {
 
     async fn put(&self, key: &str, req: PutRequest) -> Result<PutOutput> {
         let etag = etag_of(&req.body);
-        let conditions = PutRequest { if_match: req.if_match.clone(), if_none_match: req.if_none_match.clone(), ..Default::default() };
+        let conditions = PutRequest {
+            if_match: req.if_match.clone(),
+            if_none_match: req.if_none_match.clone(),
+            ..Default::default()
+        };
         let object = Arc::new(StoredObject {
             info: ObjectInfo {
                 metadata: req.metadata,
@@ -100,18 +118,27 @@ impl ObjectStore for MemoryStore {
         let current = objects.get(key).map(|o| o.info.etag.as_str());
         check_preconditions(current, &conditions, &self.bucket, key)?;
         objects.insert(key.to_string(), object);
-        Ok(PutOutput { etag, version_id: None })
+        Ok(PutOutput {
+            etag,
+            version_id: None,
+        })
     }
 
     async fn get(&self, key: &str) -> Result<GetOutput> {
         let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
         let object = objects.get(key).ok_or_else(|| self.missing(key))?;
-        Ok(GetOutput { info: object.info.clone(), body: object.body.clone() })
+        Ok(GetOutput {
+            info: object.info.clone(),
+            body: object.body.clone(),
+        })
     }
 
     async fn head(&self, key: &str) -> Result<ObjectInfo> {
         let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
-        objects.get(key).map(|o| o.info.clone()).ok_or_else(|| self.missing(key))
+        objects
+            .get(key)
+            .map(|o| o.info.clone())
+            .ok_or_else(|| self.missing(key))
     }
 
     async fn copy(&self, from: &str, to: &str, req: CopyRequest) -> Result<PutOutput> {
@@ -120,12 +147,21 @@ impl ObjectStore for MemoryStore {
             MetadataDirective::Copy => (source.info.metadata, source.info.content_type),
             MetadataDirective::Replace => (req.metadata, req.content_type),
         };
-        let put = PutRequest { body: source.body, metadata, content_type, content_encoding: source.info.content_encoding, ..Default::default() };
+        let put = PutRequest {
+            body: source.body,
+            metadata,
+            content_type,
+            content_encoding: source.info.content_encoding,
+            ..Default::default()
+        };
         self.put(to, put).await
     }
 
     async fn delete(&self, key: &str) -> Result<()> {
-        self.objects.write().unwrap_or_else(|e| e.into_inner()).remove(key);
+        self.objects
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key);
         Ok(())
     }
 
@@ -134,7 +170,10 @@ impl ObjectStore for MemoryStore {
         for key in keys {
             objects.remove(key);
         }
-        Ok(DeleteManyOutput { deleted: keys.to_vec(), errors: vec![] })
+        Ok(DeleteManyOutput {
+            deleted: keys.to_vec(),
+            errors: vec![],
+        })
     }
 
     async fn list(&self, req: &ListRequest) -> Result<ListPage> {
@@ -143,12 +182,14 @@ impl ObjectStore for MemoryStore {
             Some(after) if after.as_str() >= req.prefix.as_str() => Bound::Excluded(after),
             _ => Bound::Included(req.prefix.clone()),
         };
-        let entries = objects.range((start, Bound::Unbounded)).map(|(key, o)| ListEntry {
-            key: key.clone(),
-            size: o.info.content_length,
-            etag: o.info.etag.clone(),
-            last_modified: o.info.last_modified,
-        });
+        let entries = objects
+            .range((start, Bound::Unbounded))
+            .map(|(key, o)| ListEntry {
+                key: key.clone(),
+                size: o.info.content_length,
+                etag: o.info.etag.clone(),
+                last_modified: o.info.last_modified,
+            });
         Ok(build_page(req, entries))
     }
 }

@@ -37,7 +37,10 @@ pub trait ObjectStore: Send + Sync {
 pub async fn open(config: &ConnectionConfig) -> Result<Arc<dyn ObjectStore>> {
     Ok(match config.kind {
         BackendKind::Memory => Arc::new(MemoryStore::open(&config.bucket)),
-        BackendKind::File => Arc::new(FileStore::open(config.base_path.as_deref().unwrap_or("./s3db-data"), &config.bucket)?),
+        BackendKind::File => Arc::new(FileStore::open(
+            config.base_path.as_deref().unwrap_or("./s3db-data"),
+            &config.bucket,
+        )?),
         BackendKind::S3 => Arc::new(S3Store::connect(config).await?),
     })
 }

@@ -8,7 +8,9 @@ use super::{ConnectionConfig, ObjectStore};
 use crate::error::{ErrorKind, Result, StoreError};
 use aws_sdk_s3::config::retry::RetryConfig;
 use aws_sdk_s3::config::timeout::TimeoutConfig;
-use aws_sdk_s3::config::{BehaviorVersion, Credentials, Region, RequestChecksumCalculation, ResponseChecksumValidation};
+use aws_sdk_s3::config::{
+    BehaviorVersion, Credentials, Region, RequestChecksumCalculation, ResponseChecksumValidation,
+};
 use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_s3::primitives::ByteStream;
 use aws_sdk_s3::types::{Delete, ObjectIdentifier};
@@ -26,67 +28,137 @@ fn http_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
     Builder::new()
         .pool_idle_timeout(Duration::from_secs(30))
         .pool_max_idle_per_host(1024)
-        .tls_provider(tls::Provider::Rustls(tls::rustls_provider::CryptoMode::AwsLc))
+        .tls_provider(tls::Provider::Rustls(
+            tls::rustls_provider::CryptoMode::AwsLc,
+        ))
         .build_https()
 }
 
 impl S3Store {
     pub async fn connect(config: &ConnectionConfig) -> Result<Self> {
-        let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(Region::new(config.region.clone()));
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .region(Region::new(config.region.clone()));
         if let (Some(key), Some(secret)) = (&config.access_key_id, &config.secret_access_key) {
-            loader = loader.credentials_provider(Credentials::new(key, secret, config.session_token.clone(), None, "s3db-connection-string"));
+            loader = loader.credentials_provider(Credentials::new(
+                key,
+                secret,
+                config.session_token.clone(),
+                None,
+                "s3db-connection-string",
+            ));
         }
         let shared = loader.http_client(http_client()).load().await;
         let mut builder = aws_sdk_s3::config::Builder::from(&shared)
             .force_path_style(config.force_path_style)
             .retry_config(RetryConfig::disabled())
-            .timeout_config(TimeoutConfig::builder().connect_timeout(Duration::from_secs(10)).build())
+            .timeout_config(
+                TimeoutConfig::builder()
+                    .connect_timeout(Duration::from_secs(10))
+                    .build(),
+            )
             .request_checksum_calculation(RequestChecksumCalculation::WhenRequired)
             .response_checksum_validation(ResponseChecksumValidation::WhenRequired);
         if let Some(endpoint) = &config.endpoint {
             builder = builder.endpoint_url(endpoint);
         }
-        Ok(S3Store { bucket: config.bucket.clone(), client: aws_sdk_s3::Client::from_conf(builder.build()) })
+        Ok(S3Store {
+            bucket: config.bucket.clone(),
+            client: aws_sdk_s3::Client::from_conf(builder.build()),
+        })
     }
 
-    fn fail<E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static>(&self, command: &'static str, key: Option<&str>, err: SdkError<E, HttpResponse>) -> StoreError {
+    fn fail<E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static>(
+        &self,
+        command: &'static str,
+        key: Option<&str>,
+        err: SdkError<E, HttpResponse>,
+    ) -> StoreError {
         map_sdk_error(err, command).with_location(&self.bucket, key.unwrap_or_default())
     }
 }
 
 fn to_system_time(t: Option<&aws_sdk_s3::primitives::DateTime>) -> SystemTime {
-    t.and_then(|t| SystemTime::try_from(*t).ok()).unwrap_or(SystemTime::UNIX_EPOCH)
+    t.and_then(|t| SystemTime::try_from(*t).ok())
+        .unwrap_or(SystemTime::UNIX_EPOCH)
 }
 
 fn metadata_of(m: Option<&std::collections::HashMap<String, String>>) -> Metadata {
-    m.map(|m| m.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.clone())).collect()).unwrap_or_default()
+    m.map(|m| {
+        m.iter()
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 /// Turns an SDK failure into a [`StoreError`] whose kind drives error classes and retries.
-fn map_sdk_error<E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static>(err: SdkError<E, HttpResponse>, command: &'static str) -> StoreError {
+fn map_sdk_error<E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static>(
+    err: SdkError<E, HttpResponse>,
+    command: &'static str,
+) -> StoreError {
     let status = err.raw_response().map(|r| r.status().as_u16());
-    let request_id = err.raw_response().and_then(|r| r.headers().get("x-amz-request-id")).map(str::to_string);
+    let request_id = err
+        .raw_response()
+        .and_then(|r| r.headers().get("x-amz-request-id"))
+        .map(str::to_string);
     let (kind, code, message) = match &err {
-        SdkError::TimeoutError(_) => (ErrorKind::Timeout, "TimeoutError".to_string(), "The request timed out".to_string()),
+        SdkError::TimeoutError(_) => (
+            ErrorKind::Timeout,
+            "TimeoutError".to_string(),
+            "The request timed out".to_string(),
+        ),
         SdkError::DispatchFailure(failure) => {
-            let kind = if failure.is_timeout() { ErrorKind::Timeout } else { ErrorKind::Network };
-            (kind, "NetworkingError".to_string(), format!("{}", aws_smithy_types::error::display::DisplayErrorContext(&err)))
+            let kind = if failure.is_timeout() {
+                ErrorKind::Timeout
+            } else {
+                ErrorKind::Network
+            };
+            (
+                kind,
+                "NetworkingError".to_string(),
+                format!(
+                    "{}",
+                    aws_smithy_types::error::display::DisplayErrorContext(&err)
+                ),
+            )
         }
-        SdkError::ResponseError(_) => (ErrorKind::Network, "NetworkingError".to_string(), format!("{}", aws_smithy_types::error::display::DisplayErrorContext(&err))),
-        SdkError::ConstructionFailure(_) => (ErrorKind::InvalidInput, "InvalidRequest".to_string(), format!("{}", aws_smithy_types::error::display::DisplayErrorContext(&err))),
+        SdkError::ResponseError(_) => (
+            ErrorKind::Network,
+            "NetworkingError".to_string(),
+            format!(
+                "{}",
+                aws_smithy_types::error::display::DisplayErrorContext(&err)
+            ),
+        ),
+        SdkError::ConstructionFailure(_) => (
+            ErrorKind::InvalidInput,
+            "InvalidRequest".to_string(),
+            format!(
+                "{}",
+                aws_smithy_types::error::display::DisplayErrorContext(&err)
+            ),
+        ),
         _ => {
-            let code = err.code().map(str::to_string).unwrap_or_else(|| match status {
-                Some(404) => "NotFound".into(),
-                Some(403) => "Forbidden".into(),
-                Some(412) => "PreconditionFailed".into(),
-                Some(s) => format!("Http{s}"),
-                None => "Unknown".into(),
-            });
-            let message = err.message().map(str::to_string).unwrap_or_else(|| format!("{code} ({})", status.unwrap_or(0)));
+            let code = err
+                .code()
+                .map(str::to_string)
+                .unwrap_or_else(|| match status {
+                    Some(404) => "NotFound".into(),
+                    Some(403) => "Forbidden".into(),
+                    Some(412) => "PreconditionFailed".into(),
+                    Some(s) => format!("Http{s}"),
+                    None => "Unknown".into(),
+                });
+            let message = err
+                .message()
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("{code} ({})", status.unwrap_or(0)));
             (kind_of(&code, status), code, message)
         }
     };
-    let mut mapped = StoreError::new(kind, message).with_code(code).with_command(command);
+    let mut mapped = StoreError::new(kind, message)
+        .with_code(code)
+        .with_command(command);
     mapped.status_code = status;
     mapped.request_id = request_id;
     mapped
@@ -96,10 +168,27 @@ fn kind_of(code: &str, status: Option<u16>) -> ErrorKind {
     match (code, status) {
         ("NoSuchKey" | "NotFound", _) => ErrorKind::NoSuchKey,
         ("NoSuchBucket", _) => ErrorKind::NoSuchBucket,
-        ("AccessDenied" | "Forbidden" | "SignatureDoesNotMatch" | "InvalidAccessKeyId" | "InvalidToken" | "ExpiredToken", _) | (_, Some(401 | 403)) => ErrorKind::AccessDenied,
+        (
+            "AccessDenied"
+            | "Forbidden"
+            | "SignatureDoesNotMatch"
+            | "InvalidAccessKeyId"
+            | "InvalidToken"
+            | "ExpiredToken",
+            _,
+        )
+        | (_, Some(401 | 403)) => ErrorKind::AccessDenied,
         ("PreconditionFailed", _) | (_, Some(412)) => ErrorKind::PreconditionFailed,
         ("MetadataTooLarge", _) => ErrorKind::MetadataTooLarge,
-        ("SlowDown" | "Throttling" | "ThrottlingException" | "RequestLimitExceeded" | "TooManyRequests", _) | (_, Some(429 | 503)) => ErrorKind::Throttled,
+        (
+            "SlowDown"
+            | "Throttling"
+            | "ThrottlingException"
+            | "RequestLimitExceeded"
+            | "TooManyRequests",
+            _,
+        )
+        | (_, Some(429 | 503)) => ErrorKind::Throttled,
         ("RequestTimeout", _) | (_, Some(408)) => ErrorKind::Timeout,
         (_, Some(500..=599)) => ErrorKind::Server,
         (_, Some(404)) => ErrorKind::NoSuchKey,
@@ -128,11 +217,21 @@ impl ObjectStore for S3Store {
             .send()
             .await
             .map_err(|e| self.fail("PutObject", Some(key), e))?;
-        Ok(PutOutput { etag: out.e_tag.unwrap_or_default(), version_id: out.version_id })
+        Ok(PutOutput {
+            etag: out.e_tag.unwrap_or_default(),
+            version_id: out.version_id,
+        })
     }
 
     async fn get(&self, key: &str) -> Result<GetOutput> {
-        let out = self.client.get_object().bucket(&self.bucket).key(key).send().await.map_err(|e| self.fail("GetObject", Some(key), e))?;
+        let out = self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .send()
+            .await
+            .map_err(|e| self.fail("GetObject", Some(key), e))?;
         let info = ObjectInfo {
             metadata: metadata_of(out.metadata.as_ref()),
             content_type: out.content_type.clone(),
@@ -146,13 +245,27 @@ impl ObjectStore for S3Store {
             .body
             .collect()
             .await
-            .map_err(|e| StoreError::new(ErrorKind::Network, format!("Reading the body of {key} failed: {e}")).with_command("GetObject").with_location(&self.bucket, key))?
+            .map_err(|e| {
+                StoreError::new(
+                    ErrorKind::Network,
+                    format!("Reading the body of {key} failed: {e}"),
+                )
+                .with_command("GetObject")
+                .with_location(&self.bucket, key)
+            })?
             .into_bytes();
         Ok(GetOutput { info, body })
     }
 
     async fn head(&self, key: &str) -> Result<ObjectInfo> {
-        let out = self.client.head_object().bucket(&self.bucket).key(key).send().await.map_err(|e| self.fail("HeadObject", Some(key), e))?;
+        let out = self
+            .client
+            .head_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .send()
+            .await
+            .map_err(|e| self.fail("HeadObject", Some(key), e))?;
         Ok(ObjectInfo {
             metadata: metadata_of(out.metadata.as_ref()),
             content_type: out.content_type,
@@ -165,21 +278,45 @@ impl ObjectStore for S3Store {
     }
 
     async fn copy(&self, from: &str, to: &str, req: CopyRequest) -> Result<PutOutput> {
-        let source = format!("{}/{}", self.bucket, percent_encoding::utf8_percent_encode(from, COPY_SOURCE));
-        let mut call = self.client.copy_object().bucket(&self.bucket).key(to).copy_source(source);
+        let source = format!(
+            "{}/{}",
+            self.bucket,
+            percent_encoding::utf8_percent_encode(from, COPY_SOURCE)
+        );
+        let mut call = self
+            .client
+            .copy_object()
+            .bucket(&self.bucket)
+            .key(to)
+            .copy_source(source);
         if req.directive == MetadataDirective::Replace {
             call = call
                 .metadata_directive(aws_sdk_s3::types::MetadataDirective::Replace)
                 .set_metadata(Some(req.metadata.into_iter().collect()))
                 .set_content_type(req.content_type);
         }
-        let out = call.send().await.map_err(|e| self.fail("CopyObject", Some(from), e))?;
-        let etag = out.copy_object_result.and_then(|r| r.e_tag).unwrap_or_default();
-        Ok(PutOutput { etag, version_id: out.version_id })
+        let out = call
+            .send()
+            .await
+            .map_err(|e| self.fail("CopyObject", Some(from), e))?;
+        let etag = out
+            .copy_object_result
+            .and_then(|r| r.e_tag)
+            .unwrap_or_default();
+        Ok(PutOutput {
+            etag,
+            version_id: out.version_id,
+        })
     }
 
     async fn delete(&self, key: &str) -> Result<()> {
-        self.client.delete_object().bucket(&self.bucket).key(key).send().await.map_err(|e| self.fail("DeleteObject", Some(key), e))?;
+        self.client
+            .delete_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .send()
+            .await
+            .map_err(|e| self.fail("DeleteObject", Some(key), e))?;
         Ok(())
     }
 
@@ -192,14 +329,29 @@ impl ObjectStore for S3Store {
             .map(|k| ObjectIdentifier::builder().key(k).build())
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(|e| StoreError::invalid(e.to_string()))?;
-        let delete = Delete::builder().set_objects(Some(objects)).quiet(false).build().map_err(|e| StoreError::invalid(e.to_string()))?;
-        let out = self.client.delete_objects().bucket(&self.bucket).delete(delete).send().await.map_err(|e| self.fail("DeleteObjects", None, e))?;
+        let delete = Delete::builder()
+            .set_objects(Some(objects))
+            .quiet(false)
+            .build()
+            .map_err(|e| StoreError::invalid(e.to_string()))?;
+        let out = self
+            .client
+            .delete_objects()
+            .bucket(&self.bucket)
+            .delete(delete)
+            .send()
+            .await
+            .map_err(|e| self.fail("DeleteObjects", None, e))?;
         Ok(DeleteManyOutput {
             deleted: out.deleted().iter().filter_map(|d| d.key.clone()).collect(),
             errors: out
                 .errors()
                 .iter()
-                .map(|e| DeleteFailure { key: e.key.clone().unwrap_or_default(), code: e.code.clone().unwrap_or_default(), message: e.message.clone().unwrap_or_default() })
+                .map(|e| DeleteFailure {
+                    key: e.key.clone().unwrap_or_default(),
+                    code: e.code.clone().unwrap_or_default(),
+                    message: e.message.clone().unwrap_or_default(),
+                })
                 .collect(),
         })
     }
@@ -228,7 +380,11 @@ impl ObjectStore for S3Store {
                     last_modified: to_system_time(o.last_modified.as_ref()),
                 })
                 .collect(),
-            common_prefixes: out.common_prefixes().iter().filter_map(|p| p.prefix.clone()).collect(),
+            common_prefixes: out
+                .common_prefixes()
+                .iter()
+                .filter_map(|p| p.prefix.clone())
+                .collect(),
             is_truncated: out.is_truncated.unwrap_or(false),
             next_continuation_token: out.next_continuation_token,
         })
@@ -236,4 +392,9 @@ impl ObjectStore for S3Store {
 }
 
 /// Characters kept as-is in an `x-amz-copy-source` path (everything else is percent-encoded).
-const COPY_SOURCE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'/').remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+const COPY_SOURCE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
