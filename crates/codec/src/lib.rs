@@ -10,3 +10,4 @@ pub mod schema;
 pub mod record;
 pub mod keys;
 pub mod meta;
+pub mod validate;
