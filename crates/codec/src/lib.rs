@@ -6,8 +6,8 @@ pub mod js;
 pub mod metadata_encoding;
 
 pub use error::{CodecError, Result};
-pub mod schema;
-pub mod record;
 pub mod keys;
 pub mod meta;
+pub mod record;
+pub mod schema;
 pub mod validate;

@@ -220,7 +220,11 @@ fn base64_decode_lenient(s: &str) -> Vec<u8> {
         })
         .collect();
     // A lone trailing sextet cannot form a byte; Node drops it.
-    let usable = if cleaned.len() % 4 == 1 { cleaned.len() - 1 } else { cleaned.len() };
+    let usable = if cleaned.len() % 4 == 1 {
+        cleaned.len() - 1
+    } else {
+        cleaned.len()
+    };
     base64::engine::general_purpose::STANDARD_NO_PAD
         .decode(&cleaned[..usable])
         .unwrap_or_default()
@@ -315,9 +319,23 @@ mod tests {
 
     #[test]
     fn round_trips_arbitrary_text() {
-        let samples = ["", " x ", "%%", "d:", "ÿ", "\u{7f}", "a\u{0}b", "日本語テキスト", "null!"];
+        let samples = [
+            "",
+            " x ",
+            "%%",
+            "d:",
+            "ÿ",
+            "\u{7f}",
+            "a\u{0}b",
+            "日本語テキスト",
+            "null!",
+        ];
         for s in samples {
-            assert_eq!(decode_value(&encode_value(s)), MetaValue::Str(s.into()), "{s:?}");
+            assert_eq!(
+                decode_value(&encode_value(s)),
+                MetaValue::Str(s.into()),
+                "{s:?}"
+            );
         }
     }
 

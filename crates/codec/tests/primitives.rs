@@ -12,7 +12,10 @@ use serde_json::{json, Value};
 
 fn rows(group: &str) -> Vec<Value> {
     let all = fixture("primitives.json");
-    all["groups"][group]["rows"].as_array().unwrap_or_else(|| panic!("group {group}")).clone()
+    all["groups"][group]["rows"]
+        .as_array()
+        .unwrap_or_else(|| panic!("group {group}"))
+        .clone()
 }
 
 fn nums(v: &Value) -> Vec<f64> {
@@ -37,39 +40,72 @@ fn base62_and_base36() {
         }
     }
     for r in rows("base36.encodeKey") {
-        assert_eq!(base62::encode_base36(r["input"].as_u64().unwrap() as usize), r["output"].as_str().unwrap());
+        assert_eq!(
+            base62::encode_base36(r["input"].as_u64().unwrap() as usize),
+            r["output"].as_str().unwrap()
+        );
     }
 }
 
 #[test]
 fn decimal_forms() {
     for r in rows("base62.encodeDecimal") {
-        assert_eq!(decimal::encode_decimal(as_f64(&r["input"])).unwrap(), r["output"].as_str().unwrap(), "{r}");
+        assert_eq!(
+            decimal::encode_decimal(as_f64(&r["input"])).unwrap(),
+            r["output"].as_str().unwrap(),
+            "{r}"
+        );
     }
     for r in rows("base62.decodeDecimal") {
-        assert_eq!(decimal::decode_decimal(r["input"].as_str().unwrap()), Some(out_num(&r["output"])), "{r}");
+        assert_eq!(
+            decimal::decode_decimal(r["input"].as_str().unwrap()),
+            Some(out_num(&r["output"])),
+            "{r}"
+        );
     }
-    for r in rows("base62.encodeFixedPoint").into_iter().chain(rows("action.encodeDecimalFixed")) {
+    for r in rows("base62.encodeFixedPoint")
+        .into_iter()
+        .chain(rows("action.encodeDecimalFixed"))
+    {
         let p = r["precision"].as_u64().unwrap() as u32;
         let out = r["output"].as_str().unwrap();
-        assert_eq!(decimal::encode_fixed_point(as_f64(&r["input"]), p).unwrap(), out, "{r}");
+        assert_eq!(
+            decimal::encode_fixed_point(as_f64(&r["input"]), p).unwrap(),
+            out,
+            "{r}"
+        );
         let back = decimal::decode_fixed_point(out, p).unwrap();
-        assert!((back - as_f64(&r["input"])).abs() <= 0.5 / 10f64.powi(p as i32) + 1e-12, "{r}");
+        assert!(
+            (back - as_f64(&r["input"])).abs() <= 0.5 / 10f64.powi(p as i32) + 1e-12,
+            "{r}"
+        );
     }
     for r in rows("base62.encodeFixedPointBatch") {
         let p = r["precision"].as_u64().unwrap() as u32;
-        assert_eq!(decimal::encode_fixed_point_batch(&nums(&r["input"]), p).unwrap(), r["output"].as_str().unwrap());
+        assert_eq!(
+            decimal::encode_fixed_point_batch(&nums(&r["input"]), p).unwrap(),
+            r["output"].as_str().unwrap()
+        );
     }
     for r in rows("action.encodeMoney") {
         let d = r["decimals"].as_u64().unwrap() as u32;
-        assert_eq!(decimal::encode_money(as_f64(&r["input"]), d).unwrap(), r["output"].as_str().unwrap(), "{r}");
+        assert_eq!(
+            decimal::encode_money(as_f64(&r["input"]), d).unwrap(),
+            r["output"].as_str().unwrap(),
+            "{r}"
+        );
     }
 }
 
 #[test]
 fn arrays_and_booleans() {
     for r in rows("action.fromArray") {
-        let items: Vec<String> = r["input"].as_array().unwrap().iter().map(s3db_codec::record::values::js_string).collect();
+        let items: Vec<String> = r["input"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(s3db_codec::record::values::js_string)
+            .collect();
         assert_eq!(arrays::join_strings(&items), r["output"].as_str().unwrap());
     }
     for r in rows("action.toArray") {
@@ -77,19 +113,34 @@ fn arrays_and_booleans() {
         assert_eq!(json!(got), r["output"], "{r}");
     }
     for r in rows("action.fromArrayOfNumbers") {
-        assert_eq!(arrays::join_numbers(&nums(&r["input"]), true).unwrap(), r["output"].as_str().unwrap());
+        assert_eq!(
+            arrays::join_numbers(&nums(&r["input"]), true).unwrap(),
+            r["output"].as_str().unwrap()
+        );
     }
     for r in rows("action.fromArrayOfDecimals") {
-        assert_eq!(arrays::join_numbers(&nums(&r["input"]), false).unwrap(), r["output"].as_str().unwrap());
+        assert_eq!(
+            arrays::join_numbers(&nums(&r["input"]), false).unwrap(),
+            r["output"].as_str().unwrap()
+        );
     }
-    let schema = s3db_codec::schema::Schema::from_json(&json!({"b": "boolean"}), Default::default()).unwrap();
+    let schema =
+        s3db_codec::schema::Schema::from_json(&json!({"b": "boolean"}), Default::default())
+            .unwrap();
     for r in rows("action.fromBool") {
         let data = json!({ "b": r["input"] });
         let enc = schema.map_record(&data, false).unwrap();
-        assert_eq!(enc.get("0").unwrap().meta_text(), r["output"].as_str().unwrap(), "{r}");
+        assert_eq!(
+            enc.get("0").unwrap().meta_text(),
+            r["output"].as_str().unwrap(),
+            "{r}"
+        );
     }
     for r in rows("action.toBool") {
-        let meta = vec![("0".to_string(), MetaValue::Str(r["input"].as_str().unwrap().into()))];
+        let meta = vec![(
+            "0".to_string(),
+            MetaValue::Str(r["input"].as_str().unwrap().into()),
+        )];
         let dec = schema.decode_logical(&meta, None).unwrap();
         assert_eq!(dec.data["b"], r["output"], "{r}");
     }
@@ -97,9 +148,12 @@ fn arrays_and_booleans() {
 
 #[test]
 fn json_values() {
-    let schema = s3db_codec::schema::Schema::from_json(&json!({"j": "json"}), Default::default()).unwrap();
+    let schema =
+        s3db_codec::schema::Schema::from_json(&json!({"j": "json"}), Default::default()).unwrap();
     for r in rows("action.toJSON") {
-        let enc = schema.map_record(&json!({ "j": r["input"] }), false).unwrap();
+        let enc = schema
+            .map_record(&json!({ "j": r["input"] }), false)
+            .unwrap();
         match r["output"].as_str() {
             Some(out) => assert_eq!(enc.get("0").unwrap().meta_text(), out, "{r}"),
             None => assert_eq!(enc.get("0").unwrap().meta_text(), "null"),
@@ -111,16 +165,25 @@ fn json_values() {
 fn geo_and_ip() {
     for r in rows("geo.encodeGeoLat") {
         let p = r["precision"].as_u64().unwrap() as u32;
-        assert_eq!(geo::encode_lat(as_f64(&r["input"]), p).unwrap(), r["output"].as_str().unwrap());
+        assert_eq!(
+            geo::encode_lat(as_f64(&r["input"]), p).unwrap(),
+            r["output"].as_str().unwrap()
+        );
     }
     for r in rows("geo.encodeGeoLon") {
         let p = r["precision"].as_u64().unwrap() as u32;
-        assert_eq!(geo::encode_lon(as_f64(&r["input"]), p).unwrap(), r["output"].as_str().unwrap());
+        assert_eq!(
+            geo::encode_lon(as_f64(&r["input"]), p).unwrap(),
+            r["output"].as_str().unwrap()
+        );
     }
     for r in rows("geo.encodeGeoPoint") {
         let p = r["precision"].as_u64().unwrap() as u32;
         let pt = nums(&r["input"]);
-        assert_eq!(geo::encode_point(pt[0], pt[1], p).unwrap(), r["output"].as_str().unwrap());
+        assert_eq!(
+            geo::encode_point(pt[0], pt[1], p).unwrap(),
+            r["output"].as_str().unwrap()
+        );
     }
     for r in rows("ip.encodeIPv4") {
         let out = r["output"].as_str().unwrap();
@@ -128,10 +191,16 @@ fn geo_and_ip() {
         assert_eq!(ip::decode_ipv4(out).unwrap(), r["input"].as_str().unwrap());
     }
     for r in rows("ip.encodeIPv6") {
-        assert_eq!(ip::encode_ipv6(r["input"].as_str().unwrap()).unwrap(), r["output"].as_str().unwrap());
+        assert_eq!(
+            ip::encode_ipv6(r["input"].as_str().unwrap()).unwrap(),
+            r["output"].as_str().unwrap()
+        );
     }
     for r in rows("ip.decodeIPv6") {
-        assert_eq!(ip::decode_ipv6(r["input"].as_str().unwrap()).unwrap(), r["output"].as_str().unwrap());
+        assert_eq!(
+            ip::decode_ipv6(r["input"].as_str().unwrap()).unwrap(),
+            r["output"].as_str().unwrap()
+        );
     }
 }
 
@@ -161,7 +230,11 @@ fn client_layer_encoding() {
 #[test]
 fn sizes_and_limits() {
     for r in rows("calculateTotalSize") {
-        assert_eq!(calculate_total_size(r["input"].as_object().unwrap()), r["output"].as_u64().unwrap() as usize, "{r}");
+        assert_eq!(
+            calculate_total_size(r["input"].as_object().unwrap()),
+            r["output"].as_u64().unwrap() as usize,
+            "{r}"
+        );
     }
     for r in rows("calculateEffectiveLimit") {
         let i = &r["input"];
@@ -176,15 +249,27 @@ fn sizes_and_limits() {
 
 #[test]
 fn flatten_of_undeclared_fields() {
-    let schema = s3db_codec::schema::Schema::from_json(&json!({"zz": "string|optional"}), Default::default()).unwrap();
+    let schema = s3db_codec::schema::Schema::from_json(
+        &json!({"zz": "string|optional"}),
+        Default::default(),
+    )
+    .unwrap();
     for r in rows("flatten.safe") {
-        let enc = schema.map_record(&unmark(&r["input"]).unwrap(), false).unwrap();
+        let enc = schema
+            .map_record(&unmark(&r["input"]).unwrap(), false)
+            .unwrap();
         for (path, value) in r["output"].as_object().unwrap() {
-            let got = enc.get(path).unwrap_or_else(|| panic!("{path} missing in {enc:?}"));
-            assert_eq!(got.body_value(), match value {
-                Value::Object(_) | Value::Array(_) => Value::String(s3db_codec::js::json::stringify(value)),
-                v => v.clone(),
-            });
+            let got = enc
+                .get(path)
+                .unwrap_or_else(|| panic!("{path} missing in {enc:?}"));
+            assert_eq!(
+                got.body_value(),
+                match value {
+                    Value::Object(_) | Value::Array(_) =>
+                        Value::String(s3db_codec::js::json::stringify(value)),
+                    v => v.clone(),
+                }
+            );
         }
     }
 }
@@ -211,6 +296,12 @@ fn schema_maps() {
     }
     for r in rows("schema.pluginMap") {
         let i = &r["input"];
-        assert_eq!(plugin_key_base(i["plugin"].as_str().unwrap(), i["attribute"].as_str().unwrap()), r["output"].as_str().unwrap());
+        assert_eq!(
+            plugin_key_base(
+                i["plugin"].as_str().unwrap(),
+                i["attribute"].as_str().unwrap()
+            ),
+            r["output"].as_str().unwrap()
+        );
     }
 }

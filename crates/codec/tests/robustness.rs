@@ -153,8 +153,12 @@ fn same(a: &Value, b: &Value) -> bool {
             let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
             (x - y).abs() <= 1e-9 * x.abs().max(1.0)
         }
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
-        (Value::Object(x), Value::Object(y)) => x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w))),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
         _ => a == b,
     }
 }
@@ -168,7 +172,10 @@ fn typed_schema() -> Schema {
             "lat": "geo:lat", "pt": "geo:point", "token": "secret",
             "address": {"city": "string", "geo": {"$$type": "object", "lon": "geo:lon"}}
         }),
-        SchemaOptions { passphrase: "prop-pass".into(), ..Default::default() },
+        SchemaOptions {
+            passphrase: "prop-pass".into(),
+            ..Default::default()
+        },
     )
     .unwrap()
 }

@@ -42,9 +42,14 @@ fn definition_hashes_match() {
             let r = meta.resource(res).unwrap().unwrap();
             for v in r.versions.keys() {
                 let data = r.version(v).unwrap().unwrap();
-                let opts = SchemaOptions { timestamps: data.timestamps, ..Default::default() };
-                let schema = Schema::from_json(&Value::Object(data.attributes.clone()), opts).unwrap();
-                let hash = schema.definition_hash(&data.behavior, &Value::Object(data.partitions.clone()));
+                let opts = SchemaOptions {
+                    timestamps: data.timestamps,
+                    ..Default::default()
+                };
+                let schema =
+                    Schema::from_json(&Value::Object(data.attributes.clone()), opts).unwrap();
+                let hash =
+                    schema.definition_hash(&data.behavior, &Value::Object(data.partitions.clone()));
                 assert_eq!(hash, data.hash, "{name} {res} {v}");
                 checked += 1;
             }
@@ -55,8 +60,13 @@ fn definition_hashes_match() {
 
 #[test]
 fn registries_match_the_19x_samples() {
-    let meta = DatabaseMeta::parse(fixture_text("s3db-json/s3db.after-schema-change.v19.5.10.json").as_bytes()).unwrap();
-    let seed = DatabaseMeta::parse(fixture_text("s3db-json/s3db.3-resources.seed-16.2.0.json").as_bytes()).unwrap();
+    let meta = DatabaseMeta::parse(
+        fixture_text("s3db-json/s3db.after-schema-change.v19.5.10.json").as_bytes(),
+    )
+    .unwrap();
+    let seed =
+        DatabaseMeta::parse(fixture_text("s3db-json/s3db.3-resources.seed-16.2.0.json").as_bytes())
+            .unwrap();
     for (res, _) in &meta.resources {
         let r = meta.resource(res).unwrap().unwrap();
         let data = r.current().unwrap().unwrap();
@@ -64,9 +74,18 @@ fn registries_match_the_19x_samples() {
         // Start from the seed file (no registry) and apply each version in order, as 19.x does.
         let seed_r = seed.resource(res).unwrap().unwrap();
         let first = seed_r.current().unwrap().unwrap();
-        let opts = SchemaOptions { timestamps: first.timestamps, ..Default::default() };
-        let initial = Schema::from_json(&Value::Object(first.attributes.clone()), opts).unwrap().registry();
-        let opts = SchemaOptions { timestamps: data.timestamps, registry: Some(initial), ..Default::default() };
+        let opts = SchemaOptions {
+            timestamps: first.timestamps,
+            ..Default::default()
+        };
+        let initial = Schema::from_json(&Value::Object(first.attributes.clone()), opts)
+            .unwrap()
+            .registry();
+        let opts = SchemaOptions {
+            timestamps: data.timestamps,
+            registry: Some(initial),
+            ..Default::default()
+        };
         let schema = Schema::from_json(&Value::Object(data.attributes.clone()), opts).unwrap();
         assert_eq!(schema.registry(), want, "{res}");
     }
@@ -74,7 +93,12 @@ fn registries_match_the_19x_samples() {
 
 #[test]
 fn corrupt_files_are_errors() {
-    for bad in [&b"not json"[..], b"{}", b"[1,2]", b"{\"version\":\"1\",\"s3dbVersion\":\"x\",\"lastUpdated\":\"t\",\"resources\":{\"a\":1}}"] {
+    for bad in [
+        &b"not json"[..],
+        b"{}",
+        b"[1,2]",
+        b"{\"version\":\"1\",\"s3dbVersion\":\"x\",\"lastUpdated\":\"t\",\"resources\":{\"a\":1}}",
+    ] {
         assert!(DatabaseMeta::parse(bad).is_err());
     }
     let deep = "[".repeat(100_000);

@@ -7,7 +7,10 @@ use common::fixture;
 use s3db_codec::codec::{password, secret};
 
 fn hex(s: &str) -> Vec<u8> {
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
 }
 
 #[test]
@@ -19,9 +22,13 @@ fn known_answers_encrypt_byte_for_byte() {
         let iv: [u8; 12] = hex(case["ivHex"].as_str().unwrap()).try_into().unwrap();
         let key = secret::derive_key(pass, &salt);
         assert_eq!(key.to_vec(), hex(case["derivedKeyHex"].as_str().unwrap()));
-        let out = secret::encrypt_with(case["plaintext"].as_str().unwrap(), pass, &salt, &iv).unwrap();
+        let out =
+            secret::encrypt_with(case["plaintext"].as_str().unwrap(), pass, &salt, &iv).unwrap();
         assert_eq!(out, case["ciphertextBase64"].as_str().unwrap());
-        assert_eq!(secret::decrypt(&out, pass).unwrap(), case["plaintext"].as_str().unwrap());
+        assert_eq!(
+            secret::decrypt(&out, pass).unwrap(),
+            case["plaintext"].as_str().unwrap()
+        );
     }
 }
 
@@ -32,14 +39,29 @@ fn layered_and_random_values_decrypt() {
         for case in v["storageLayering"][version].as_array().unwrap() {
             let pass = case["passphrase"].as_str().unwrap();
             let stored = case["storedMetadataValue"].as_str().unwrap();
-            assert_eq!(secret::decrypt_once(stored, pass).unwrap(), case["outerDecryptsTo"].as_str().unwrap());
-            assert_eq!(secret::decrypt(stored, pass).unwrap(), case["plaintext"].as_str().unwrap());
+            assert_eq!(
+                secret::decrypt_once(stored, pass).unwrap(),
+                case["outerDecryptsTo"].as_str().unwrap()
+            );
+            assert_eq!(
+                secret::decrypt(stored, pass).unwrap(),
+                case["plaintext"].as_str().unwrap()
+            );
         }
     }
-    for (i, case) in v["randomFromVectorRuns"]["values"].as_array().unwrap().iter().enumerate() {
+    for (i, case) in v["randomFromVectorRuns"]["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
         let pass = case["passphrase"].as_str().unwrap();
         let stored = case["storedMetadataValue"].as_str().unwrap();
-        assert_eq!(secret::decrypt(stored, pass).unwrap(), case["expectedPlaintext"].as_str().unwrap(), "{case}");
+        assert_eq!(
+            secret::decrypt(stored, pass).unwrap(),
+            case["expectedPlaintext"].as_str().unwrap(),
+            "{case}"
+        );
         if i == 0 {
             // Each wrong-passphrase attempt pays a full key derivation: one is enough.
             assert!(secret::decrypt(stored, "wrong passphrase").is_err());
@@ -52,8 +74,14 @@ fn stored_passwords_verify() {
     let v = fixture("secrets.json");
     for (i, case) in v["passwords"].as_array().unwrap().iter().enumerate() {
         let stored = case["storedMetadataValue"].as_str().unwrap();
-        assert_eq!(password::expand(stored, 10).unwrap(), case["expandTo"].as_str().unwrap());
-        assert!(password::verify(case["plaintext"].as_str().unwrap(), stored, 10), "{case}");
+        assert_eq!(
+            password::expand(stored, 10).unwrap(),
+            case["expandTo"].as_str().unwrap()
+        );
+        assert!(
+            password::verify(case["plaintext"].as_str().unwrap(), stored, 10),
+            "{case}"
+        );
         if i == 0 {
             assert!(!password::verify("wrong", stored, 10));
         }

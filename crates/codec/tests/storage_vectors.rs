@@ -17,7 +17,10 @@ use serde_json::{json, Map, Value};
 const FROZEN_CLOCK: &str = "2025-11-15T12:34:56.789Z";
 
 fn cases() -> Vec<Value> {
-    fixture("storage-vectors.json")["cases"].as_array().unwrap().clone()
+    fixture("storage-vectors.json")["cases"]
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 fn schema_for(case: &Value, alphabet: KeyAlphabet, passphrase: Option<&str>) -> Schema {
@@ -42,7 +45,11 @@ fn schema_for(case: &Value, alphabet: KeyAlphabet, passphrase: Option<&str>) -> 
 }
 
 fn behavior_of(case: &Value) -> Behavior {
-    case["resource"]["behavior"].as_str().unwrap_or("user-managed").parse().unwrap()
+    case["resource"]["behavior"]
+        .as_str()
+        .unwrap_or("user-managed")
+        .parse()
+        .unwrap()
 }
 
 /// `metadataLogical` values as the client stringifies them.
@@ -54,7 +61,11 @@ fn logical_text(v: &Value) -> String {
 }
 
 fn logical_pairs(m: &Value) -> Vec<(String, String)> {
-    m.as_object().unwrap().iter().map(|(k, v)| (k.clone(), logical_text(v))).collect()
+    m.as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), logical_text(v)))
+        .collect()
 }
 
 /// The record as the resource layer hands it to the codec on insert.
@@ -74,8 +85,14 @@ fn partitions_of(case: &Value) -> Vec<(String, Value)> {
         .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
         .unwrap_or_default();
     if case["resource"]["timestamps"].as_bool() == Some(true) {
-        parts.push(("byCreatedDate".into(), json!({"fields": {"createdAt": "date|maxlength:10"}})));
-        parts.push(("byUpdatedDate".into(), json!({"fields": {"updatedAt": "date|maxlength:10"}})));
+        parts.push((
+            "byCreatedDate".into(),
+            json!({"fields": {"createdAt": "date|maxlength:10"}}),
+        ));
+        parts.push((
+            "byUpdatedDate".into(),
+            json!({"fields": {"updatedAt": "date|maxlength:10"}}),
+        ));
     }
     if case["database"]["versioningEnabled"].as_bool() == Some(true) {
         parts.push(("byVersion".into(), json!({"fields": {"_v": "string"}})));
@@ -110,7 +127,9 @@ fn check_insert(case: &Value, failures: &mut Vec<String>) {
     let encoded = schema.encode_record(&data, behavior_of(case), &EncodeOptions::default());
     let encoded = match (encoded, write["error"].as_str()) {
         (Err(e), Some(want)) => {
-            if !want.contains("MetadataLimitError") || !matches!(e, s3db_codec::CodecError::MetadataLimit { .. }) {
+            if !want.contains("MetadataLimitError")
+                || !matches!(e, s3db_codec::CodecError::MetadataLimit { .. })
+            {
                 failures.push(format!("{name}: error {e} vs {want}"));
             }
             return;
@@ -121,23 +140,39 @@ fn check_insert(case: &Value, failures: &mut Vec<String>) {
     };
     let put = &write["requests"][0];
     if put["key"].as_str() != Some(record_key(resource, &id).as_str()) {
-        failures.push(format!("{name}: key {} vs {}", record_key(resource, &id), put["key"]));
+        failures.push(format!(
+            "{name}: key {} vs {}",
+            record_key(resource, &id),
+            put["key"]
+        ));
     }
     if encoded.wire_size() > 2047 {
-        failures.push(format!("{name}: produced {} header bytes", encoded.wire_size()));
+        failures.push(format!(
+            "{name}: produced {} header bytes",
+            encoded.wire_size()
+        ));
     }
     if ENCODE_DEVIATIONS.contains(&name) {
         check_encode_deviation(name, &schema, &data, &encoded, put, failures);
     } else {
         if encoded.metadata != logical_pairs(&put["metadataLogical"]) {
-            failures.push(format!("{name}: metadata\n  got  {:?}\n  want {}", encoded.metadata, put["metadataLogical"]));
+            failures.push(format!(
+                "{name}: metadata\n  got  {:?}\n  want {}",
+                encoded.metadata, put["metadataLogical"]
+            ));
         }
         let body = String::from_utf8(encoded.body.clone().unwrap_or_default()).unwrap();
         if body != put["body"].as_str().unwrap_or("") {
-            failures.push(format!("{name}: body\n  got  {body}\n  want {}", put["body"]));
+            failures.push(format!(
+                "{name}: body\n  got  {body}\n  want {}",
+                put["body"]
+            ));
         }
         if encoded.content_type.as_deref() != put["contentType"].as_str() {
-            failures.push(format!("{name}: content type {:?} vs {}", encoded.content_type, put["contentType"]));
+            failures.push(format!(
+                "{name}: content type {:?} vs {}",
+                encoded.content_type, put["contentType"]
+            ));
         }
     }
     check_partitions(case, &data, &id, failures);
@@ -147,14 +182,31 @@ fn check_insert(case: &Value, failures: &mut Vec<String>) {
 }
 
 /// Stored bytes as S3 holds them (after key cleaning and the client encoding).
-fn check_stored_object(case: &Value, encoded: &s3db_codec::record::behavior::EncodedObject, id: &str, failures: &mut Vec<String>) {
+fn check_stored_object(
+    case: &Value,
+    encoded: &s3db_codec::record::behavior::EncodedObject,
+    id: &str,
+    failures: &mut Vec<String>,
+) {
     let name = case["name"].as_str().unwrap();
-    let full_key = join_prefix(case["keyPrefix"].as_str().unwrap(), &record_key(case["resource"]["name"].as_str().unwrap(), id));
-    let Some(obj) = case["result"]["objects"].as_array().unwrap().iter().find(|o| o["key"] == json!(full_key)) else {
+    let full_key = join_prefix(
+        case["keyPrefix"].as_str().unwrap(),
+        &record_key(case["resource"]["name"].as_str().unwrap(), id),
+    );
+    let Some(obj) = case["result"]["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["key"] == json!(full_key))
+    else {
         return failures.push(format!("{name}: no stored object {full_key}"));
     };
-    let mut want: Vec<(String, String)> =
-        obj["metadata"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect();
+    let mut want: Vec<(String, String)> = obj["metadata"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+        .collect();
     let mut got = encoded.wire_metadata();
     want.sort();
     got.sort();
@@ -167,7 +219,9 @@ fn check_stored_object(case: &Value, encoded: &s3db_codec::record::behavior::Enc
         }
     }
     if got != want {
-        failures.push(format!("{name}: stored metadata\n  got  {got:?}\n  want {want:?}"));
+        failures.push(format!(
+            "{name}: stored metadata\n  got  {got:?}\n  want {want:?}"
+        ));
     }
 }
 
@@ -175,10 +229,15 @@ fn check_partitions(case: &Value, data: &Value, id: &str, failures: &mut Vec<Str
     let name = case["name"].as_str().unwrap();
     let resource = case["resource"]["name"].as_str().unwrap();
     let mut record = data.clone();
-    record.as_object_mut().unwrap().insert("_v".into(), json!("v1"));
+    record
+        .as_object_mut()
+        .unwrap()
+        .insert("_v".into(), json!("v1"));
     let mut got: Vec<String> = partitions_of(case)
         .iter()
-        .filter_map(|(p, def)| partition_key(resource, p, partition_fields(def).unwrap(), &record, id))
+        .filter_map(|(p, def)| {
+            partition_key(resource, p, partition_fields(def).unwrap(), &record, id)
+        })
         .collect();
     let data_key = record_key(resource, id);
     let mut want: Vec<String> = case["result"]["writes"][0]["requests"]
@@ -204,7 +263,11 @@ fn check_encode_deviation(
     put: &Value,
     failures: &mut Vec<String>,
 ) {
-    let meta: Map<String, Value> = enc.metadata.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
+    let meta: Map<String, Value> = enc
+        .metadata
+        .iter()
+        .map(|(k, v)| (k.clone(), json!(v)))
+        .collect();
     let ok = match name {
         // s3db.js cuts `large` to 824 bytes, then blanks it; here it keeps the longest prefix.
         "behavior-truncate-data" => {
@@ -217,7 +280,8 @@ fn check_encode_deviation(
         }
         // s3db.js keeps all 30 values in metadata (2074 real bytes); some spill to the body here.
         "behavior-body-overflow-keys-not-counted" => {
-            let body: Map<String, Value> = serde_json::from_slice(enc.body.as_deref().unwrap_or(b"{}")).unwrap();
+            let body: Map<String, Value> =
+                serde_json::from_slice(enc.body.as_deref().unwrap_or(b"{}")).unwrap();
             meta["$overflow"] == json!("true") && meta.len() - 2 + body.len() == 30
         }
         // 19.x stores Buffers as `raw_0…`; bytes are stored as base64 here.
@@ -230,7 +294,9 @@ fn check_encode_deviation(
         failures.push(format!("{name}: deviation check failed: {meta:?}"));
     }
     // Whatever the placement, reading it back gives the input (truncation aside).
-    let dec = schema.decode_record(&enc.wire_metadata(), enc.body.as_deref()).unwrap();
+    let dec = schema
+        .decode_record(&enc.wire_metadata(), enc.body.as_deref())
+        .unwrap();
     if name == "behavior-body-overflow-keys-not-counted" {
         let mut want = data.clone();
         want.as_object_mut().unwrap().remove("id");
@@ -251,7 +317,12 @@ fn inserts_match_byte_for_byte() {
         checked += 1;
         check_insert(&case, &mut failures);
     }
-    assert!(failures.is_empty(), "{} of {checked} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert_eq!(checked, 58);
 }
 
@@ -283,7 +354,14 @@ fn objects_of(version: &Value) -> Vec<Value> {
     version["objects"].as_array().cloned().unwrap_or_default()
 }
 
-fn decode_case(case: &Value, objects: &[Value], read_back: &Value, schema: &Schema, label: &str, failures: &mut Vec<String>) {
+fn decode_case(
+    case: &Value,
+    objects: &[Value],
+    read_back: &Value,
+    schema: &Schema,
+    label: &str,
+    failures: &mut Vec<String>,
+) {
     let name = case["name"].as_str().unwrap();
     for obj in objects {
         let key = obj["key"].as_str().unwrap();
@@ -292,8 +370,12 @@ fn decode_case(case: &Value, objects: &[Value], read_back: &Value, schema: &Sche
         }
         // Seed ids may contain `/`: everything after `/data/id=` is the id.
         let id = key.split_once("/data/id=").map(|(_, id)| id).unwrap();
-        let meta: Vec<(String, String)> =
-            obj["metadata"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect();
+        let meta: Vec<(String, String)> = obj["metadata"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+            .collect();
         let body = obj["body"].as_str().map(|b| b.as_bytes().to_vec());
         let dec = match schema.decode_record(&meta, body.as_deref()) {
             Ok(d) => d,
@@ -301,7 +383,10 @@ fn decode_case(case: &Value, objects: &[Value], read_back: &Value, schema: &Sche
         };
         let want = expected_read(case, id, read_back);
         if dec.data != want {
-            failures.push(format!("{name} [{label}]:\n  got  {}\n  want {want}", dec.data));
+            failures.push(format!(
+                "{name} [{label}]:\n  got  {}\n  want {want}",
+                dec.data
+            ));
         }
         if !dec.problems.is_empty() {
             failures.push(format!("{name} [{label}]: problems {:?}", dec.problems));
@@ -316,22 +401,51 @@ fn every_stored_object_decodes() {
         let name = case["name"].as_str().unwrap();
         let res = &case["result"];
         let schema = schema_for(&case, KeyAlphabet::Base36, None);
-        decode_case(&case, &objects_of(res), &res["readBack"], &schema, "19.5.10", &mut failures);
+        decode_case(
+            &case,
+            &objects_of(res),
+            &res["readBack"],
+            &schema,
+            "19.5.10",
+            &mut failures,
+        );
 
         let seed = &case["seed_16_2_0"];
         if seed["identicalTo_19_5_10"] == json!(false) && seed.get("objects").is_some() {
             let schema = schema_for(&case, KeyAlphabet::Base62, None);
-            decode_case(&case, &objects_of(seed), &seed["readBack"], &schema, "seed", &mut failures);
+            decode_case(
+                &case,
+                &objects_of(seed),
+                &seed["readBack"],
+                &schema,
+                "seed",
+                &mut failures,
+            );
         }
         let v21 = &case["v21_6_2"];
         // 21.x timestamps are `datetime` attributes (base62 milliseconds), another schema.
-        if v21["identicalTo_19_5_10"] == json!(false) && v21.get("objects").is_some() && !name.starts_with("timestamps") {
+        if v21["identicalTo_19_5_10"] == json!(false)
+            && v21.get("objects").is_some()
+            && !name.starts_with("timestamps")
+        {
             // 21.x ignores the top-level passphrase option and uses the default `secret`.
             let schema = schema_for(&case, KeyAlphabet::Base36, Some("secret"));
-            decode_case(&case, &objects_of(v21), &v21["readBack"], &schema, "21.6.2", &mut failures);
+            decode_case(
+                &case,
+                &objects_of(v21),
+                &v21["readBack"],
+                &schema,
+                "21.6.2",
+                &mut failures,
+            );
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Update writes leak `_definitionHash`: a free check of the hash on more definitions.
@@ -341,10 +455,17 @@ fn leaked_definition_hashes_match() {
     for case in cases() {
         for write in case["result"]["writes"].as_array().unwrap() {
             for req in write["requests"].as_array().unwrap() {
-                let Some(hash) = req["metadataLogical"]["_definitionHash"].as_str() else { continue };
+                let Some(hash) = req["metadataLogical"]["_definitionHash"].as_str() else {
+                    continue;
+                };
                 let schema = schema_for(&case, KeyAlphabet::Base36, None);
                 let behavior = behavior_of(&case).as_str();
-                assert_eq!(schema.record_definition_hash(behavior), hash, "{}", case["name"]);
+                assert_eq!(
+                    schema.record_definition_hash(behavior),
+                    hash,
+                    "{}",
+                    case["name"]
+                );
                 checked += 1;
             }
         }

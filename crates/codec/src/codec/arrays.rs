@@ -46,7 +46,13 @@ pub fn split_strings(s: &str) -> Vec<String> {
 pub fn join_numbers(items: &[f64], integer: bool) -> Option<String> {
     let parts: Option<Vec<String>> = items
         .iter()
-        .map(|n| if integer { encode_integer(*n) } else { encode_decimal(*n) })
+        .map(|n| {
+            if integer {
+                encode_integer(*n)
+            } else {
+                encode_decimal(*n)
+            }
+        })
         .collect();
     Some(parts?.join("|"))
 }
@@ -57,7 +63,13 @@ pub fn split_numbers(s: &str, integer: bool) -> Option<Vec<f64>> {
         return Some(Vec::new());
     }
     s.split('|')
-        .map(|p| if integer { decode_integer(p) } else { decode_decimal(p) })
+        .map(|p| {
+            if integer {
+                decode_integer(p)
+            } else {
+                decode_decimal(p)
+            }
+        })
         .collect()
 }
 
@@ -76,8 +88,14 @@ mod tests {
 
     #[test]
     fn number_arrays() {
-        assert_eq!(join_numbers(&[0.0, 1.0, 61.0, 62.0, 100000.0, -7.0], true).unwrap(), "0|1|Z|10|q0U|-7");
+        assert_eq!(
+            join_numbers(&[0.0, 1.0, 61.0, 62.0, 100000.0, -7.0], true).unwrap(),
+            "0|1|Z|10|q0U|-7"
+        );
         assert_eq!(join_numbers(&[1.9, -1.1], true).unwrap(), "1|-2");
-        assert_eq!(split_numbers("0|1|10|-5|2.5|-0.125", false).unwrap(), [0.0, 1.0, 62.0, -5.0, 2.5, -0.125]);
+        assert_eq!(
+            split_numbers("0|1|10|-5|2.5|-0.125", false).unwrap(),
+            [0.0, 1.0, 62.0, -5.0, 2.5, -0.125]
+        );
     }
 }

@@ -42,7 +42,11 @@ pub fn decode_decimal(s: &str) -> Option<f64> {
     };
     let v = match body.split_once('.') {
         Some((int_part, frac)) => {
-            if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-') {
+            if frac.is_empty()
+                || !frac
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-')
+            {
                 return None;
             }
             let int = decode_base62(int_part)?;

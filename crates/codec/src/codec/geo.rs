@@ -36,14 +36,21 @@ pub fn decode_lon(s: &str, precision: u32) -> Option<f64> {
 
 /// Latitude encoding immediately followed by longitude encoding.
 pub fn encode_point(lat: f64, lon: f64, precision: u32) -> Option<String> {
-    Some(format!("{}{}", encode_lat(lat, precision)?, encode_lon(lon, precision)?))
+    Some(format!(
+        "{}{}",
+        encode_lat(lat, precision)?,
+        encode_lon(lon, precision)?
+    ))
 }
 
 /// Inverse of [`encode_point`]: `(latitude, longitude)`.
 pub fn decode_point(s: &str, precision: u32) -> Option<(f64, f64)> {
     let rest = s.strip_prefix('~')?;
     let (lat, lon) = rest.split_once('~')?;
-    Some((decode_lat(&format!("~{lat}"), precision)?, decode_lon(&format!("~{lon}"), precision)?))
+    Some((
+        decode_lat(&format!("~{lat}"), precision)?,
+        decode_lon(&format!("~{lon}"), precision)?,
+    ))
 }
 
 #[cfg(test)]

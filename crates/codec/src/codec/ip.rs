@@ -27,7 +27,10 @@ pub fn encode_ipv6(s: &str) -> Option<String> {
 pub fn decode_ipv6(s: &str) -> Option<String> {
     let bytes = STANDARD.decode(s).ok()?;
     let octets: [u8; 16] = bytes.try_into().ok()?;
-    let groups: Vec<u16> = octets.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+    let groups: Vec<u16> = octets
+        .chunks(2)
+        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+        .collect();
     Some(compress_groups(&groups))
 }
 
@@ -49,11 +52,20 @@ fn compress_groups(groups: &[u16]) -> String {
             i += 1;
         }
     }
-    let hex = |g: &[u16]| g.iter().map(|x| format!("{x:x}")).collect::<Vec<_>>().join(":");
+    let hex = |g: &[u16]| {
+        g.iter()
+            .map(|x| format!("{x:x}"))
+            .collect::<Vec<_>>()
+            .join(":")
+    };
     if best_len < 2 {
         return hex(groups);
     }
-    format!("{}::{}", hex(&groups[..best_start]), hex(&groups[best_start + best_len..]))
+    format!(
+        "{}::{}",
+        hex(&groups[..best_start]),
+        hex(&groups[best_start + best_len..])
+    )
 }
 
 #[cfg(test)]
@@ -64,8 +76,14 @@ mod tests {
     fn round_trips() {
         assert_eq!(encode_ipv4("192.168.0.1").unwrap(), "wKgAAQ==");
         assert_eq!(decode_ipv4("CgoBAQ==").unwrap(), "10.10.1.1");
-        assert_eq!(encode_ipv6("2001:db8::1").unwrap(), "IAENuAAAAAAAAAAAAAAAAQ==");
-        assert_eq!(decode_ipv6("/oAAAAAAAAACAPj//iFnzw==").unwrap(), "fe80::200:f8ff:fe21:67cf");
+        assert_eq!(
+            encode_ipv6("2001:db8::1").unwrap(),
+            "IAENuAAAAAAAAAAAAAAAAQ=="
+        );
+        assert_eq!(
+            decode_ipv6("/oAAAAAAAAACAPj//iFnzw==").unwrap(),
+            "fe80::200:f8ff:fe21:67cf"
+        );
         assert_eq!(decode_ipv6("AAAAAAAAAAAAAAAAAAAAAA==").unwrap(), "::");
         assert_eq!(decode_ipv6("AAAAAAAAAAAAAAAAAAAAAQ==").unwrap(), "::1");
         assert_eq!(encode_ipv4("300.1.1.1"), None);

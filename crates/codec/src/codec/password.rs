@@ -10,12 +10,14 @@ pub const DEFAULT_ROUNDS: u32 = 10;
 const COMPACT_LEN: usize = 53;
 
 fn is_bcrypt_alphabet(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'/')
+    s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'/')
 }
 
 /// Hashes `plain` with bcrypt at `rounds` and returns the 53-char compact form.
 pub fn hash_compact(plain: &str, rounds: u32) -> Result<String> {
-    let full = bcrypt::hash(plain, rounds).map_err(|e| CodecError::Crypto(format!("bcrypt: {e}")))?;
+    let full =
+        bcrypt::hash(plain, rounds).map_err(|e| CodecError::Crypto(format!("bcrypt: {e}")))?;
     compact(&full).ok_or_else(|| CodecError::Crypto("bcrypt produced an unexpected hash".into()))
 }
 
@@ -72,10 +74,17 @@ mod tests {
         let s = "lY08KiU5PcWNqoEPI543OeQX/OLmcVgg8SeMKCRm0YVd/xAEFDWEu";
         assert_eq!(expand(s, 10).unwrap(), format!("$2b$10${s}"));
         assert_eq!(
-            expand("$c$3VwXpEBNnZjiVynaNK0MDeMM8CCTU0nGbZ/DlJr4WsnRCSYOBRlmW", 10).unwrap(),
+            expand(
+                "$c$3VwXpEBNnZjiVynaNK0MDeMM8CCTU0nGbZ/DlJr4WsnRCSYOBRlmW",
+                10
+            )
+            .unwrap(),
             "$2b$12$3VwXpEBNnZjiVynaNK0MDeMM8CCTU0nGbZ/DlJr4WsnRCSYOBRlmW"
         );
-        assert_eq!(compact_v21("$2b$12$3VwXpEBNnZjiVynaNK0MDeMM8CCTU0nGbZ/DlJr4WsnRCSYOBRlmW").unwrap(), "$c$3VwXpEBNnZjiVynaNK0MDeMM8CCTU0nGbZ/DlJr4WsnRCSYOBRlmW");
+        assert_eq!(
+            compact_v21("$2b$12$3VwXpEBNnZjiVynaNK0MDeMM8CCTU0nGbZ/DlJr4WsnRCSYOBRlmW").unwrap(),
+            "$c$3VwXpEBNnZjiVynaNK0MDeMM8CCTU0nGbZ/DlJr4WsnRCSYOBRlmW"
+        );
         assert_eq!(expand("garbage", 10), None);
         assert!(!verify("x", "garbage", 10));
     }

@@ -56,7 +56,8 @@ pub fn derive_key(passphrase: &str, salt: &[u8; SALT_LEN]) -> [u8; 32] {
 
 fn random_bytes<const N: usize>() -> Result<[u8; N]> {
     let mut b = [0u8; N];
-    getrandom::fill(&mut b).map_err(|e| CodecError::Crypto(format!("random source failed: {e}")))?;
+    getrandom::fill(&mut b)
+        .map_err(|e| CodecError::Crypto(format!("random source failed: {e}")))?;
     Ok(b)
 }
 
@@ -76,7 +77,12 @@ fn write_salt(passphrase: &str) -> Result<[u8; SALT_LEN]> {
 }
 
 /// Encrypts with an explicit salt and IV (known-answer tests; production uses [`encrypt`]).
-pub fn encrypt_with(plaintext: &str, passphrase: &str, salt: &[u8; SALT_LEN], iv: &[u8; IV_LEN]) -> Result<String> {
+pub fn encrypt_with(
+    plaintext: &str,
+    passphrase: &str,
+    salt: &[u8; SALT_LEN],
+    iv: &[u8; IV_LEN],
+) -> Result<String> {
     let key = derive_key(passphrase, salt);
     let cipher = Aes256Gcm::new_from_slice(&key).map_err(|e| CodecError::Crypto(e.to_string()))?;
     let nonce = Nonce::try_from(&iv[..]).map_err(|_| CodecError::Crypto("bad IV length".into()))?;
@@ -99,7 +105,10 @@ pub fn encrypt(plaintext: &str, passphrase: &str) -> Result<String> {
 
 /// Whether `s` has the shape of a stored secret (cheap check before paying for PBKDF2).
 pub fn looks_encrypted(s: &str) -> bool {
-    s.len() >= 60 && s.len() % 4 == 0 && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+    s.len() >= 60
+        && s.len().is_multiple_of(4)
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
 }
 
 /// Removes one encryption layer.
@@ -144,7 +153,10 @@ mod tests {
     #[test]
     fn known_answer() {
         let out = encrypt_with("sk_live_123", "my-pass-phrase", &SALT, &IV).unwrap();
-        assert_eq!(out, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaG++9pgfV9MTu3YYa7BnRuESj2LaFyXKCC3KqEw==");
+        assert_eq!(
+            out,
+            "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaG++9pgfV9MTu3YYa7BnRuESj2LaFyXKCC3KqEw=="
+        );
         assert_eq!(decrypt(&out, "my-pass-phrase").unwrap(), "sk_live_123");
     }
 
@@ -162,7 +174,10 @@ mod tests {
         let a = encrypt("v", "pp-test").unwrap();
         let b = encrypt("v", "pp-test").unwrap();
         assert_ne!(a, b);
-        assert_eq!(STANDARD.decode(&a).unwrap()[..16], STANDARD.decode(&b).unwrap()[..16]);
+        assert_eq!(
+            STANDARD.decode(&a).unwrap()[..16],
+            STANDARD.decode(&b).unwrap()[..16]
+        );
         assert_eq!(decrypt(&a, "pp-test").unwrap(), "v");
     }
 }

@@ -146,9 +146,16 @@ mod tests {
 
     #[test]
     fn stringify_like_js() {
-        let v: Value = serde_json::from_str(r#"{"b":1.0,"a":[true,null,"x\n"],"2":1e21,"1":0.5}"#).unwrap();
-        assert_eq!(stringify(&v), r#"{"1":0.5,"2":1e+21,"b":1,"a":[true,null,"x\n"]}"#);
-        assert_eq!(stable_stringify(&v), r#"{"1":0.5,"2":1e+21,"a":[true,null,"x\n"],"b":1}"#);
+        let v: Value =
+            serde_json::from_str(r#"{"b":1.0,"a":[true,null,"x\n"],"2":1e21,"1":0.5}"#).unwrap();
+        assert_eq!(
+            stringify(&v),
+            r#"{"1":0.5,"2":1e+21,"b":1,"a":[true,null,"x\n"]}"#
+        );
+        assert_eq!(
+            stable_stringify(&v),
+            r#"{"1":0.5,"2":1e+21,"a":[true,null,"x\n"],"b":1}"#
+        );
     }
 
     #[test]

@@ -14,12 +14,15 @@ pub fn is_array_index(key: &str) -> bool {
     if key.len() > 1 && key.starts_with('0') {
         return false;
     }
-    key.parse::<u64>().map(|n| n < 4_294_967_295).unwrap_or(false)
+    key.parse::<u64>()
+        .map(|n| n < 4_294_967_295)
+        .unwrap_or(false)
 }
 
 /// Reorders `(key, value)` pairs into JS property order, keeping insertion order otherwise.
 pub fn js_order<T>(entries: Vec<(String, T)>) -> Vec<(String, T)> {
-    let (mut ints, rest): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(k, _)| is_array_index(k));
+    let (mut ints, rest): (Vec<_>, Vec<_>) =
+        entries.into_iter().partition(|(k, _)| is_array_index(k));
     ints.sort_by_key(|(k, _)| k.parse::<u64>().unwrap_or(0));
     ints.extend(rest);
     ints
@@ -27,7 +30,8 @@ pub fn js_order<T>(entries: Vec<(String, T)>) -> Vec<(String, T)> {
 
 /// Keys of a JSON object in JS property order.
 pub fn js_keys(map: &serde_json::Map<String, serde_json::Value>) -> Vec<&String> {
-    let (mut ints, rest): (Vec<&String>, Vec<&String>) = map.keys().partition(|k| is_array_index(k));
+    let (mut ints, rest): (Vec<&String>, Vec<&String>) =
+        map.keys().partition(|k| is_array_index(k));
     ints.sort_by_key(|k| k.parse::<u64>().unwrap_or(0));
     ints.extend(rest);
     ints

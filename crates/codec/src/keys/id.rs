@@ -3,7 +3,8 @@
 use crate::error::{CodecError, Result};
 
 /// nanoid's URL alphabet, in nanoid's order.
-pub const URL_ALPHABET: &[u8; 64] = b"useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
+pub const URL_ALPHABET: &[u8; 64] =
+    b"useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
 /// Default id length.
 pub const DEFAULT_ID_SIZE: usize = 22;
@@ -17,7 +18,9 @@ pub fn validate_id(id: &str) -> Result<()> {
         return Err(CodecError::InvalidId("Resource id cannot be empty".into()));
     }
     if let Some(c) = id.chars().find(|c| UNSAFE.contains(c)) {
-        return Err(CodecError::InvalidId(format!("Invalid id: contains unsafe character '{c}'")));
+        return Err(CodecError::InvalidId(format!(
+            "Invalid id: contains unsafe character '{c}'"
+        )));
     }
     Ok(())
 }
@@ -26,8 +29,12 @@ pub fn validate_id(id: &str) -> Result<()> {
 /// byte to 6 bits is unbiased).
 pub fn generate_id(size: usize) -> Result<String> {
     let mut bytes = vec![0u8; size];
-    getrandom::fill(&mut bytes).map_err(|e| CodecError::Crypto(format!("random source failed: {e}")))?;
-    Ok(bytes.iter().map(|b| URL_ALPHABET[(b & 63) as usize] as char).collect())
+    getrandom::fill(&mut bytes)
+        .map_err(|e| CodecError::Crypto(format!("random source failed: {e}")))?;
+    Ok(bytes
+        .iter()
+        .map(|b| URL_ALPHABET[(b & 63) as usize] as char)
+        .collect())
 }
 
 #[cfg(test)]

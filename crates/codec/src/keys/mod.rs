@@ -56,8 +56,14 @@ mod tests {
     #[test]
     fn keys() {
         assert_eq!(record_key("people", "p1"), "resource=people/data/id=p1");
-        assert_eq!(id_from_key("app/resource=x/partition=p/a=1/id=abc"), Some("abc"));
-        assert_eq!(join_prefix("tenant-a/env/prod", "resource=items/data/id=i-1"), "tenant-a/env/prod/resource=items/data/id=i-1");
+        assert_eq!(
+            id_from_key("app/resource=x/partition=p/a=1/id=abc"),
+            Some("abc")
+        );
+        assert_eq!(
+            join_prefix("tenant-a/env/prod", "resource=items/data/id=i-1"),
+            "tenant-a/env/prod/resource=items/data/id=i-1"
+        );
         assert_eq!(join_prefix("app/", "x//y"), "app/x/y");
         assert_eq!(join_prefix("", "x"), "x");
     }

@@ -36,7 +36,9 @@ pub fn value_at<'v>(record: &'v Value, path: &str) -> Option<&'v Value> {
 }
 
 fn maxlength(rule: &str) -> Option<usize> {
-    rule.split('|').find_map(|p| p.strip_prefix("maxlength:")).and_then(|n| n.trim().parse().ok())
+    rule.split('|')
+        .find_map(|p| p.strip_prefix("maxlength:"))
+        .and_then(|n| n.trim().parse().ok())
 }
 
 /// `new Date(s)` for the ISO forms, as UTC `YYYY-MM-DD`; `None` when not a date.
@@ -45,7 +47,11 @@ fn iso_day(s: &str) -> Option<String> {
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| s.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit())).and_then(|t| t.parse::<u32>().ok());
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .filter(|t| t.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|t| t.parse::<u32>().ok())
+    };
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
@@ -82,12 +88,21 @@ pub fn partition_value(rule: &str, value: &Value) -> String {
 
 /// The reference key of `record` in one partition, or `None` when a field is null/absent
 /// (s3db.js writes no reference then).
-pub fn partition_key(resource: &str, partition: &str, fields: &Map<String, Value>, record: &Value, id: &str) -> Option<String> {
+pub fn partition_key(
+    resource: &str,
+    partition: &str,
+    fields: &Map<String, Value>,
+    record: &Value,
+    id: &str,
+) -> Option<String> {
     let mut names: Vec<&String> = fields.keys().collect();
     names.sort_by(|a, b| locale_compare(a, b));
     let mut key = format!("resource={resource}/partition={partition}");
     for name in names {
-        let rule = fields.get(name.as_str()).and_then(Value::as_str).unwrap_or("string");
+        let rule = fields
+            .get(name.as_str())
+            .and_then(Value::as_str)
+            .unwrap_or("string");
         let value = value_at(record, name).filter(|v| !v.is_null())?;
         key.push_str(&format!("/{name}={}", partition_value(rule, value)));
     }
@@ -96,14 +111,22 @@ pub fn partition_key(resource: &str, partition: &str, fields: &Map<String, Value
 }
 
 /// Listing prefix of a partition for the given field values (missing fields end the prefix).
-pub fn partition_prefix(resource: &str, partition: &str, fields: &Map<String, Value>, values: &Map<String, Value>) -> String {
+pub fn partition_prefix(
+    resource: &str,
+    partition: &str,
+    fields: &Map<String, Value>,
+    values: &Map<String, Value>,
+) -> String {
     let mut names: Vec<&String> = fields.keys().collect();
     names.sort_by(|a, b| locale_compare(a, b));
     let mut key = format!("resource={resource}/partition={partition}");
     for name in names {
         match values.get(name.as_str()).filter(|v| !v.is_null()) {
             Some(v) => {
-                let rule = fields.get(name.as_str()).and_then(Value::as_str).unwrap_or("string");
+                let rule = fields
+                    .get(name.as_str())
+                    .and_then(Value::as_str)
+                    .unwrap_or("string");
                 key.push_str(&format!("/{name}={}", partition_value(rule, v)));
             }
             None => break,
@@ -119,7 +142,9 @@ pub fn partition_fields(def: &Value) -> Result<&Map<String, Value>> {
         .and_then(Value::as_object)
         .ok_or_else(|| CodecError::Partition("partition must have a 'fields' object".into()))?;
     if fields.values().any(|r| !r.is_string()) {
-        return Err(CodecError::Partition("partition field rules must be strings".into()));
+        return Err(CodecError::Partition(
+            "partition field rules must be strings".into(),
+        ));
     }
     Ok(fields)
 }
@@ -137,8 +162,14 @@ mod tests {
             partition_key("events", "combo", fields.as_object().unwrap(), &rec, "ev1").unwrap(),
             "resource=events/partition=combo/alpha=a/Beta=B/x10=3.5/zone=z1/id=ev1"
         );
-        assert_eq!(partition_value("string|maxlength:3", &json!("ABCDEF")), "ABC");
-        assert_eq!(partition_value("date|maxlength:10", &json!("2025-03-04T05:06:07.000Z")), "2025-03-04");
+        assert_eq!(
+            partition_value("string|maxlength:3", &json!("ABCDEF")),
+            "ABC"
+        );
+        assert_eq!(
+            partition_value("date|maxlength:10", &json!("2025-03-04T05:06:07.000Z")),
+            "2025-03-04"
+        );
         assert_eq!(partition_value("string", &json!(["a", "b"])), "a,b");
         assert_eq!(partition_value("boolean", &json!(false)), "false");
         let rec = json!({"meta": {"source": "web"}, "team": null});
@@ -148,6 +179,9 @@ mod tests {
             "resource=logs/partition=bySource/meta.source=web/id=lg1"
         );
         let f = json!({"team": "string"});
-        assert_eq!(partition_key("t", "byTeam", f.as_object().unwrap(), &rec, "x"), None);
+        assert_eq!(
+            partition_key("t", "byTeam", f.as_object().unwrap(), &rec, "x"),
+            None
+        );
     }
 }

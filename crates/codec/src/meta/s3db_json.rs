@@ -93,7 +93,8 @@ impl DatabaseMeta {
     pub fn parse(bytes: &[u8]) -> Result<DatabaseMeta> {
         let meta: DatabaseMeta = serde_json::from_slice(bytes).map_err(bad)?;
         for (name, r) in &meta.resources {
-            ResourceMeta::from_value(r).map_err(|e| CodecError::Metadata(format!("resource '{name}': {e}")))?;
+            ResourceMeta::from_value(r)
+                .map_err(|e| CodecError::Metadata(format!("resource '{name}': {e}")))?;
         }
         Ok(meta)
     }
@@ -104,11 +105,15 @@ impl DatabaseMeta {
     }
 
     pub fn resource(&self, name: &str) -> Result<Option<ResourceMeta>> {
-        self.resources.get(name).map(ResourceMeta::from_value).transpose()
+        self.resources
+            .get(name)
+            .map(ResourceMeta::from_value)
+            .transpose()
     }
 
     pub fn set_resource(&mut self, name: &str, meta: &ResourceMeta) -> Result<()> {
-        self.resources.insert(name.to_string(), serde_json::to_value(meta).map_err(bad)?);
+        self.resources
+            .insert(name.to_string(), serde_json::to_value(meta).map_err(bad)?);
         Ok(())
     }
 }
@@ -124,7 +129,10 @@ impl ResourceMeta {
     }
 
     pub fn version(&self, v: &str) -> Result<Option<VersionData>> {
-        self.versions.get(v).map(|d| serde_json::from_value(d.clone()).map_err(bad)).transpose()
+        self.versions
+            .get(v)
+            .map(|d| serde_json::from_value(d.clone()).map_err(bad))
+            .transpose()
     }
 
     /// `v<highest N + 1>` (`getNextVersion`).
@@ -147,13 +155,15 @@ impl ResourceMeta {
             }
         } else if self.versions.is_empty() {
             let v = "v1".to_string();
-            self.versions.insert(v.clone(), serde_json::to_value(&data).map_err(bad)?);
+            self.versions
+                .insert(v.clone(), serde_json::to_value(&data).map_err(bad)?);
             self.current_version = v.clone();
             return Ok(v);
         }
         let v = self.next_version();
         self.partitions = data.partitions.clone();
-        self.versions.insert(v.clone(), serde_json::to_value(&data).map_err(bad)?);
+        self.versions
+            .insert(v.clone(), serde_json::to_value(&data).map_err(bad)?);
         self.current_version = v.clone();
         Ok(v)
     }

@@ -83,7 +83,10 @@ impl EncodedObject {
 
     /// Real header bytes of [`EncodedObject::wire_metadata`].
     pub fn wire_size(&self) -> usize {
-        self.wire_metadata().iter().map(|(k, v)| k.len() + v.len()).sum()
+        self.wire_metadata()
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum()
     }
 }
 
@@ -92,9 +95,9 @@ pub struct BehaviorInput<'a> {
     pub record: &'a MappedRecord,
     pub effective_limit: usize,
     /// JSON of the attribute map (body-only `_map`).
-    pub map_json: String,
+    pub map_json: &'a str,
     /// JSON of the plugin map, if any plugin attribute exists.
-    pub plugin_map_json: Option<String>,
+    pub plugin_map_json: Option<&'a str>,
     /// Whether a key holds plain text that may be shortened by truncate-data.
     pub cuttable: &'a dyn Fn(&str) -> bool,
     pub operation: &'a str,
@@ -105,14 +108,18 @@ fn s(v: &str) -> Mapped {
 }
 
 fn fields_without_v(rec: &MappedRecord) -> Vec<(String, Mapped)> {
-    rec.entries.iter().filter(|(k, _)| k != "_v").cloned().collect()
+    rec.entries
+        .iter()
+        .filter(|(k, _)| k != "_v")
+        .cloned()
+        .collect()
 }
 
 fn version(rec: &MappedRecord) -> Mapped {
     rec.get("_v").cloned().unwrap_or_else(|| s(""))
 }
 
-fn head(rec: &MappedRecord, plugin: &Option<String>) -> Vec<(String, Mapped)> {
+fn head(rec: &MappedRecord, plugin: Option<&str>) -> Vec<(String, Mapped)> {
     let mut m = vec![("_v".to_string(), version(rec))];
     if let Some(p) = plugin {
         m.push(("_pluginMap".into(), s(p)));
@@ -135,7 +142,11 @@ fn json_body(entries: Vec<(String, Mapped)>) -> Vec<u8> {
     stringify(&Value::Object(m)).into_bytes()
 }
 
-fn finish(meta: Vec<(String, Mapped)>, body: Option<Vec<u8>>, operation: &str) -> Result<EncodedObject> {
+fn finish(
+    meta: Vec<(String, Mapped)>,
+    body: Option<Vec<u8>>,
+    operation: &str,
+) -> Result<EncodedObject> {
     let meta = js_order(meta);
     let total = wire_size(&meta);
     if total > S3_METADATA_LIMIT {
@@ -183,7 +194,11 @@ fn user_managed(input: &BehaviorInput) -> Result<EncodedObject> {
         return finish(rec.entries.clone(), None, input.operation);
     }
     let body = stringify(&rec.to_json_object()).into_bytes();
-    let mut out = finish(head(rec, &input.plugin_map_json), Some(body), input.operation)?;
+    let mut out = finish(
+        head(rec, input.plugin_map_json),
+        Some(body),
+        input.operation,
+    )?;
     out.exceeds_limit = Some(ExceedsLimit {
         total_size: total,
         limit: S3_METADATA_LIMIT,
@@ -204,8 +219,11 @@ fn enforce_limits(input: &BehaviorInput) -> Result<EncodedObject> {
 fn body_only(input: &BehaviorInput) -> Result<EncodedObject> {
     let rec = input.record;
     let body = stringify(&rec.to_json_object()).into_bytes();
-    let mut meta = vec![("_v".to_string(), version(rec)), ("_map".into(), s(&input.map_json))];
-    if let Some(p) = &input.plugin_map_json {
+    let mut meta = vec![
+        ("_v".to_string(), version(rec)),
+        ("_map".into(), s(input.map_json)),
+    ];
+    if let Some(p) = input.plugin_map_json {
         meta.push(("_pluginMap".into(), s(p)));
     }
     if wire_size(&meta) > S3_METADATA_LIMIT {
@@ -220,10 +238,10 @@ fn body_overflow(input: &BehaviorInput) -> Result<EncodedObject> {
     let fields = by_size(fields_without_v(rec));
     // s3db.js placement: value bytes only, against the effective limit.
     let mut current = version(rec).size();
-    if let Some(p) = &input.plugin_map_json {
+    if let Some(p) = input.plugin_map_json {
         current += "_pluginMap".len() + p.len();
     }
-    let (mut meta, mut body) = (head(rec, &input.plugin_map_json), Vec::new());
+    let (mut meta, mut body) = (head(rec, input.plugin_map_json), Vec::new());
     for (k, v) in fields.iter().cloned() {
         if body.is_empty() && current + v.size() <= input.effective_limit {
             current += v.size();
@@ -242,7 +260,7 @@ fn body_overflow(input: &BehaviorInput) -> Result<EncodedObject> {
     // Real header bytes: keys and encoded values, with room reserved for the flag.
     let flag = ("$overflow".to_string(), s("true"));
     let mut budget = S3_METADATA_LIMIT - wire_entry_size(&flag.0, &flag.1);
-    let (mut meta, mut body) = (head(rec, &input.plugin_map_json), Vec::new());
+    let (mut meta, mut body) = (head(rec, input.plugin_map_json), Vec::new());
     budget = budget.saturating_sub(wire_size(&meta));
     for (k, v) in fields {
         let w = wire_entry_size(&k, &v);
@@ -263,7 +281,9 @@ fn body_overflow(input: &BehaviorInput) -> Result<EncodedObject> {
 /// Longest prefix of `text` (whole characters) whose logical bytes stay within `max_logical`
 /// and whose header bytes (with `key`) stay within `max_wire`.
 fn fitting_prefix<'t>(key: &str, text: &'t str, max_logical: usize, max_wire: usize) -> &'t str {
-    let fits = |p: &str| p.len() <= max_logical && wire_entry_size(key, &Mapped::Str(p.to_string())) <= max_wire;
+    let fits = |p: &str| {
+        p.len() <= max_logical && wire_entry_size(key, &Mapped::Str(p.to_string())) <= max_wire
+    };
     let ends: Vec<usize> = text.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
     let mut n = ends.partition_point(|&e| fits(&text[..e]));
     // The client encoding is not strictly monotonic in length: step back until it fits.
@@ -281,7 +301,7 @@ fn truncate_data(input: &BehaviorInput) -> Result<EncodedObject> {
     const FLAG_LOGICAL: usize = 13; // len('$truncated') + len('true')
     let rec = input.record;
     let flag = ("$truncated".to_string(), s("true"));
-    let mut meta = head(rec, &input.plugin_map_json);
+    let mut meta = head(rec, input.plugin_map_json);
     let mut logical = version(rec).size();
     let mut wire_budget = S3_METADATA_LIMIT
         .saturating_sub(wire_size(&meta))

@@ -27,7 +27,15 @@ pub struct DecodedRecord {
 }
 
 /// System keys that are never record fields.
-const SYSTEM_KEYS: &[&str] = &["_v", "_map", "_pluginmap", "_overflow", "_truncated", "_historicaltimestamp", "id"];
+const SYSTEM_KEYS: &[&str] = &[
+    "_v",
+    "_map",
+    "_pluginmap",
+    "_overflow",
+    "_truncated",
+    "_historicaltimestamp",
+    "id",
+];
 
 /// Key -> path resolution for one object (its own `_map`/`_pluginmap` first).
 struct Resolver<'a> {
@@ -54,7 +62,10 @@ fn reverse_json_map(text: &str) -> Option<HashMap<String, String>> {
 
 impl Resolver<'_> {
     fn short(&self, key: &str) -> Option<Resolved> {
-        let plugin = self.own_plugin.as_ref().unwrap_or(&self.schema.reverse_plugin_map);
+        let plugin = self
+            .own_plugin
+            .as_ref()
+            .unwrap_or(&self.schema.reverse_plugin_map);
         if let Some(p) = plugin.get(key) {
             return Some(Resolved::Plugin(p.clone()));
         }
@@ -69,13 +80,18 @@ impl Resolver<'_> {
     }
 
     fn resolve(&self, key: &str) -> Resolved {
-        self.short(key).unwrap_or_else(|| Resolved::Undeclared(key.to_string()))
+        self.short(key)
+            .unwrap_or_else(|| Resolved::Undeclared(key.to_string()))
     }
 }
 
 impl Schema {
     /// Decodes an object as stored on S3 (wire metadata, as returned by HeadObject/GetObject).
-    pub fn decode_record(&self, metadata: &[(String, String)], body: Option<&[u8]>) -> Result<DecodedRecord> {
+    pub fn decode_record(
+        &self,
+        metadata: &[(String, String)],
+        body: Option<&[u8]>,
+    ) -> Result<DecodedRecord> {
         let logical: Vec<(String, MetaValue)> = metadata
             .iter()
             .map(|(k, v)| (k.to_ascii_lowercase(), wire_decode(v)))
@@ -84,7 +100,11 @@ impl Schema {
     }
 
     /// Like [`Schema::decode_record`] but fails on the first undecodable value.
-    pub fn decode_record_strict(&self, metadata: &[(String, String)], body: Option<&[u8]>) -> Result<DecodedRecord> {
+    pub fn decode_record_strict(
+        &self,
+        metadata: &[(String, String)],
+        body: Option<&[u8]>,
+    ) -> Result<DecodedRecord> {
         let rec = self.decode_record(metadata, body)?;
         match rec.problems.first() {
             Some(e) => Err(e.clone()),
@@ -93,7 +113,11 @@ impl Schema {
     }
 
     /// Decodes client-decoded metadata (lower-case keys) and an optional body.
-    pub fn decode_logical(&self, metadata: &[(String, MetaValue)], body: Option<&[u8]>) -> Result<DecodedRecord> {
+    pub fn decode_logical(
+        &self,
+        metadata: &[(String, MetaValue)],
+        body: Option<&[u8]>,
+    ) -> Result<DecodedRecord> {
         let get = |k: &str| metadata.iter().find(|(key, _)| key == k).map(|(_, v)| v);
         let text = |k: &str| match get(k) {
             Some(MetaValue::Str(s)) => Some(s.clone()),
@@ -113,17 +137,21 @@ impl Schema {
             if SYSTEM_KEYS.contains(&key.as_str()) {
                 continue;
             }
-            let Some((path, v)) = self.decode_entry(&resolver, key, value, &ctx, &mut problems) else {
+            let Some((path, v)) = self.decode_entry(&resolver, key, value, &ctx, &mut problems)
+            else {
                 continue;
             };
             if seen.insert(path.clone()) {
                 values.push((path, v));
             }
         }
-        if let Some(obj) = body.and_then(|b| serde_json::from_slice::<Value>(b).ok()).and_then(|v| match v {
-            Value::Object(m) => Some(m),
-            _ => None,
-        }) {
+        if let Some(obj) = body
+            .and_then(|b| serde_json::from_slice::<Value>(b).ok())
+            .and_then(|v| match v {
+                Value::Object(m) => Some(m),
+                _ => None,
+            })
+        {
             for (path, v) in self.decode_body(&resolver, &obj, &ctx, &mut problems) {
                 if seen.insert(path.clone()) {
                     values.push((path, v));
@@ -149,7 +177,13 @@ impl Schema {
         }
     }
 
-    fn decode_text(&self, path: &str, s: &str, ctx: &CryptoContext, problems: &mut Vec<CodecError>) -> Option<Value> {
+    fn decode_text(
+        &self,
+        path: &str,
+        s: &str,
+        ctx: &CryptoContext,
+        problems: &mut Vec<CodecError>,
+    ) -> Option<Value> {
         if let Some(spec) = self.fields.get(path) {
             return match decode_value(spec, s, path, ctx) {
                 Ok(v) => v,
@@ -198,7 +232,9 @@ impl Schema {
     ) -> Vec<(String, Value)> {
         let declared = |k: &str| self.fields.contains_key(k) || self.nested.contains(k);
         let long_names = !obj.contains_key("_v")
-            && obj.keys().any(|k| declared(k) && resolver.short(k).is_none());
+            && obj
+                .keys()
+                .any(|k| declared(k) && resolver.short(k).is_none());
         let mut out = Vec::new();
         for (key, value) in obj {
             if SYSTEM_KEYS.contains(&key.as_str()) {
@@ -222,7 +258,9 @@ impl Schema {
                         out.push((p, v));
                     }
                 }
-                Resolved::Undeclared(p) => out.push((p.clone(), self.plain_body_value(&p, value, ctx))),
+                Resolved::Undeclared(p) => {
+                    out.push((p.clone(), self.plain_body_value(&p, value, ctx)))
+                }
             }
         }
         out
@@ -237,7 +275,9 @@ impl Schema {
             .is_some_and(|f| f.value_type == crate::schema::value_type::ValueType::Secret);
         match value {
             Value::String(s) if is_secret && ctx.auto_decrypt && secret::looks_encrypted(s) => {
-                secret::decrypt(s, ctx.passphrase).map(Value::String).unwrap_or_else(|_| value.clone())
+                secret::decrypt(s, ctx.passphrase)
+                    .map(Value::String)
+                    .unwrap_or_else(|_| value.clone())
             }
             _ => value.clone(),
         }

@@ -55,7 +55,9 @@ impl Schema {
         let ctx = self.crypto_context(keep_hashed_passwords);
         let mut out = vec![("_v".to_string(), Mapped::Str(self.options.version.clone()))];
         self.walk(obj, "", &ctx, &mut out, 0)?;
-        Ok(MappedRecord { entries: js_order(out) })
+        Ok(MappedRecord {
+            entries: js_order(out),
+        })
     }
 
     fn walk(
@@ -67,7 +69,11 @@ impl Schema {
         depth: usize,
     ) -> Result<()> {
         if depth > 64 {
-            return Err(CodecError::encode(prefix, "object", "record nested too deeply"));
+            return Err(CodecError::encode(
+                prefix,
+                "object",
+                "record nested too deeply",
+            ));
         }
         let entries: Vec<(String, &Value)> = obj.iter().map(|(k, v)| (k.clone(), v)).collect();
         for (key, value) in js_order(entries) {
@@ -76,11 +82,16 @@ impl Schema {
             }
             let path = join(prefix, &key);
             if let Some(spec) = self.fields.get(&path) {
-                out.push((self.key_for_path(&path), encode_value(&spec.value_type, value, &path, ctx)?));
+                out.push((
+                    self.key_for_path(&path),
+                    encode_value(&spec.value_type, value, &path, ctx)?,
+                ));
                 continue;
             }
             match value {
-                Value::Object(inner) if !inner.is_empty() => self.walk(inner, &path, ctx, out, depth + 1)?,
+                Value::Object(inner) if !inner.is_empty() => {
+                    self.walk(inner, &path, ctx, out, depth + 1)?
+                }
                 other => out.push((self.key_for_path(&path), raw_mapped(other))),
             }
         }

@@ -38,18 +38,6 @@ pub fn value_size(v: &Mapped) -> usize {
     v.size()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn effective_limits() {
-        assert_eq!(effective_limit("v1", false, None), 2043);
-        assert_eq!(effective_limit("v1", true, None), 1977);
-        assert_eq!(effective_limit("v12", false, Some("abc")), 2037);
-    }
-}
-
 /// s3db.js `calculateTotalSize` over plain JSON values: Σ utf8(key) + utf8(t(value)), where
 /// null -> "", booleans -> "1"/"0", arrays -> items joined with `|` (`[]` when empty).
 pub fn calculate_total_size(obj: &serde_json::Map<String, serde_json::Value>) -> usize {
@@ -61,9 +49,25 @@ pub fn calculate_total_size(obj: &serde_json::Map<String, serde_json::Value>) ->
             Value::Number(n) => crate::js::json::number_text(n),
             Value::String(s) => s.clone(),
             Value::Array(a) if a.is_empty() => "[]".into(),
-            Value::Array(a) => a.iter().map(crate::record::values::js_string).collect::<Vec<_>>().join("|"),
+            Value::Array(a) => a
+                .iter()
+                .map(crate::record::values::js_string)
+                .collect::<Vec<_>>()
+                .join("|"),
             Value::Object(_) => crate::js::json::stringify(v),
         }
     }
     obj.iter().map(|(k, v)| k.len() + t(v).len()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn effective_limits() {
+        assert_eq!(effective_limit("v1", false, None), 2043);
+        assert_eq!(effective_limit("v1", true, None), 1977);
+        assert_eq!(effective_limit("v12", false, Some("abc")), 2037);
+    }
 }

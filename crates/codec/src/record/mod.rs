@@ -9,11 +9,10 @@ pub mod unflatten;
 pub mod values;
 
 use crate::error::Result;
-use crate::js::json::stringify;
 use crate::schema::value_type::ValueType;
 use crate::schema::Schema;
 use behavior::{apply, Behavior, BehaviorInput, EncodedObject};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Options of one write.
 #[derive(Debug, Clone, Default)]
@@ -27,24 +26,13 @@ pub struct EncodeOptions {
 
 impl Schema {
     /// JSON of the attribute -> key map, as body-only objects store it in `_map`.
-    pub fn map_json(&self) -> String {
-        let mut m = Map::new();
-        for (p, k) in &self.map {
-            m.insert(p.clone(), Value::String(k.clone()));
-        }
-        stringify(&Value::Object(m))
+    pub fn map_json(&self) -> &str {
+        &self.map_json
     }
 
     /// JSON of the plugin map, or `None` without plugin attributes.
-    pub fn plugin_map_json(&self) -> Option<String> {
-        if self.plugin_map.is_empty() {
-            return None;
-        }
-        let mut m = Map::new();
-        for (p, k) in &self.plugin_map {
-            m.insert(p.clone(), Value::String(k.clone()));
-        }
-        Some(stringify(&Value::Object(m)))
+    pub fn plugin_map_json(&self) -> Option<&str> {
+        self.plugin_map_json.as_deref()
     }
 
     /// Whether truncate-data may shorten the value under `key` (plain text only).
@@ -62,14 +50,23 @@ impl Schema {
     }
 
     /// Encodes a validated record (with or without `id`) into metadata, body and content type.
-    pub fn encode_record(&self, data: &Value, behavior: Behavior, opts: &EncodeOptions) -> Result<EncodedObject> {
+    pub fn encode_record(
+        &self,
+        data: &Value,
+        behavior: Behavior,
+        opts: &EncodeOptions,
+    ) -> Result<EncodedObject> {
         let record = self.map_record(data, opts.keep_hashed_passwords)?;
         let cuttable = |k: &str| self.is_cuttable(k);
         let input = BehaviorInput {
             record: &record,
-            effective_limit: limits::effective_limit(&self.options.version, self.options.timestamps, None),
-            map_json: self.map_json(),
-            plugin_map_json: self.plugin_map_json(),
+            effective_limit: limits::effective_limit(
+                &self.options.version,
+                self.options.timestamps,
+                None,
+            ),
+            map_json: &self.map_json,
+            plugin_map_json: self.plugin_map_json.as_deref(),
             cuttable: &cuttable,
             operation: opts.operation.as_deref().unwrap_or("insert"),
         };

@@ -21,7 +21,9 @@ fn insert(root: &mut Map<String, Value>, path: &str, value: Value) {
     };
     let mut cur = root;
     for p in parents {
-        let slot = cur.entry(p.to_string()).or_insert_with(|| Value::Object(Map::new()));
+        let slot = cur
+            .entry(p.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
         if !slot.is_object() {
             *slot = Value::Object(Map::new());
         }

@@ -43,14 +43,22 @@ fn as_number(v: &Value, path: &str, vt: &ValueType) -> Result<f64> {
     if n.is_finite() {
         Ok(n)
     } else {
-        Err(CodecError::encode(path, vt.name(), format!("{v} is not a finite number")))
+        Err(CodecError::encode(
+            path,
+            vt.name(),
+            format!("{v} is not a finite number"),
+        ))
     }
 }
 
 fn numbers(v: &Value, path: &str, vt: &ValueType) -> Result<Vec<f64>> {
     match v {
         Value::Array(items) => items.iter().map(|i| as_number(i, path, vt)).collect(),
-        _ => Err(CodecError::encode(path, vt.name(), "expected an array of numbers")),
+        _ => Err(CodecError::encode(
+            path,
+            vt.name(),
+            "expected an array of numbers",
+        )),
     }
 }
 
@@ -60,13 +68,21 @@ fn bytes_of(v: &Value, path: &str, vt: &ValueType) -> Result<Vec<u8>> {
             .iter()
             .map(|i| match i.as_u64() {
                 Some(b) if b <= 255 => Ok(b as u8),
-                _ => Err(CodecError::encode(path, vt.name(), "bytes must be integers 0-255")),
+                _ => Err(CodecError::encode(
+                    path,
+                    vt.name(),
+                    "bytes must be integers 0-255",
+                )),
             })
             .collect(),
-        Value::String(s) => STANDARD
-            .decode(s)
-            .map_err(|_| CodecError::encode(path, vt.name(), "expected base64 text or a byte array")),
-        _ => Err(CodecError::encode(path, vt.name(), "expected base64 text or a byte array")),
+        Value::String(s) => STANDARD.decode(s).map_err(|_| {
+            CodecError::encode(path, vt.name(), "expected base64 text or a byte array")
+        }),
+        _ => Err(CodecError::encode(
+            path,
+            vt.name(),
+            "expected base64 text or a byte array",
+        )),
     }
 }
 
@@ -75,7 +91,11 @@ fn geo_point(v: &Value) -> Option<(f64, f64)> {
         Value::Array(a) if a.len() == 2 => Some((a[0].as_f64()?, a[1].as_f64()?)),
         Value::Object(m) => {
             let lat = m.get("lat").or_else(|| m.get("latitude"))?.as_f64()?;
-            let lon = m.get("lon").or_else(|| m.get("lng")).or_else(|| m.get("longitude"))?.as_f64()?;
+            let lon = m
+                .get("lon")
+                .or_else(|| m.get("lng"))
+                .or_else(|| m.get("longitude"))?
+                .as_f64()?;
             Some((lat, lon))
         }
         _ => None,
@@ -90,7 +110,11 @@ fn need(s: Option<String>, path: &str, vt: &ValueType, v: &Value) -> Result<Mapp
 /// Encodes one declared value. `null` is stored as the `null` token (booleans as `0`).
 pub fn encode_value(vt: &ValueType, v: &Value, path: &str, ctx: &CryptoContext) -> Result<Mapped> {
     if v.is_null() {
-        return Ok(if *vt == ValueType::Boolean { Mapped::Str("0".into()) } else { Mapped::Null });
+        return Ok(if *vt == ValueType::Boolean {
+            Mapped::Str("0".into())
+        } else {
+            Mapped::Null
+        });
     }
     match vt {
         ValueType::Plain | ValueType::Date => Ok(match v {
@@ -100,7 +124,11 @@ pub fn encode_value(vt: &ValueType, v: &Value, path: &str, ctx: &CryptoContext) 
         }),
         ValueType::Number { integer } => {
             let n = as_number(v, path, vt)?;
-            let s = if *integer { decimal::encode_integer(n) } else { decimal::encode_decimal(n) };
+            let s = if *integer {
+                decimal::encode_integer(n)
+            } else {
+                decimal::encode_decimal(n)
+            };
             need(s, path, vt, v)
         }
         ValueType::Boolean => {
@@ -114,18 +142,37 @@ pub fn encode_value(vt: &ValueType, v: &Value, path: &str, ctx: &CryptoContext) 
             other => stringify(other),
         })),
         ValueType::StringArray => match v {
-            Value::Array(items) => Ok(Mapped::Str(arrays::join_strings(&items.iter().map(js_string).collect::<Vec<_>>()))),
-            other => Err(CodecError::encode(path, vt.name(), format!("expected an array, got {other}"))),
+            Value::Array(items) => Ok(Mapped::Str(arrays::join_strings(
+                &items.iter().map(js_string).collect::<Vec<_>>(),
+            ))),
+            other => Err(CodecError::encode(
+                path,
+                vt.name(),
+                format!("expected an array, got {other}"),
+            )),
         },
-        ValueType::NumberArray { integer } => need(arrays::join_numbers(&numbers(v, path, vt)?, *integer), path, vt, v),
-        ValueType::Embedding => need(decimal::encode_fixed_point_batch(&numbers(v, path, vt)?, 6), path, vt, v),
+        ValueType::NumberArray { integer } => need(
+            arrays::join_numbers(&numbers(v, path, vt)?, *integer),
+            path,
+            vt,
+            v,
+        ),
+        ValueType::Embedding => need(
+            decimal::encode_fixed_point_batch(&numbers(v, path, vt)?, 6),
+            path,
+            vt,
+            v,
+        ),
         ValueType::Secret => Ok(Mapped::Str(secret::encrypt(&js_string(v), ctx.passphrase)?)),
         ValueType::Password => {
             let plain = js_string(v);
             if ctx.keep_hashed_passwords && password::expand(&plain, ctx.bcrypt_rounds).is_some() {
                 return Ok(Mapped::Str(plain));
             }
-            Ok(Mapped::Str(password::hash_compact(&plain, ctx.bcrypt_rounds)?))
+            Ok(Mapped::Str(password::hash_compact(
+                &plain,
+                ctx.bcrypt_rounds,
+            )?))
         }
         ValueType::Ip4 => need(v.as_str().and_then(ip::encode_ipv4), path, vt, v),
         ValueType::Ip6 => need(v.as_str().and_then(ip::encode_ipv6), path, vt, v),
@@ -133,18 +180,41 @@ pub fn encode_value(vt: &ValueType, v: &Value, path: &str, ctx: &CryptoContext) 
         ValueType::Bits(n) => {
             let bytes = bytes_of(v, path, vt)?;
             if *n > 0 && bytes.len() != n.div_ceil(8) as usize {
-                return Err(CodecError::encode(path, vt.name(), format!("expected {} bytes", n.div_ceil(8))));
+                return Err(CodecError::encode(
+                    path,
+                    vt.name(),
+                    format!("expected {} bytes", n.div_ceil(8)),
+                ));
             }
             Ok(Mapped::Str(STANDARD.encode(bytes)))
         }
-        ValueType::Money { decimals } => need(decimal::encode_money(as_number(v, path, vt)?, *decimals), path, vt, v),
-        ValueType::Decimal { precision } => {
-            need(decimal::encode_fixed_point(as_number(v, path, vt)?, *precision), path, vt, v)
-        }
-        ValueType::GeoLat { precision } => need(geo::encode_lat(as_number(v, path, vt)?, *precision), path, vt, v),
-        ValueType::GeoLon { precision } => need(geo::encode_lon(as_number(v, path, vt)?, *precision), path, vt, v),
+        ValueType::Money { decimals } => need(
+            decimal::encode_money(as_number(v, path, vt)?, *decimals),
+            path,
+            vt,
+            v,
+        ),
+        ValueType::Decimal { precision } => need(
+            decimal::encode_fixed_point(as_number(v, path, vt)?, *precision),
+            path,
+            vt,
+            v,
+        ),
+        ValueType::GeoLat { precision } => need(
+            geo::encode_lat(as_number(v, path, vt)?, *precision),
+            path,
+            vt,
+            v,
+        ),
+        ValueType::GeoLon { precision } => need(
+            geo::encode_lon(as_number(v, path, vt)?, *precision),
+            path,
+            vt,
+            v,
+        ),
         ValueType::GeoPoint { precision } => {
-            let (lat, lon) = geo_point(v).ok_or_else(|| CodecError::encode(path, vt.name(), "expected {lat, lon}"))?;
+            let (lat, lon) = geo_point(v)
+                .ok_or_else(|| CodecError::encode(path, vt.name(), "expected {lat, lon}"))?;
             need(geo::encode_point(lat, lon, *precision), path, vt, v)
         }
     }
@@ -174,7 +244,12 @@ fn num(x: Option<f64>, path: &str, vt: &ValueType, s: &str) -> Result<Value> {
 
 /// Decodes one stored (client-decoded) string of a declared attribute. `Ok(None)` means
 /// JS `undefined` (a secret whose plaintext is `undefined`).
-pub fn decode_value(spec: &FieldSpec, s: &str, path: &str, ctx: &CryptoContext) -> Result<Option<Value>> {
+pub fn decode_value(
+    spec: &FieldSpec,
+    s: &str,
+    path: &str,
+    ctx: &CryptoContext,
+) -> Result<Option<Value>> {
     if spec.value_type == ValueType::Secret && ctx.auto_decrypt {
         let plain = secret::decrypt(s, ctx.passphrase)?;
         return Ok(match plain.as_str() {
@@ -199,16 +274,27 @@ fn decode_defined(spec: &FieldSpec, s: &str, path: &str) -> Result<Value> {
             _ => Value::String(s.to_string()),
         }),
         ValueType::Number { integer } => {
-            let n = if *integer { decimal::decode_integer(s) } else { decimal::decode_decimal(s) };
+            let n = if *integer {
+                decimal::decode_integer(s)
+            } else {
+                decimal::decode_decimal(s)
+            };
             num(n, path, vt, s)
         }
         ValueType::Boolean => Ok(Value::Bool(matches!(s, "1" | "true" | "yes" | "y"))),
-        ValueType::Json => Ok(serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.to_string()))),
+        ValueType::Json => {
+            Ok(serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.to_string())))
+        }
         ValueType::JsonArray => serde_json::from_str::<Value>(s)
             .ok()
             .filter(Value::is_array)
             .ok_or_else(|| bad(path, vt, s)),
-        ValueType::StringArray => Ok(Value::Array(arrays::split_strings(s).into_iter().map(Value::String).collect())),
+        ValueType::StringArray => Ok(Value::Array(
+            arrays::split_strings(s)
+                .into_iter()
+                .map(Value::String)
+                .collect(),
+        )),
         ValueType::NumberArray { integer } => arrays::split_numbers(s, *integer)
             .map(|v| Value::Array(v.into_iter().map(number_value).collect()))
             .ok_or_else(|| bad(path, vt, s)),
@@ -217,14 +303,20 @@ fn decode_defined(spec: &FieldSpec, s: &str, path: &str) -> Result<Value> {
             .ok_or_else(|| bad(path, vt, s)),
         // Reached only without autoDecrypt: the ciphertext is returned as stored.
         ValueType::Secret | ValueType::Password => Ok(Value::String(s.to_string())),
-        ValueType::Ip4 => ip::decode_ipv4(s).map(Value::String).ok_or_else(|| bad(path, vt, s)),
-        ValueType::Ip6 => ip::decode_ipv6(s).map(Value::String).ok_or_else(|| bad(path, vt, s)),
+        ValueType::Ip4 => ip::decode_ipv4(s)
+            .map(Value::String)
+            .ok_or_else(|| bad(path, vt, s)),
+        ValueType::Ip6 => ip::decode_ipv6(s)
+            .map(Value::String)
+            .ok_or_else(|| bad(path, vt, s)),
         ValueType::Buffer | ValueType::Bits(_) => STANDARD
             .decode(s)
             .map(|b| Value::Array(b.into_iter().map(|x| json!(x)).collect()))
             .map_err(|_| bad(path, vt, s)),
         ValueType::Money { decimals } => num(decimal::decode_money(s, *decimals), path, vt, s),
-        ValueType::Decimal { precision } => num(decimal::decode_fixed_point(s, *precision), path, vt, s),
+        ValueType::Decimal { precision } => {
+            num(decimal::decode_fixed_point(s, *precision), path, vt, s)
+        }
         ValueType::GeoLat { precision } => num(geo::decode_lat(s, *precision), path, vt, s),
         ValueType::GeoLon { precision } => num(geo::decode_lon(s, *precision), path, vt, s),
         ValueType::GeoPoint { precision } => match geo::decode_point(s, *precision) {

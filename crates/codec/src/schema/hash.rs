@@ -6,7 +6,12 @@ use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 
 /// Definition hash as s3db.js computes it; a different hash makes s3db.js add a new version.
-pub fn definition_hash(attributes: &Map<String, Value>, behavior: &str, partitions: &Value, timestamps: bool) -> String {
+pub fn definition_hash(
+    attributes: &Map<String, Value>,
+    behavior: &str,
+    partitions: &Value,
+    timestamps: bool,
+) -> String {
     let mut attrs = attributes.clone();
     if timestamps {
         attrs.shift_remove("createdAt");

@@ -36,7 +36,9 @@ fn leaf_paths(map: &Map<String, Value>, prefix: &str, out: &mut Vec<String>, dep
     for (key, value) in ordered(map) {
         let path = join(prefix, &key);
         match value {
-            Value::Object(inner) if !inner.is_empty() && depth < 64 => leaf_paths(inner, &path, out, depth + 1),
+            Value::Object(inner) if !inner.is_empty() && depth < 64 => {
+                leaf_paths(inner, &path, out, depth + 1)
+            }
             _ => out.push(path),
         }
     }
@@ -66,7 +68,11 @@ pub fn mappable_paths(attributes: &Map<String, Value>, exclude: &[String]) -> Ve
     object_paths(attributes, "", &mut objects, 0);
     let mut all: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for p in leaves.into_iter().filter(|p| !p.contains("$$")).chain(objects) {
+    for p in leaves
+        .into_iter()
+        .filter(|p| !p.contains("$$"))
+        .chain(objects)
+    {
         if !exclude.contains(&p) && seen.insert(p.clone()) {
             all.push(p);
         }
@@ -90,11 +96,20 @@ pub fn keys_by_position(paths: &[String], alphabet: KeyAlphabet) -> Vec<(String,
 }
 
 /// Keys from a 19.x registry, extending it with new paths and burning vanished ones.
-pub fn keys_from_registry(paths: &[String], registry: &mut SchemaRegistry, now: &str) -> Vec<(String, String)> {
+pub fn keys_from_registry(
+    paths: &[String],
+    registry: &mut SchemaRegistry,
+    now: &str,
+) -> Vec<(String, String)> {
     registry.reconcile(paths, now);
     paths
         .iter()
-        .filter_map(|p| registry.mapping.get(p).map(|i| (p.clone(), encode_base36(*i as usize))))
+        .filter_map(|p| {
+            registry
+                .mapping
+                .get(p)
+                .map(|i| (p.clone(), encode_base36(*i as usize)))
+        })
         .collect()
 }
 
@@ -113,7 +128,20 @@ mod tests {
         let got: Vec<String> = keys.iter().map(|(p, k)| format!("{p}:{k}")).collect();
         assert_eq!(
             got,
-            ["a:0", "b.type:1", "b.optional:2", "c:3", "v.type:4", "v.items:5", "v.length:6", "n.x:7", "n.deep.y:8", "b:9", "v:a", "n:b"]
+            [
+                "a:0",
+                "b.type:1",
+                "b.optional:2",
+                "c:3",
+                "v.type:4",
+                "v.items:5",
+                "v.length:6",
+                "n.x:7",
+                "n.deep.y:8",
+                "b:9",
+                "v:a",
+                "n:b"
+            ]
         );
     }
 }

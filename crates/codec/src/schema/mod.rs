@@ -91,6 +91,9 @@ pub struct Schema {
     /// Plugin attribute name -> key.
     pub(crate) plugin_map: Vec<(String, String)>,
     pub(crate) reverse_plugin_map: HashMap<String, String>,
+    /// `JSON.stringify` of the map and plugin map, written by body-only and overflow objects.
+    pub(crate) map_json: String,
+    pub(crate) plugin_map_json: Option<String>,
 }
 
 fn join(prefix: &str, key: &str) -> String {
@@ -127,7 +130,11 @@ impl Schema {
         let mut nested = HashSet::new();
         collect_fields(&attributes, "", rule_opts, &mut fields, &mut nested, 0)?;
 
-        let plugin_names: Vec<String> = options.plugin_attributes.iter().map(|p| p.name.clone()).collect();
+        let plugin_names: Vec<String> = options
+            .plugin_attributes
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
         let paths = mappable_paths(&attributes, &plugin_names);
         let map = match options.registry.as_mut() {
             Some(reg) => keys_from_registry(&paths, reg, &options.now),
@@ -157,7 +164,12 @@ impl Schema {
         }
         let reverse_map = map.iter().map(|(p, k)| (k.clone(), p.clone())).collect();
         let path_to_key = map.iter().map(|(p, k)| (p.clone(), k.clone())).collect();
-        let reverse_plugin_map = plugin_map.iter().map(|(p, k)| (k.clone(), p.clone())).collect();
+        let reverse_plugin_map = plugin_map
+            .iter()
+            .map(|(p, k)| (k.clone(), p.clone()))
+            .collect();
+        let map_json = pairs_json(&map);
+        let plugin_map_json = (!plugin_map.is_empty()).then(|| pairs_json(&plugin_map));
         Ok(Schema {
             attributes,
             options,
@@ -169,6 +181,8 @@ impl Schema {
             path_to_key,
             plugin_map,
             reverse_plugin_map,
+            map_json,
+            plugin_map_json,
         })
     }
 
@@ -196,7 +210,9 @@ impl Schema {
     pub fn registry(&self) -> SchemaRegistry {
         match &self.options.registry {
             Some(r) => r.clone(),
-            None => SchemaRegistry::initial(&self.map.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>()),
+            None => SchemaRegistry::initial(
+                &self.map.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>(),
+            ),
         }
     }
 
@@ -212,7 +228,12 @@ impl Schema {
 
     /// `s3db.json` version hash of this definition.
     pub fn definition_hash(&self, behavior: &str, partitions: &Value) -> String {
-        hash::definition_hash(&self.attributes, behavior, partitions, self.options.timestamps)
+        hash::definition_hash(
+            &self.attributes,
+            behavior,
+            partitions,
+            self.options.timestamps,
+        )
     }
 
     /// `_definitionHash` of records read through this schema (s3db.js `get()`).
@@ -223,8 +244,19 @@ impl Schema {
     /// Seed-era schemas with 37+ paths collide on S3 (uppercase keys are lower-cased).
     pub fn has_colliding_keys(&self) -> bool {
         let mut seen = HashSet::new();
-        self.map.iter().any(|(_, k)| !seen.insert(k.to_ascii_lowercase()))
+        self.map
+            .iter()
+            .any(|(_, k)| !seen.insert(k.to_ascii_lowercase()))
     }
+}
+
+/// `JSON.stringify` of `{path: key}` pairs (JS property order applies).
+fn pairs_json(pairs: &[(String, String)]) -> String {
+    let m: Map<String, Value> = pairs
+        .iter()
+        .map(|(p, k)| (p.clone(), Value::String(k.clone())))
+        .collect();
+    crate::js::json::stringify(&Value::Object(m))
 }
 
 /// Stored encoding of a definition.
@@ -290,11 +322,25 @@ mod tests {
             }],
             ..Default::default()
         };
-        let s = Schema::from_json(&json!({"name": "string", "address": {"city": "string"}}), opts).unwrap();
-        assert_eq!(s.map(), [("name".into(), "0".into()), ("address.city".into(), "1".into()), ("address".into(), "2".into())]);
+        let s = Schema::from_json(
+            &json!({"name": "string", "address": {"city": "string"}}),
+            opts,
+        )
+        .unwrap();
+        assert_eq!(
+            s.map(),
+            [
+                ("name".into(), "0".into()),
+                ("address.city".into(), "1".into()),
+                ("address".into(), "2".into())
+            ]
+        );
         assert_eq!(s.plugin_map(), [("_score".to_string(), "pnhj".to_string())]);
         assert!(s.nested.contains("address"));
-        assert_eq!(s.field("_score").unwrap().value_type, ValueType::Number { integer: false });
+        assert_eq!(
+            s.field("_score").unwrap().value_type,
+            ValueType::Number { integer: false }
+        );
     }
 
     #[test]

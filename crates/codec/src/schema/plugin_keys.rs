@@ -33,6 +33,9 @@ mod tests {
     fn known_keys() {
         assert_eq!(plugin_key_base("ScorePlugin", "_score"), "pnhj");
         assert_eq!(plugin_key_base("VectorPlugin", "_hasEmbedding"), "p1wd");
-        assert_eq!(plugin_key("ScorePlugin", "_score", &|k| k == "pnhj"), "pnhj1");
+        assert_eq!(
+            plugin_key("ScorePlugin", "_score", &|k| k == "pnhj"),
+            "pnhj1"
+        );
     }
 }

@@ -55,7 +55,12 @@ impl SchemaRegistry {
         let burned_max = self.burned.iter().map(|b| b.index + 1).max().unwrap_or(0);
         let used_max = self.mapping.values().map(|i| i + 1).max().unwrap_or(0);
         self.next_index = self.next_index.max(burned_max).max(used_max);
-        let vanished: Vec<String> = self.mapping.keys().filter(|k| !paths.contains(k)).cloned().collect();
+        let vanished: Vec<String> = self
+            .mapping
+            .keys()
+            .filter(|k| !paths.contains(k))
+            .cloned()
+            .collect();
         for attr in vanished {
             if let Some(index) = self.mapping.remove(&attr) {
                 self.burned.push(BurnedIndex {
@@ -142,9 +147,11 @@ pub mod indexmap_like {
             let m = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
             let mut out = OrderedMap::default();
             for (k, v) in m {
-                let i = v
-                    .as_u64()
-                    .ok_or_else(|| serde::de::Error::custom(format!("index of '{k}' is not a non-negative integer")))?;
+                let i = v.as_u64().ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "index of '{k}' is not a non-negative integer"
+                    ))
+                })?;
                 out.insert(k, i);
             }
             Ok(out)

@@ -38,10 +38,46 @@ pub struct Rule {
 
 /// Types accepted in definitions (fastest-validator built-ins and s3db.js extensions).
 const KNOWN_TYPES: &[&str] = &[
-    "any", "array", "boolean", "class", "currency", "custom", "date", "email", "enum", "equal", "forbidden",
-    "function", "luhn", "mac", "multi", "number", "object", "objectID", "record", "string", "tuple", "url",
-    "uuid", "secret", "secretAny", "secretNumber", "password", "json", "embedding", "ip4", "ip6", "money",
-    "crypto", "decimal", "geo", "buffer", "bits", "bool", "datetime", "dateonly",
+    "any",
+    "array",
+    "boolean",
+    "class",
+    "currency",
+    "custom",
+    "date",
+    "email",
+    "enum",
+    "equal",
+    "forbidden",
+    "function",
+    "luhn",
+    "mac",
+    "multi",
+    "number",
+    "object",
+    "objectID",
+    "record",
+    "string",
+    "tuple",
+    "url",
+    "uuid",
+    "secret",
+    "secretAny",
+    "secretNumber",
+    "password",
+    "json",
+    "embedding",
+    "ip4",
+    "ip6",
+    "money",
+    "crypto",
+    "decimal",
+    "geo",
+    "buffer",
+    "bits",
+    "bool",
+    "datetime",
+    "dateonly",
 ];
 
 /// Options that change how definitions are read.
@@ -53,7 +89,9 @@ pub struct RuleOptions {
 
 impl Default for RuleOptions {
     fn default() -> Self {
-        RuleOptions { all_nested_objects_optional: true }
+        RuleOptions {
+            all_nested_objects_optional: true,
+        }
     }
 }
 
@@ -107,14 +145,22 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-fn parse_props(map: &Map<String, Value>, path: &str, opts: RuleOptions, depth: usize) -> Result<Vec<(String, Rule)>> {
+fn parse_props(
+    map: &Map<String, Value>,
+    path: &str,
+    opts: RuleOptions,
+    depth: usize,
+) -> Result<Vec<(String, Rule)>> {
     let entries: Vec<(String, &Value)> = map.iter().map(|(k, v)| (k.clone(), v)).collect();
     let mut props = Vec::new();
     for (key, def) in crate::js::order::js_order(entries) {
         if key.starts_with("$$") {
             continue;
         }
-        props.push((key.clone(), parse_at(def, &join(path, &key), opts, depth + 1)?));
+        props.push((
+            key.clone(),
+            parse_at(def, &join(path, &key), opts, depth + 1)?,
+        ));
     }
     Ok(props)
 }
@@ -138,12 +184,20 @@ fn parse_at(def: &Value, path: &str, opts: RuleOptions, depth: usize) -> Result<
             rule.optional = rule.alternatives.iter().all(|r| r.optional);
             Ok(rule)
         }
-        _ => Err(CodecError::schema(path, format!("unsupported definition {def}"))),
+        _ => Err(CodecError::schema(
+            path,
+            format!("unsupported definition {def}"),
+        )),
     }
 }
 
 /// A plain object without `type`: a nested schema. `$$type` carries the object's own rule.
-fn nested_schema(m: &Map<String, Value>, path: &str, opts: RuleOptions, depth: usize) -> Result<Rule> {
+fn nested_schema(
+    m: &Map<String, Value>,
+    path: &str,
+    opts: RuleOptions,
+    depth: usize,
+) -> Result<Rule> {
     let mut rule = match m.get("$$type") {
         Some(Value::String(s)) => {
             let own = parse_shorthand(s);
@@ -167,14 +221,22 @@ fn nested_schema(m: &Map<String, Value>, path: &str, opts: RuleOptions, depth: u
     Ok(rule)
 }
 
-fn rule_from_map(m: &Map<String, Value>, path: &str, opts: RuleOptions, depth: usize) -> Result<Rule> {
+fn rule_from_map(
+    m: &Map<String, Value>,
+    path: &str,
+    opts: RuleOptions,
+    depth: usize,
+) -> Result<Rule> {
     let token = m.get("type").and_then(Value::as_str).unwrap_or("").trim();
     let (base, arg) = match token.split_once(':') {
         Some((b, a)) => (b, Some(a.to_string())),
         None => (token, None),
     };
     if !KNOWN_TYPES.contains(&base) {
-        return Err(CodecError::schema(path, format!("Invalid '{base}' type in validator schema.")));
+        return Err(CodecError::schema(
+            path,
+            format!("Invalid '{base}' type in validator schema."),
+        ));
     }
     let mut rule = Rule::new(base);
     rule.arg = arg;
@@ -184,7 +246,14 @@ fn rule_from_map(m: &Map<String, Value>, path: &str, opts: RuleOptions, depth: u
             "optional" => rule.optional = v == &Value::Bool(true),
             "nullable" => rule.nullable = v == &Value::Bool(true),
             "default" => rule.default = Some(v.clone()),
-            "items" => rule.items = Some(Box::new(parse_at(v, &format!("{path}[]"), opts, depth + 1)?)),
+            "items" => {
+                rule.items = Some(Box::new(parse_at(
+                    v,
+                    &format!("{path}[]"),
+                    opts,
+                    depth + 1,
+                )?))
+            }
             "props" | "properties" => match v {
                 Value::Object(p) => rule.props = Some(parse_props(p, path, opts, depth)?),
                 _ => return Err(CodecError::schema(path, "'props' must be an object")),
@@ -212,15 +281,31 @@ mod tests {
     #[test]
     fn parses_forms() {
         let r = Rule::parse(&json!("string|min:2|optional"), "a", RuleOptions::default()).unwrap();
-        assert_eq!((r.ty.as_str(), r.optional, r.num("min")), ("string", true, Some(2.0)));
+        assert_eq!(
+            (r.ty.as_str(), r.optional, r.num("min")),
+            ("string", true, Some(2.0))
+        );
         let r = Rule::parse(&json!("embedding:1536"), "e", RuleOptions::default()).unwrap();
-        assert_eq!((r.ty.as_str(), r.arg.as_deref()), ("embedding", Some("1536")));
-        let r = Rule::parse(&json!({"$$type": "object|required", "x": "string"}), "n", RuleOptions::default()).unwrap();
+        assert_eq!(
+            (r.ty.as_str(), r.arg.as_deref()),
+            ("embedding", Some("1536"))
+        );
+        let r = Rule::parse(
+            &json!({"$$type": "object|required", "x": "string"}),
+            "n",
+            RuleOptions::default(),
+        )
+        .unwrap();
         assert!(!r.optional);
         assert_eq!(r.props.unwrap()[0].0, "x");
         let r = Rule::parse(&json!({"x": "number"}), "n", RuleOptions::default()).unwrap();
         assert!(r.optional);
-        let r = Rule::parse(&json!({"type": "array", "items": "number", "length": 3}), "v", RuleOptions::default()).unwrap();
+        let r = Rule::parse(
+            &json!({"type": "array", "items": "number", "length": 3}),
+            "v",
+            RuleOptions::default(),
+        )
+        .unwrap();
         assert_eq!(r.items.unwrap().ty, "number");
     }
 

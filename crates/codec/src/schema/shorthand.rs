@@ -57,7 +57,9 @@ pub fn number_value(n: f64) -> Value {
     if let Some(i) = crate::js::number::as_exact_i64(n) {
         return Value::Number(i.into());
     }
-    Number::from_f64(n).map(Value::Number).unwrap_or(Value::Null)
+    Number::from_f64(n)
+        .map(Value::Number)
+        .unwrap_or(Value::Null)
 }
 
 #[cfg(test)]
@@ -75,6 +77,9 @@ mod tests {
         let r = parse_shorthand("number[]");
         assert_eq!(Value::Object(r), json!({"type":"array","items":"number"}));
         let r = parse_shorthand("array|items:string|integer:true");
-        assert_eq!(Value::Object(r), json!({"type":"array","items":"string","integer":true}));
+        assert_eq!(
+            Value::Object(r),
+            json!({"type":"array","items":"string","integer":true})
+        );
     }
 }

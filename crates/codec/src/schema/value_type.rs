@@ -9,12 +9,16 @@ use serde_json::Value;
 pub enum ValueType {
     /// `String(v)`; also email, url, enum, uuid, any, and every unknown type.
     Plain,
-    Number { integer: bool },
+    Number {
+        integer: bool,
+    },
     Boolean,
     /// `JSON.stringify(v)` (object, json); a string is kept as is.
     Json,
     StringArray,
-    NumberArray { integer: bool },
+    NumberArray {
+        integer: bool,
+    },
     /// Fixed-point batch `^[...]` with 6 decimals.
     Embedding,
     /// Array without string/number items: `JSON.stringify(array)`.
@@ -25,11 +29,21 @@ pub enum ValueType {
     Ip6,
     Buffer,
     Bits(u32),
-    Money { decimals: u32 },
-    Decimal { precision: u32 },
-    GeoLat { precision: u32 },
-    GeoLon { precision: u32 },
-    GeoPoint { precision: u32 },
+    Money {
+        decimals: u32,
+    },
+    Decimal {
+        precision: u32,
+    },
+    GeoLat {
+        precision: u32,
+    },
+    GeoLon {
+        precision: u32,
+    },
+    GeoPoint {
+        precision: u32,
+    },
     /// fastest-validator `date`: an ISO string (seed wrote it JSON-quoted; both are read).
     Date,
 }
@@ -93,7 +107,9 @@ pub fn from_definition_string(def: &str) -> ValueType {
             if array_length(def).is_some_and(|l| l >= EMBEDDING_MIN_LENGTH) {
                 ValueType::Embedding
             } else {
-                ValueType::NumberArray { integer: has_integer_flag(def) }
+                ValueType::NumberArray {
+                    integer: has_integer_flag(def),
+                }
             }
         } else {
             ValueType::JsonArray
@@ -118,25 +134,39 @@ pub fn from_definition_string(def: &str) -> ValueType {
         return ValueType::Bits(numeric_suffix(def, "bits").unwrap_or(0));
     }
     if def.contains("money") {
-        return ValueType::Money { decimals: numeric_suffix(def, "money").unwrap_or(2) };
+        return ValueType::Money {
+            decimals: numeric_suffix(def, "money").unwrap_or(2),
+        };
     }
     if def.contains("crypto") {
-        return ValueType::Money { decimals: numeric_suffix(def, "crypto").unwrap_or(8) };
+        return ValueType::Money {
+            decimals: numeric_suffix(def, "crypto").unwrap_or(8),
+        };
     }
     if def.contains("decimal") {
-        return ValueType::Decimal { precision: numeric_suffix(def, "decimal").unwrap_or(2) };
+        return ValueType::Decimal {
+            precision: numeric_suffix(def, "decimal").unwrap_or(2),
+        };
     }
     if def.contains("geo:lat") {
-        return ValueType::GeoLat { precision: numeric_suffix(def, "geo:lat").unwrap_or(6) };
+        return ValueType::GeoLat {
+            precision: numeric_suffix(def, "geo:lat").unwrap_or(6),
+        };
     }
     if def.contains("geo:lon") {
-        return ValueType::GeoLon { precision: numeric_suffix(def, "geo:lon").unwrap_or(6) };
+        return ValueType::GeoLon {
+            precision: numeric_suffix(def, "geo:lon").unwrap_or(6),
+        };
     }
     if def.contains("geo:point") {
-        return ValueType::GeoPoint { precision: numeric_suffix(def, "geo:point").unwrap_or(6) };
+        return ValueType::GeoPoint {
+            precision: numeric_suffix(def, "geo:point").unwrap_or(6),
+        };
     }
     if def.contains("number") {
-        return ValueType::Number { integer: has_integer_flag(def) };
+        return ValueType::Number {
+            integer: has_integer_flag(def),
+        };
     }
     if def.contains("bool") {
         return ValueType::Boolean;
@@ -174,7 +204,10 @@ pub fn from_definition_object(def: &serde_json::Map<String, Value>) -> ValueType
             }
             Some(Value::Object(items)) => match items.get("type").and_then(Value::as_str) {
                 Some("string") => ValueType::StringArray,
-                Some("number") => number_array(def, integer || items.get("integer") == Some(&Value::Bool(true))),
+                Some("number") => number_array(
+                    def,
+                    integer || items.get("integer") == Some(&Value::Bool(true)),
+                ),
                 _ => ValueType::JsonArray,
             },
             _ => ValueType::JsonArray,
@@ -185,9 +218,15 @@ pub fn from_definition_object(def: &serde_json::Map<String, Value>) -> ValueType
         "ip6" => ValueType::Ip6,
         "buffer" => ValueType::Buffer,
         "bits" => ValueType::Bits(param_u32(def, &["length", "bits"]).unwrap_or(0)),
-        "money" => ValueType::Money { decimals: param_u32(def, &["decimals", "precision"]).unwrap_or(2) },
-        "crypto" => ValueType::Money { decimals: param_u32(def, &["decimals", "precision"]).unwrap_or(8) },
-        "decimal" => ValueType::Decimal { precision: param_u32(def, &["precision", "decimals"]).unwrap_or(2) },
+        "money" => ValueType::Money {
+            decimals: param_u32(def, &["decimals", "precision"]).unwrap_or(2),
+        },
+        "crypto" => ValueType::Money {
+            decimals: param_u32(def, &["decimals", "precision"]).unwrap_or(8),
+        },
+        "decimal" => ValueType::Decimal {
+            precision: param_u32(def, &["precision", "decimals"]).unwrap_or(2),
+        },
         "number" => ValueType::Number { integer },
         "boolean" | "bool" => ValueType::Boolean,
         "json" | "object" => ValueType::Json,
@@ -211,13 +250,34 @@ mod tests {
 
     #[test]
     fn substring_rules() {
-        assert_eq!(from_definition_string("string|pattern:number"), ValueType::Number { integer: false });
-        assert_eq!(from_definition_string("number|integer:true"), ValueType::Number { integer: true });
-        assert_eq!(from_definition_string("money:4"), ValueType::Money { decimals: 4 });
-        assert_eq!(from_definition_string("crypto"), ValueType::Money { decimals: 8 });
-        assert_eq!(from_definition_string("geo:point:4"), ValueType::GeoPoint { precision: 4 });
-        assert_eq!(from_definition_string("array|items:number|length:768"), ValueType::Embedding);
-        assert_eq!(from_definition_string("array|items:object"), ValueType::JsonArray);
+        assert_eq!(
+            from_definition_string("string|pattern:number"),
+            ValueType::Number { integer: false }
+        );
+        assert_eq!(
+            from_definition_string("number|integer:true"),
+            ValueType::Number { integer: true }
+        );
+        assert_eq!(
+            from_definition_string("money:4"),
+            ValueType::Money { decimals: 4 }
+        );
+        assert_eq!(
+            from_definition_string("crypto"),
+            ValueType::Money { decimals: 8 }
+        );
+        assert_eq!(
+            from_definition_string("geo:point:4"),
+            ValueType::GeoPoint { precision: 4 }
+        );
+        assert_eq!(
+            from_definition_string("array|items:number|length:768"),
+            ValueType::Embedding
+        );
+        assert_eq!(
+            from_definition_string("array|items:object"),
+            ValueType::JsonArray
+        );
         assert_eq!(from_definition_string("secret|optional"), ValueType::Secret);
         assert_eq!(from_definition_string("email"), ValueType::Plain);
         assert_eq!(from_definition_string("date|optional"), ValueType::Date);

@@ -82,7 +82,12 @@ fn template(kind: &str) -> &'static str {
 }
 
 /// Builds an issue with the message filled in the way fastest-validator does.
-pub fn issue(kind: &str, field: &str, expected: Option<Value>, actual: Option<Value>) -> ValidationIssue {
+pub fn issue(
+    kind: &str,
+    field: &str,
+    expected: Option<Value>,
+    actual: Option<Value>,
+) -> ValidationIssue {
     // fastest-validator interpolates with `String(x)`: arrays join with commas.
     let text = |v: &Option<Value>| v.as_ref().map(js_template_text).unwrap_or_default();
     let message = template(kind)

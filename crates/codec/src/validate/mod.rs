@@ -36,7 +36,13 @@ impl Schema {
 }
 
 /// The required/default/optional wrapper fastest-validator puts around every rule.
-pub(crate) fn check_slot(rule: &Rule, slot: &mut Option<Value>, field: &str, issues: &mut Issues, depth: usize) {
+pub(crate) fn check_slot(
+    rule: &Rule,
+    slot: &mut Option<Value>,
+    field: &str,
+    issues: &mut Issues,
+    depth: usize,
+) {
     let missing = matches!(slot, None | Some(Value::Null));
     if missing {
         if let Some(d) = &rule.default {
@@ -54,20 +60,30 @@ pub(crate) fn check_slot(rule: &Rule, slot: &mut Option<Value>, field: &str, iss
 }
 
 /// Runs the type rule on a present value.
-pub(crate) fn check_value(rule: &Rule, v: &mut Value, field: &str, issues: &mut Issues, depth: usize) {
+pub(crate) fn check_value(
+    rule: &Rule,
+    v: &mut Value,
+    field: &str,
+    issues: &mut Issues,
+    depth: usize,
+) {
     if depth > MAX_DEPTH {
         issues.push(issue("object", field, None, None));
         return;
     }
     match rule.ty.as_str() {
-        "string" | "password" | "secret" | "datetime" | "dateonly" => text::check_string(rule, v, field, issues),
+        "string" | "password" | "secret" | "datetime" | "dateonly" => {
+            text::check_string(rule, v, field, issues)
+        }
         "email" => text::check_email(rule, v, field, issues),
         "url" => text::check_url(rule, v, field, issues),
         "uuid" => text::check_uuid(v, field, issues),
         "mac" => text::check_mac(v, field, issues),
         "luhn" => text::check_luhn(v, field, issues),
         "ip4" | "ip6" => text::check_ip(rule, v, field, issues),
-        "number" | "secretNumber" | "money" | "crypto" | "decimal" | "geo" => scalars::check_number(rule, v, field, issues),
+        "number" | "secretNumber" | "money" | "crypto" | "decimal" | "geo" => {
+            scalars::check_number(rule, v, field, issues)
+        }
         "boolean" | "bool" => scalars::check_boolean(rule, v, field, issues),
         "date" => scalars::check_date(rule, v, field, issues),
         "enum" => scalars::check_enum(rule, v, field, issues),
@@ -97,7 +113,14 @@ fn check_multi(rule: &Rule, v: &mut Value, field: &str, issues: &mut Issues, dep
 }
 
 /// Validates one property of an object in place.
-pub(crate) fn check_property(rule: &Rule, obj: &mut Map<String, Value>, key: &str, field: &str, issues: &mut Issues, depth: usize) {
+pub(crate) fn check_property(
+    rule: &Rule,
+    obj: &mut Map<String, Value>,
+    key: &str,
+    field: &str,
+    issues: &mut Issues,
+    depth: usize,
+) {
     let mut slot = obj.get(key).cloned();
     let was_present = obj.contains_key(key);
     check_slot(rule, &mut slot, field, issues, depth);

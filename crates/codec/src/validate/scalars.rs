@@ -45,10 +45,20 @@ pub(crate) fn check_number(rule: &Rule, v: &mut Value, field: &str, issues: &mut
         issues.push(issue("numberMax", field, Some(number_value(max)), actual()));
     }
     if let Some(eq) = rule.num("equal").filter(|e| n != *e) {
-        issues.push(issue("numberEqual", field, Some(number_value(eq)), actual()));
+        issues.push(issue(
+            "numberEqual",
+            field,
+            Some(number_value(eq)),
+            actual(),
+        ));
     }
     if let Some(ne) = rule.num("notEqual").filter(|e| n == *e) {
-        issues.push(issue("numberNotEqual", field, Some(number_value(ne)), actual()));
+        issues.push(issue(
+            "numberNotEqual",
+            field,
+            Some(number_value(ne)),
+            actual(),
+        ));
     }
     if rule.flag("integer") && n.fract() != 0.0 {
         issues.push(issue("numberInteger", field, None, actual()));
@@ -68,7 +78,9 @@ pub(crate) fn check_boolean(rule: &Rule, v: &mut Value, field: &str, issues: &mu
             Value::Number(n) if n.as_f64() == Some(1.0) => *v = Value::Bool(true),
             Value::Number(n) if n.as_f64() == Some(0.0) => *v = Value::Bool(false),
             Value::String(s) if matches!(s.as_str(), "true" | "1" | "on") => *v = Value::Bool(true),
-            Value::String(s) if matches!(s.as_str(), "false" | "0" | "off") => *v = Value::Bool(false),
+            Value::String(s) if matches!(s.as_str(), "false" | "0" | "off") => {
+                *v = Value::Bool(false)
+            }
             _ => {}
         }
     }
@@ -80,13 +92,22 @@ pub(crate) fn check_boolean(rule: &Rule, v: &mut Value, field: &str, issues: &mu
 /// JSON has no Date: the JS layer passes Dates as ISO strings, which count as dates here.
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    if b.len() < 10 || !digits(0..4) || b[4] != b'-' || !digits(5..7) || b[7] != b'-' || !digits(8..10) {
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if b.len() < 10
+        || !digits(0..4)
+        || b[4] != b'-'
+        || !digits(5..7)
+        || b[7] != b'-'
+        || !digits(8..10)
+    {
         return false;
     }
     let (m, d) = (&s[5..7], &s[8..10]);
     let (m, d): (u32, u32) = (m.parse().unwrap_or(0), d.parse().unwrap_or(0));
-    (1..=12).contains(&m) && (1..=31).contains(&d) && (b.len() == 10 || b[10] == b'T' || b[10] == b' ')
+    (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+        && (b.len() == 10 || b[10] == b'T' || b[10] == b' ')
 }
 
 pub(crate) fn check_date(_rule: &Rule, v: &mut Value, field: &str, issues: &mut Issues) {
@@ -107,17 +128,36 @@ pub(crate) fn check_enum(rule: &Rule, v: &mut Value, field: &str, issues: &mut I
         _ => Vec::new(),
     };
     if !values.contains(v) {
-        let expected = values.iter().map(crate::record::values::js_string).collect::<Vec<_>>().join(", ");
-        issues.push(issue("enumValue", field, Some(Value::String(expected)), Some(v.clone())));
+        let expected = values
+            .iter()
+            .map(crate::record::values::js_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        issues.push(issue(
+            "enumValue",
+            field,
+            Some(Value::String(expected)),
+            Some(v.clone()),
+        ));
     }
 }
 
 pub(crate) fn check_equal(rule: &Rule, v: &mut Value, field: &str, issues: &mut Issues) {
     if let Some(expected) = rule.params.get("value") {
-        let loose_eq = v == expected || crate::record::values::js_string(v) == crate::record::values::js_string(expected);
-        let eq = if rule.flag("strict") { v == expected } else { loose_eq };
+        let loose_eq = v == expected
+            || crate::record::values::js_string(v) == crate::record::values::js_string(expected);
+        let eq = if rule.flag("strict") {
+            v == expected
+        } else {
+            loose_eq
+        };
         if !eq {
-            issues.push(issue("equalValue", field, Some(expected.clone()), Some(v.clone())));
+            issues.push(issue(
+                "equalValue",
+                field,
+                Some(expected.clone()),
+                Some(v.clone()),
+            ));
         }
     }
 }

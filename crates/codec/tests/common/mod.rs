@@ -42,10 +42,16 @@ pub fn unmark(v: &Value) -> Option<Value> {
         return None;
     }
     if let Some(n) = marker_number(v) {
-        return Some(serde_json::Number::from_f64(n).map(Value::Number).unwrap_or(Value::Null));
+        return Some(
+            serde_json::Number::from_f64(n)
+                .map(Value::Number)
+                .unwrap_or(Value::Null),
+        );
     }
     if let Some(b64) = v.get("$buffer_base64").and_then(Value::as_str) {
-        let bytes = base64::engine::general_purpose::STANDARD.decode(b64).expect("base64");
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .expect("base64");
         return Some(Value::Array(bytes.into_iter().map(Value::from).collect()));
     }
     Some(match v {
