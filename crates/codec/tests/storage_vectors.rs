@@ -423,13 +423,16 @@ fn every_stored_object_decodes() {
             );
         }
         let v21 = &case["v21_6_2"];
-        // 21.x timestamps are `datetime` attributes (base62 milliseconds), another schema.
-        if v21["identicalTo_19_5_10"] == json!(false)
-            && v21.get("objects").is_some()
-            && !name.starts_with("timestamps")
-        {
+        if v21["identicalTo_19_5_10"] == json!(false) && v21.get("objects").is_some() {
             // 21.x ignores the top-level passphrase option and uses the default `secret`.
-            let schema = schema_for(&case, KeyAlphabet::Base36, Some("secret"));
+            let mut schema = schema_for(&case, KeyAlphabet::Base36, Some("secret"));
+            if name.starts_with("timestamps") {
+                // 21.x declares its timestamps as `datetime` (base62 milliseconds).
+                let mut attrs = case["resource"]["attributes"].clone();
+                attrs["createdAt"] = json!("datetime|optional");
+                attrs["updatedAt"] = json!("datetime|optional");
+                schema = Schema::from_json(&attrs, SchemaOptions::default()).unwrap();
+            }
             decode_case(
                 &case,
                 &objects_of(v21),

@@ -3,6 +3,7 @@
 
 pub mod arrays;
 pub mod base62;
+pub mod datetime;
 pub mod decimal;
 pub mod geo;
 pub mod ip;

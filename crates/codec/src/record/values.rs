@@ -1,7 +1,7 @@
 //! Per-type encode/decode of one attribute value (storage spec §3.2-3.3).
 
 use super::mapped::Mapped;
-use crate::codec::{arrays, decimal, geo, ip, password, secret};
+use crate::codec::{arrays, datetime, decimal, geo, ip, password, secret};
 use crate::error::{CodecError, Result};
 use crate::js::json::stringify;
 use crate::js::number::{parse_js_number, to_js_string};
@@ -122,6 +122,7 @@ pub fn encode_value(vt: &ValueType, v: &Value, path: &str, ctx: &CryptoContext) 
             Value::Number(_) | Value::Bool(_) => Mapped::Raw(v.clone()),
             other => Mapped::Str(stringify(other)),
         }),
+        ValueType::DateTime => need(v.as_str().and_then(datetime::encode_datetime), path, vt, v),
         ValueType::Number { integer } => {
             let n = as_number(v, path, vt)?;
             let s = if *integer {
@@ -273,6 +274,9 @@ fn decode_defined(spec: &FieldSpec, s: &str, path: &str) -> Result<Value> {
             Ok(Value::String(inner)) if s.starts_with('"') => Value::String(inner),
             _ => Value::String(s.to_string()),
         }),
+        ValueType::DateTime => datetime::decode_datetime(s)
+            .map(Value::String)
+            .ok_or_else(|| bad(path, vt, s)),
         ValueType::Number { integer } => {
             let n = if *integer {
                 decimal::decode_integer(s)

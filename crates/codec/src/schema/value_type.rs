@@ -46,6 +46,8 @@ pub enum ValueType {
     },
     /// fastest-validator `date`: an ISO string (seed wrote it JSON-quoted; both are read).
     Date,
+    /// 21.x `datetime`: base62 epoch milliseconds, read back as ISO text.
+    DateTime,
 }
 
 impl ValueType {
@@ -72,6 +74,7 @@ impl ValueType {
             ValueType::GeoLon { .. } => "geo:lon",
             ValueType::GeoPoint { .. } => "geo:point",
             ValueType::Date => "date",
+            ValueType::DateTime => "datetime",
         }
     }
 }
@@ -174,6 +177,9 @@ pub fn from_definition_string(def: &str) -> ValueType {
     if def.contains("json") || def.contains("object") {
         return ValueType::Json;
     }
+    if def.split('|').next() == Some("datetime") {
+        return ValueType::DateTime;
+    }
     if def.split('|').next() == Some("date") {
         return ValueType::Date;
     }
@@ -231,6 +237,7 @@ pub fn from_definition_object(def: &serde_json::Map<String, Value>) -> ValueType
         "boolean" | "bool" => ValueType::Boolean,
         "json" | "object" => ValueType::Json,
         "date" => ValueType::Date,
+        "datetime" => ValueType::DateTime,
         _ => ValueType::Plain,
     }
 }
