@@ -263,3 +263,50 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let mut deep = json!(1);
+    for _ in 0..600 {
+        deep = json!([deep]);
+    }
+    let schema = Schema::from_json(
+        &json!({"j": "json", "n": {"x": "string|optional"}}),
+        SchemaOptions::default(),
+    )
+    .unwrap();
+    assert!(schema
+        .encode_record(
+            &json!({"j": deep.clone()}),
+            Behavior::UserManaged,
+            &EncodeOptions::default()
+        )
+        .is_err());
+    assert!(schema
+        .encode_record(
+            &json!({"other": deep.clone()}),
+            Behavior::UserManaged,
+            &EncodeOptions::default()
+        )
+        .is_err());
+    let mut obj = json!({});
+    for _ in 0..600 {
+        obj = json!({"k": obj});
+    }
+    assert!(schema
+        .encode_record(
+            &json!({"n": obj.clone()}),
+            Behavior::UserManaged,
+            &EncodeOptions::default()
+        )
+        .is_err());
+    let mut data = json!({"n": obj});
+    assert!(schema.validate(&mut data).is_err() || data.is_object());
+    let body = format!("{}{}", "{\"a\":".repeat(10_000), "}".repeat(10_000));
+    assert!(schema.decode_record(&[], Some(body.as_bytes())).is_ok());
+    let def = format!("{{\"a\":{}1{}}}", "{\"b\":".repeat(2000), "}".repeat(2000));
+    let def: Result<Value, _> = serde_json::from_str(&def);
+    if let Ok(def) = def {
+        assert!(Schema::from_json(&def, SchemaOptions::default()).is_err());
+    }
+}

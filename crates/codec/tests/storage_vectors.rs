@@ -39,6 +39,7 @@ fn schema_for(case: &Value, alphabet: KeyAlphabet, passphrase: Option<&str>) -> 
             name: pa["name"].as_str().unwrap().into(),
             definition: pa["def"].clone(),
             plugin: pa["plugin"].as_str().unwrap().into(),
+            key: None,
         });
     }
     Schema::from_json(&res["attributes"], opts).unwrap()

@@ -224,6 +224,7 @@ fn plugin_attributes_validate_too() {
             name: "_score".into(),
             definition: json!("number"),
             plugin: "P".into(),
+            key: None,
         }],
         ..Default::default()
     };

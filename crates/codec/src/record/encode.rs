@@ -92,7 +92,12 @@ impl Schema {
                 Value::Object(inner) if !inner.is_empty() => {
                     self.walk(inner, &path, ctx, out, depth + 1)?
                 }
-                other => out.push((self.key_for_path(&path), raw_mapped(other))),
+                other => {
+                    if super::values::json_depth(other) > 128 {
+                        return Err(CodecError::encode(&path, "json", "value nested too deeply"));
+                    }
+                    out.push((self.key_for_path(&path), raw_mapped(other)))
+                }
             }
         }
         Ok(())

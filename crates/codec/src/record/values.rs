@@ -107,8 +107,33 @@ fn need(s: Option<String>, path: &str, vt: &ValueType, v: &Value) -> Result<Mapp
         .ok_or_else(|| CodecError::encode(path, vt.name(), format!("cannot encode {v}")))
 }
 
+/// Deepest nesting accepted inside one value (keeps the recursive JSON writer bounded).
+const MAX_VALUE_DEPTH: usize = 128;
+
+/// Nesting depth of a JSON value, computed without recursion.
+pub fn json_depth(v: &Value) -> usize {
+    let mut max = 0;
+    let mut stack = vec![(v, 1usize)];
+    while let Some((cur, d)) = stack.pop() {
+        max = max.max(d);
+        match cur {
+            Value::Array(a) => stack.extend(a.iter().map(|x| (x, d + 1))),
+            Value::Object(m) => stack.extend(m.values().map(|x| (x, d + 1))),
+            _ => {}
+        }
+    }
+    max
+}
+
 /// Encodes one declared value. `null` is stored as the `null` token (booleans as `0`).
 pub fn encode_value(vt: &ValueType, v: &Value, path: &str, ctx: &CryptoContext) -> Result<Mapped> {
+    if json_depth(v) > MAX_VALUE_DEPTH {
+        return Err(CodecError::encode(
+            path,
+            vt.name(),
+            "value nested too deeply",
+        ));
+    }
     if v.is_null() {
         return Ok(if *vt == ValueType::Boolean {
             Mapped::Str("0".into())

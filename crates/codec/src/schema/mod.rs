@@ -23,6 +23,8 @@ pub struct PluginAttribute {
     pub name: String,
     pub definition: Value,
     pub plugin: String,
+    /// Key recorded in a 19.x `pluginSchemaRegistry`; computed from the names when absent.
+    pub key: Option<String>,
 }
 
 /// Everything besides the attributes that shapes a schema.
@@ -144,8 +146,10 @@ impl Schema {
         let mut plugin_map: Vec<(String, String)> = Vec::new();
         for pa in &options.plugin_attributes {
             let user_keys: HashSet<&String> = map.iter().map(|(_, k)| k).collect();
-            let key = plugin_keys::plugin_key(&pa.plugin, &pa.name, &|k: &str| {
-                plugin_map.iter().any(|(_, v)| v == k) || user_keys.contains(&k.to_string())
+            let key = pa.key.clone().unwrap_or_else(|| {
+                plugin_keys::plugin_key(&pa.plugin, &pa.name, &|k: &str| {
+                    plugin_map.iter().any(|(_, v)| v == k) || user_keys.contains(&k.to_string())
+                })
             });
             let rule = Rule::parse(&pa.definition, &pa.name, rule_opts)?;
             fields.insert(
@@ -319,6 +323,7 @@ mod tests {
                 name: "_score".into(),
                 definition: json!("number|optional"),
                 plugin: "ScorePlugin".into(),
+                key: None,
             }],
             ..Default::default()
         };
