@@ -60,7 +60,7 @@ test('no listener: native tasks produce no events to collect', async () => {
 test('native and JS tasks share one concurrency limit', async () => {
   const pool = new OperationsPool({ concurrency: 1 })
   const native = probe(pool, 40)
-  await sleep(5)
+  while (pool.getStats().activeCount < 1) await sleep(1)
   let seenByJs
   const js = pool.enqueue(() => { seenByJs = pool.getStats() })
   assert.equal(pool.getStats().queueSize, 1, 'the JS task waits for the native one')
@@ -73,11 +73,15 @@ test('native and JS tasks share one concurrency limit', async () => {
 test('drain and pause wait for native tasks too', async () => {
   const pool = new OperationsPool({ concurrency: 2 })
   const all = Array.from({ length: 4 }, () => probe(pool, 15))
+  // Native tasks reach the pool from the runtime's threads, a moment after the call.
+  while (pool.getStats().submittedCount < 4) await sleep(1)
   await pool.drain()
   assert.equal(pool.getStats().processedCount, 4)
   await Promise.all(all)
   const running = probe(pool, 20)
+  while (pool.getStats().activeCount < 1) await sleep(1)
   await pool.pause()
+  assert.equal(pool.getStats().activeCount, 0)
   await running
   pool.resume()
 })

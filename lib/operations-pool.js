@@ -15,6 +15,7 @@ const { Task, TaskContext, timeoutError, cancelError } = require('./pool/task.js
 const { AdaptiveTuning } = require('./pool/adaptive-tuning.js')
 const { taskPayload, metricsPayload, nativeTaskPayload, nativeError, statsPayload, taskMetricsPayload } = require('./pool/payloads.js')
 const batch = require('./pool/batch.js')
+const { QueuedTable } = require('./pool/queued-table.js')
 
 const NO_OPTIONS = Object.freeze({})
 const TASK_EVENTS = ['pool:taskStarted', 'pool:taskCompleted', 'pool:taskError', 'pool:taskRetry', 'pool:taskMetrics', 'pool:drained']
@@ -41,7 +42,7 @@ class OperationsPool extends EventEmitter {
       nativeOptions({ ...o, concurrency: this.autoConcurrency ? 1 : o.concurrency }),
       () => { self.deref()?._collect() },
     )
-    this._queued = new Map()
+    this._queued = new QueuedTable()
     this._active = new Set()
     this._running = null
     this._deadlines = new Deadlines((task, attempt) => this._expire(task, attempt))
@@ -90,7 +91,7 @@ class OperationsPool extends EventEmitter {
       return null
     }
     const priority = +options.priority || 0
-    const metadata = options.metadata !== undefined && options.metadata !== null ? options.metadata : {}
+    const metadata = options.metadata !== undefined ? options.metadata : null
     return new Task(fn, priority, retries, timeout, metadata, resolve, reject)
   }
 
@@ -132,13 +133,12 @@ class OperationsPool extends EventEmitter {
   }
 
   _startById (id) {
-    const task = this._queued.get(id)
+    const task = this._queued.take(id)
     if (task === undefined) {
       // Not ours any more (stopped meanwhile): hand the slot back.
       this._afterComplete(this._native.complete(id, false))
       return
     }
-    this._queued.delete(id)
     this._start(task)
   }
 
@@ -317,11 +317,13 @@ class OperationsPool extends EventEmitter {
   pause () {
     this._native.pause()
     this._emitSafely('pool:paused')
-    if (this._native.isQuiet()) return Promise.resolve()
-    return new Promise((resolve) => {
-      this._quietWaiters.push(resolve)
-      this._native.setWakeOnSettle(true)
-    })
+    // Ask for the wake-up before looking: a native task may finish in between.
+    this._native.setWakeOnSettle(true)
+    if (this._native.isQuiet()) {
+      this._native.setWakeOnSettle(this._drainWaiters.length > 0)
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => { this._quietWaiters.push(resolve) })
   }
 
   resume () {
@@ -335,7 +337,7 @@ class OperationsPool extends EventEmitter {
     if (this._stopped) return
     this._stopped = true
     this._native.stop()
-    const queued = [...this._queued.values()]
+    const queued = this._queued.takeAll()
     const running = [...this._active]
     this._queued.clear()
     this._active.clear()
@@ -365,14 +367,14 @@ class OperationsPool extends EventEmitter {
 
   /** Resolves when nothing is queued or running. */
   drain () {
+    // Ask for the wake-up before looking: a native task may finish in between.
+    this._native.setWakeOnSettle(true)
     if (this._native.isIdle() || (this._stopped && this._native.isQuiet())) {
+      this._native.setWakeOnSettle(this._drainWaiters.length + this._quietWaiters.length > 0)
       this._emitSafely('pool:drained')
       return Promise.resolve()
     }
-    return new Promise((resolve) => {
-      this._drainWaiters.push(resolve)
-      this._native.setWakeOnSettle(true)
-    })
+    return new Promise((resolve) => { this._drainWaiters.push(resolve) })
   }
 
   /** A number >= 1 (fixed) or 'auto' (adaptive tuner). Takes effect at once. */
@@ -435,7 +437,7 @@ class OperationsPool extends EventEmitter {
   }
 
   _metadataOf (id) {
-    for (let i = 0; i < METADATA_RING; i++) if (this._metaIds[i] === id) return this._metaValues[i]
+    for (let i = 0; i < METADATA_RING; i++) if (this._metaIds[i] === id) return this._metaValues[i] ?? {}
     return {}
   }
 

@@ -13,7 +13,7 @@ function taskPayload (pool, task, finished) {
     priority: task.priority,
     retries: task.retries,
     timeout: task.timeout,
-    metadata: task.metadata,
+    metadata: task.metadataObject(),
     attemptCount: task.attempt,
     createdAt: t ? t[4] : Date.now(),
     startedAt: t ? t[5] : Date.now(),

@@ -9,6 +9,7 @@ class Task {
     this.priority = priority
     this.retries = retries
     this.timeout = timeout
+    /** null until someone reads it: most tasks never need their own `{}`. */
     this.metadata = metadata
     this.resolve = resolve
     this.reject = reject
@@ -23,6 +24,10 @@ class Task {
     this.failedAttempts = null
     this.retryDelays = null
     this.heapBefore = 0
+  }
+
+  metadataObject () {
+    return this.metadata === null ? (this.metadata = {}) : this.metadata
   }
 
   /** Drops references that could keep user data alive after the task settled. */
@@ -40,11 +45,15 @@ class TaskContext {
     this.id = task.id
     this.attempt = task.attempt
     this.retries = task.retries
-    this.metadata = task.metadata
     this._task = task
     this._pool = pool
     this._controller = null
     this._abortReason = undefined
+  }
+
+  get metadata () {
+    const task = this._task
+    return task.metadata === null ? (task.metadata = {}) : task.metadata
   }
 
   /** A real AbortSignal, created on first use; aborted on timeout and on stop(). */
