@@ -46,9 +46,14 @@ impl Mapped {
         }
     }
 
-    /// UTF-8 length of [`Mapped::size_text`].
+    /// UTF-8 length of [`Mapped::size_text`] (without building the text for strings).
     pub fn size(&self) -> usize {
-        self.size_text().len()
+        match self {
+            Mapped::Str(s) => s.len(),
+            Mapped::Null | Mapped::Raw(Value::Null) => 0,
+            Mapped::Raw(Value::Bool(_)) => 1,
+            other => other.size_text().len(),
+        }
     }
 }
 

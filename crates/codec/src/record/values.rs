@@ -112,6 +112,9 @@ const MAX_VALUE_DEPTH: usize = 128;
 
 /// Nesting depth of a JSON value, computed without recursion.
 pub fn json_depth(v: &Value) -> usize {
+    if !v.is_array() && !v.is_object() {
+        return 1;
+    }
     let mut max = 0;
     let mut stack = vec![(v, 1usize)];
     while let Some((cur, d)) = stack.pop() {
