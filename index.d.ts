@@ -379,3 +379,9 @@ export class FileSystemClient extends S3Client {
 // ---------------------------------------------------------------------------------------------
 // OperationsPool (see lib/operations-pool.js)
 // ---------------------------------------------------------------------------------------------
+export { OperationsPool, TasksPool, AdaptiveTuning } from './lib/operations-pool.js'
+export type {
+  OperationsPoolOptions, TaskOptions, TaskContext, TaskSnapshot, TaskTimings, PoolStats, AggregateMetrics,
+  TuningMetrics, AdaptiveTuningOptions, RetryStrategy, QueueOptions, MonitoringOptions, BatchOptions,
+  BatchResult, MapOptions, MapResult
+} from './lib/operations-pool.js'

@@ -1,0 +1,225 @@
+// Types of OperationsPool / TasksPool and AdaptiveTuning (api §4).
+import { EventEmitter } from 'node:events'
+
+export interface RetryStrategy {
+  jitter?: boolean
+  minDelay?: number
+  maxDelay?: number
+  clampDelay?: number
+  pressureClampThreshold?: number
+  pressureSkipThreshold?: number
+  latencyTarget?: number
+}
+
+export interface QueueOptions {
+  agingMs?: number
+  maxAgingBoost?: number
+  latencyTarget?: number
+}
+
+export interface MonitoringOptions {
+  enabled?: boolean
+  collectMetrics?: boolean
+  sampleRate?: number
+  /** 'full' also samples the heap around each task. */
+  mode?: 'light' | 'balanced' | 'full'
+  sampleInterval?: number
+  rollingWindowMs?: number
+}
+
+export interface AdaptiveTuningOptions {
+  minConcurrency?: number
+  maxConcurrency?: number
+  targetLatency?: number
+  targetMemoryPercent?: number
+  adjustmentInterval?: number
+}
+
+export interface OperationsPoolOptions {
+  /** A number >= 1 or 'auto' (adaptive). Default 10. */
+  concurrency?: number | 'auto'
+  /** Extra attempts after the first. Default 3. */
+  retries?: number
+  /** Base backoff in ms. Default 1000. */
+  retryDelay?: number
+  /** Per-attempt timeout in ms; 0 disables. Default 30000. */
+  timeout?: number
+  /** Names, codes, constructor names or message parts worth a retry; [] means every transient error. 4xx other than 408/429 are never retried. */
+  retryableErrors?: string[]
+  retryStrategy?: RetryStrategy
+  queue?: QueueOptions
+  monitoring?: MonitoringOptions
+  autoTuning?: AdaptiveTuningOptions & { enabled?: boolean; instance?: AdaptiveTuning }
+  autotune?: AdaptiveTuningOptions & { enabled?: boolean }
+}
+
+export interface TaskOptions {
+  priority?: number
+  retries?: number
+  timeout?: number
+  metadata?: Record<string, unknown>
+}
+
+export interface TaskContext {
+  readonly id: number
+  readonly attempt: number
+  readonly retries: number
+  readonly metadata: Record<string, unknown>
+  /** Aborted on timeout and on stop(). */
+  readonly signal: AbortSignal
+  /** Enqueues a child task; this task gives its slot to its children meanwhile. */
+  enqueue<T>(fn: (context: TaskContext) => T | PromiseLike<T>, options?: TaskOptions): Promise<T>
+}
+
+export interface TaskTimings {
+  queueWait: number
+  execution: number | null
+  retryDelays: number[]
+  retryDelayTotal: number
+  total: number | null
+  failedAttempts: Array<{ attempt: number; duration?: number; error: string }>
+  overhead: number
+}
+
+/** Plain snapshot given to event listeners. */
+export interface TaskSnapshot {
+  id: number
+  priority: number
+  retries: number
+  timeout: number
+  metadata: Record<string, unknown>
+  attemptCount: number
+  createdAt: number
+  startedAt: number | null
+  completedAt: number | null
+  timings: TaskTimings
+  performance: { heapUsedBefore: number; heapUsedAfter: number; heapDelta: number }
+}
+
+export interface PoolStats {
+  queueSize: number
+  activeCount: number
+  submittedCount: number
+  processedCount: number
+  errorCount: number
+  retryCount: number
+  concurrency: number
+  effectiveConcurrency: number
+  paused: boolean
+  stopped: boolean
+  rolling: {
+    samples: { sampleSize: number; avgQueueWait: number; avgExecution: number; avgRetries: number; errorRate: number } | null
+    throughput: { windowMs: number; throughputPerSec: number; successRate: number } | null
+  }
+}
+
+export interface AggregateMetrics {
+  count: number
+  avgQueueWait: number
+  avgExecution: number
+  avgTotal: number
+  p50Execution: number
+  p95Execution: number
+  p99Execution: number
+  avgHeapDelta: number
+  errorRate: number
+  avgRetries: number
+  autoTuning: TuningMetrics | null
+}
+
+export interface TuningMetrics {
+  current: number
+  avgLatency: number
+  avgMemory: number
+  avgThroughput: number
+  history: Array<{ timestamp: number; old: number; new: number; reason: string }>
+}
+
+export interface BatchOptions extends TaskOptions {
+  onItemComplete?: (result: unknown, index: number) => void
+  onItemError?: (error: unknown, index: number) => void
+}
+
+export interface MapOptions extends TaskOptions {
+  /** Items taken from the source and not yet settled. Default: the pool's concurrency. */
+  concurrency?: number
+  onItemComplete?: (result: unknown, index: number) => void
+  onItemError?: (error: unknown, index: number, item: unknown) => void
+}
+
+export interface BatchResult<T> {
+  results: Array<T | null>
+  errors: Array<{ error: unknown; index: number }>
+  batchId: string
+}
+
+export interface MapResult<T, I> {
+  results: Array<T | null>
+  errors: Array<{ error: unknown; index: number; item: I }>
+}
+
+export declare class AdaptiveTuning {
+  constructor(options?: AdaptiveTuningOptions)
+  readonly currentConcurrency: number
+  minConcurrency: number
+  maxConcurrency: number
+  targetLatency: number
+  targetMemoryPercent: number
+  adjustmentInterval: number
+  suggestInitial(): number
+  recordTaskMetrics(sample: { latency?: number; queueWait?: number; success?: boolean; retries?: number; heapDelta?: number }): void
+  adjust(): number | null
+  getConcurrency(): number
+  getMetrics(): TuningMetrics
+  stop(): void
+}
+
+export declare class OperationsPool extends EventEmitter {
+  constructor(options?: OperationsPoolOptions)
+  readonly concurrency: number
+  readonly effectiveConcurrency: number
+  readonly paused: boolean
+  readonly stopped: boolean
+  readonly stats: PoolStats
+  retries: number
+  retryDelay: number
+  timeout: number
+  retryableErrors: string[]
+  retryStrategy: Required<RetryStrategy>
+  queue: Required<QueueOptions>
+  monitoring: MonitoringOptions
+  tuner: AdaptiveTuning | null
+  autoConcurrency: boolean
+
+  enqueue<T>(fn: (context: TaskContext) => T | PromiseLike<T>, options?: TaskOptions): Promise<T>
+  addBatch<T>(fns: Array<(context: TaskContext) => T | PromiseLike<T>>, options?: BatchOptions): Promise<BatchResult<T>>
+  /** Pulls items only as tasks settle: memory stays flat for any source length. */
+  map<I, T>(source: Iterable<I> | AsyncIterable<I>, fn: (item: I, index: number, context: TaskContext) => T | PromiseLike<T>, options?: MapOptions): Promise<MapResult<T, I>>
+  process<I, T>(items: Iterable<I> | AsyncIterable<I>, processor: (item: I, index: number, pool: OperationsPool) => T | PromiseLike<T>, options?: TaskOptions & { onSuccess?: (item: I, result: T) => void; onError?: (item: I, error: unknown) => void }): Promise<MapResult<T, I>>
+  pause(): Promise<void>
+  resume(): void
+  stop(): void
+  drain(): Promise<void>
+  destroy(): void
+  setConcurrency(n: number | 'auto'): void
+  getConcurrency(): number
+  setTuner(tuner: AdaptiveTuning | null): void
+  processNext(): void
+  getStats(): PoolStats
+  getTaskMetrics(taskId: number): (Omit<TaskSnapshot, 'priority' | 'retries' | 'timeout'> & { success: boolean }) | undefined
+  getRollingMetrics(): PoolStats['rolling']
+  getAggregateMetrics(since?: number): AggregateMetrics | null
+  getSignatureInsights(limit?: number): unknown[]
+
+  on(event: 'pool:taskStarted', listener: (task: TaskSnapshot) => void): this
+  on(event: 'pool:taskCompleted', listener: (task: TaskSnapshot, result: unknown) => void): this
+  on(event: 'pool:taskError', listener: (task: TaskSnapshot, error: unknown) => void): this
+  on(event: 'pool:taskRetry', listener: (task: TaskSnapshot, attempt: number) => void): this
+  on(event: 'pool:taskMetrics', listener: (metrics: { taskId: number; timings: TaskTimings; performance: TaskSnapshot['performance']; metadata: Record<string, unknown> }) => void): this
+  on(event: 'pool:drained' | 'pool:paused' | 'pool:resumed' | 'pool:stopped', listener: () => void): this
+  on(event: string | symbol, listener: (...args: any[]) => void): this
+
+  static map<I, T>(items: Iterable<I> | AsyncIterable<I>, fn: (item: I, index: number) => T | PromiseLike<T>, options?: MapOptions & { concurrency?: number }): Promise<MapResult<T, I>>
+}
+
+export { OperationsPool as TasksPool }
