@@ -27,6 +27,11 @@ export declare class NativeAdaptiveTuning {
 export declare class NativeClient {
   /** Parses and validates the connection string now; the backend connects on first use. */
   constructor(connectionString: string, parallelism: number)
+  /**
+   * A resource of this client from its definition (JSON); bad definitions throw
+   * `ResourceError`/`SchemaError`/`PartitionError`.
+   */
+  resource(config: string, strictValidation: boolean): NativeResource
   putObject(params: PutObjectParams): Promise<PutObjectResult>
   getObject(key: string): Promise<ObjectWithBody>
   headObject(key: string): Promise<ObjectHead>
@@ -87,6 +92,37 @@ export declare class NativeOperationsPool {
    * tests and benchmarks to drive native work (and its events) without an object store.
    */
   runNativeProbe(durationMs: number, failures: number, retryable: boolean, priority: number, label: string): Promise<number>
+}
+
+export declare class NativeResource {
+  /** The hash `s3db.json` stores for this definition. */
+  definitionHash(): string
+  /** `[version, partitions JSON]` as normalised by the core. */
+  partitionsJson(): string
+  /** Validates a document; `{ isValid, errors, data }` as JSON. */
+  validate(data: string): string
+  insert(data: string): Promise<string>
+  get(id: string): Promise<string>
+  exists(id: string): Promise<boolean>
+  /** Update in one call: `{ before, record, exceedsLimit, partitionFailures }`. */
+  update(id: string, patch: string): Promise<string>
+  /** First half of an update with `beforeUpdate` hooks: `{ before, etag, merged }`. */
+  prepareUpdate(id: string, patch: string): Promise<string>
+  /** Second half: writes `merged` only if the record still has `etag`. */
+  commitUpdate(id: string, merged: string, before: string, etag: string): Promise<string>
+  replace(id: string, data: string): Promise<string>
+  /** `{ before, partitionFailures }`; `before` is null unless read first. */
+  delete(id: string, readFirst: boolean): Promise<string>
+  deleteMany(ids: Array<string>): Promise<DeleteObjectsResult>
+  deleteAllData(): Promise<number>
+  deleteAllRecords(): Promise<number>
+  listIds(options: string): Promise<Array<string>>
+  count(options: string): Promise<number>
+  /** `{ records, errors: [{ id, error }] }`. */
+  list(options: string): Promise<string>
+  getMany(ids: Array<string>): Promise<string>
+  /** The record if its reference exists in the partition for `values`. */
+  getFromPartition(id: string, partition: string, values: string): Promise<string>
 }
 
 export interface CopyObjectParams {

@@ -838,6 +838,7 @@ module.exports = nativeBinding
 module.exports.NativeAdaptiveTuning = nativeBinding.NativeAdaptiveTuning
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.NativeOperationsPool = nativeBinding.NativeOperationsPool
+module.exports.NativeResource = nativeBinding.NativeResource
 module.exports.memoryBucketStats = nativeBinding.memoryBucketStats
 module.exports.memoryClearAll = nativeBinding.memoryClearAll
 module.exports.memoryClearBucket = nativeBinding.memoryClearBucket

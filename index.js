@@ -5,12 +5,19 @@ const errors = require('./lib/errors')
 const { S3Client, Client, MemoryClient, FileSystemClient } = require('./lib/client')
 const { ConnectionString, S3_DEFAULT_REGION, S3_DEFAULT_ENDPOINT } = require('./lib/connection-string')
 const { ObjectBody } = require('./lib/body')
+const { Database, S3db } = require('./lib/database')
+const { Resource } = require('./lib/resource')
+const { Plugin } = require('./lib/plugin')
 const { OperationsPool, TasksPool, AdaptiveTuning } = require('./lib/operations-pool')
 
 const { fromNative, ...publicErrors } = errors
 
 module.exports = {
   ...publicErrors,
+  Database,
+  S3db,
+  Resource,
+  Plugin,
   S3Client,
   Client,
   MemoryClient,
@@ -23,3 +30,4 @@ module.exports = {
   TasksPool,
   AdaptiveTuning
 }
+module.exports.default = S3db

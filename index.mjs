@@ -9,10 +9,10 @@ export const {
   EncryptionError, ResourceError, PluginError, ResourceNotFound, NoSuchKey, NotFound, NoSuchBucket,
   MissingMetadata, InvalidResourceItem, UnknownError, ConnectionStringError, CryptoError, SchemaError,
   PartitionError, AnalyticsNotEnabledError, PluginStorageError, PartitionDriverError, BehaviorError,
-  StreamError, MetadataLimitError, ErrorMap, mapAwsError,
+  StreamError, MetadataLimitError, ErrorMap, mapAwsError, Database, S3db, Resource, Plugin,
   S3Client, Client, MemoryClient, FileSystemClient, ConnectionString, S3_DEFAULT_REGION,
   S3_DEFAULT_ENDPOINT, ObjectBody,
   OperationsPool, TasksPool, AdaptiveTuning
 } = api
 
-export default api
+export default api.S3db

@@ -26,7 +26,8 @@ describe('module', () => {
       assert.equal(esm[name], cjs[name], name)
     }
     assert.equal(esm.Client, esm.S3Client)
-    assert.equal(esm.default, cjs)
+    assert.equal(esm.default, cjs.S3db)
+    assert.equal(cjs.default, cjs.S3db)
   })
 
   it('turns a Rust panic into a JS error instead of crashing', async () => {

@@ -221,8 +221,10 @@ function fromNative (err, context = {}) {
     message: record.message,
     $metadata: { httpStatusCode: record.statusCode ?? undefined, requestId: record.requestId ?? undefined }
   }
+  const details = record.details || {}
   const base = {
     ...context,
+    ...details,
     bucket: record.bucket ?? context.bucket,
     key: context.key ?? record.key ?? undefined,
     commandName: context.commandName ?? record.commandName ?? undefined,
@@ -239,8 +241,15 @@ function fromNative (err, context = {}) {
     case 'PermissionError': return new PermissionError(`Access denied: ${record.message}`, base)
     case 'PreconditionFailed': return new ResourceError('Precondition failed', { ...base, code: 'PRECONDITION_FAILED', statusCode: 412 })
     case 'ValidationError': return new ValidationError(record.message, { ...base, statusCode: base.statusCode ?? 400 })
-    case 'MetadataLimitError': return new MetadataLimitError(record.message, { ...base, statusCode: 413, absoluteLimit: 2048 })
+    case 'MetadataLimitError': return new MetadataLimitError(record.message, { absoluteLimit: 2048, ...base, statusCode: 413 })
     case 'ConnectionStringError': return new ConnectionStringError(record.message, { ...base, statusCode: 400 })
+    case 'InvalidResourceItem': return new InvalidResourceItem({ ...base, message: record.message, statusCode: base.statusCode ?? 422 })
+    case 'ResourceError': return new ResourceError(record.message, base)
+    case 'SchemaError': return new SchemaError(record.message, base)
+    case 'PartitionError': return new PartitionError(record.message, base)
+    case 'BehaviorError': return new BehaviorError(record.message, base)
+    case 'CryptoError': return new CryptoError(record.message, base)
+    case 'DatabaseError': return new DatabaseError(record.message, base)
     default: return new UnknownError(`Unknown error: ${record.message} | Code: ${record.code} | Status: ${record.statusCode}`, base)
   }
 }

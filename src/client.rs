@@ -66,6 +66,17 @@ pub struct ListParams {
     pub start_after: Option<String>,
 }
 
+pub(crate) fn delete_report(report: s3db_core::client::DeleteObjectsReport) -> DeleteObjectsResult {
+    DeleteObjectsResult {
+        deleted: report
+            .deleted
+            .into_iter()
+            .map(|d| DeletedBatch { deleted: d.deleted, errors: d.errors.into_iter().map(|e| vec![e.key, e.code, e.message]).collect() })
+            .collect(),
+        failed: report.failed.into_iter().map(|(err, keys)| FailedBatch { message: err.to_string(), keys }).collect(),
+    }
+}
+
 #[napi]
 pub struct NativeClient {
     inner: Arc<Client>,
@@ -80,6 +91,16 @@ impl NativeClient {
         Ok(NativeClient {
             inner: Arc::new(Client::new(config, parallelism.max(1) as usize)),
         })
+    }
+
+    /// A resource of this client from its definition (JSON); bad definitions throw
+    /// `ResourceError`/`SchemaError`/`PartitionError`.
+    #[napi(catch_unwind)]
+    pub fn resource(&self, config: String, strict_validation: bool) -> napi::Result<crate::resource::NativeResource> {
+        let value: serde_json::Value = serde_json::from_str(&config).map_err(|e| to_napi(s3db_core::StoreError::invalid(format!("resource config is not valid JSON: {e}"))))?;
+        let config = s3db_core::resource::ResourceConfig::from_json(&value, strict_validation).map_err(to_napi)?;
+        let resource = s3db_core::resource::Resource::new(self.inner.clone(), config).map_err(to_napi)?;
+        Ok(crate::resource::NativeResource { inner: Arc::new(resource) })
     }
 
     #[napi]
@@ -175,28 +196,7 @@ impl NativeClient {
     pub async fn delete_objects(&self, keys: Vec<String>) -> napi::Result<DeleteObjectsResult> {
         let client = self.inner.clone();
         let report = guarded(async move { client.delete_objects(&keys).await }).await?;
-        Ok(DeleteObjectsResult {
-            deleted: report
-                .deleted
-                .into_iter()
-                .map(|d| DeletedBatch {
-                    deleted: d.deleted,
-                    errors: d
-                        .errors
-                        .into_iter()
-                        .map(|e| vec![e.key, e.code, e.message])
-                        .collect(),
-                })
-                .collect(),
-            failed: report
-                .failed
-                .into_iter()
-                .map(|(err, keys)| FailedBatch {
-                    message: err.to_string(),
-                    keys,
-                })
-                .collect(),
-        })
+        Ok(delete_report(report))
     }
 
     #[napi]

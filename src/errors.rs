@@ -8,7 +8,7 @@ use serde_json::json;
 pub const MARKER: &str = "S3DB_NATIVE_ERROR:";
 
 pub fn to_napi(err: StoreError) -> napi::Error {
-    let record = json!({
+    let mut record = json!({
         "name": err.kind.name(),
         "code": err.code,
         "message": err.message,
@@ -19,6 +19,9 @@ pub fn to_napi(err: StoreError) -> napi::Error {
         "commandName": err.command,
         "retriable": err.is_retryable(),
     });
+    if let (Some(serde_json::Value::Object(details)), Some(target)) = (err.details, record.as_object_mut()) {
+        target.insert("details".into(), serde_json::Value::Object(details));
+    }
     napi::Error::new(napi::Status::GenericFailure, format!("{MARKER}{record}"))
 }
 

@@ -5,6 +5,7 @@ mod client;
 mod connection_string;
 mod convert;
 mod errors;
+mod resource;
 mod operations_pool;
 mod self_test;
 

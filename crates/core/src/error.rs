@@ -23,6 +23,16 @@ pub enum ErrorKind {
     Server,
     /// Local file-system failure of the file backend.
     Io,
+    /// A record that fails its schema (`data.validation` holds the issues).
+    InvalidResourceItem,
+    /// A resource-level refusal: missing record on update, paranoid deleteAll, ...
+    Resource,
+    Schema,
+    Partition,
+    Behavior,
+    Crypto,
+    /// `s3db.json` missing or unreadable.
+    Database,
     Unknown,
 }
 
@@ -42,6 +52,13 @@ impl ErrorKind {
             ErrorKind::Throttled => "SlowDown",
             ErrorKind::Server => "ServiceUnavailable",
             ErrorKind::Io => "UnknownError",
+            ErrorKind::InvalidResourceItem => "InvalidResourceItem",
+            ErrorKind::Resource => "ResourceError",
+            ErrorKind::Schema => "SchemaError",
+            ErrorKind::Partition => "PartitionError",
+            ErrorKind::Behavior => "BehaviorError",
+            ErrorKind::Crypto => "CryptoError",
+            ErrorKind::Database => "DatabaseError",
             ErrorKind::Unknown => "UnknownError",
         }
     }
@@ -59,6 +76,8 @@ pub struct StoreError {
     pub key: Option<String>,
     /// The S3 operation that failed (`PutObject`, ...), when known.
     pub command: Option<&'static str>,
+    /// Extra fields for the JS error class (`resourceName`, `id`, `validation`, ...).
+    pub details: Option<serde_json::Value>,
 }
 
 impl StoreError {
@@ -72,7 +91,17 @@ impl StoreError {
             bucket: None,
             key: None,
             command: None,
+            details: None,
         }
+    }
+
+    /// Adds fields to [`StoreError::details`].
+    pub fn with_details(mut self, details: serde_json::Value) -> Self {
+        match (&mut self.details, details) {
+            (Some(serde_json::Value::Object(existing)), serde_json::Value::Object(extra)) => existing.extend(extra),
+            (slot, details) => *slot = Some(details),
+        }
+        self
     }
 
     pub fn invalid(message: impl Into<String>) -> Self {
@@ -131,6 +160,27 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+impl From<s3db_codec::CodecError> for StoreError {
+    fn from(err: s3db_codec::CodecError) -> Self {
+        use s3db_codec::CodecError as C;
+        let message = err.to_string();
+        match err {
+            C::Schema { path, .. } => StoreError::new(ErrorKind::Schema, message).with_status(400).with_details(serde_json::json!({ "field": path })),
+            C::Decode { field, .. } => StoreError::new(ErrorKind::Unknown, message).with_code("DecodeError").with_details(serde_json::json!({ "field": field })),
+            C::Encode { field, .. } => StoreError::new(ErrorKind::InvalidInput, message).with_status(400).with_details(serde_json::json!({ "field": field })),
+            C::Crypto(_) => StoreError::new(ErrorKind::Crypto, message).with_status(500),
+            C::MetadataLimit { operation, total_size, effective_limit, absolute_limit, excess } => StoreError::new(ErrorKind::MetadataTooLarge, message)
+                .with_status(413)
+                .with_details(serde_json::json!({ "operation": operation, "totalSize": total_size, "effectiveLimit": effective_limit, "absoluteLimit": absolute_limit, "excess": excess })),
+            C::UnknownBehavior(_) => StoreError::new(ErrorKind::Behavior, message).with_status(400),
+            C::InvalidId(_) => StoreError::new(ErrorKind::InvalidInput, message).with_status(400),
+            C::Metadata(_) => StoreError::new(ErrorKind::Database, message).with_status(500),
+            C::Partition(_) => StoreError::new(ErrorKind::Partition, message).with_status(400),
+            C::Body(_) => StoreError::new(ErrorKind::Unknown, message).with_code("InvalidBody"),
+        }
+    }
+}
 
 impl From<std::io::Error> for StoreError {
     fn from(err: std::io::Error) -> Self {

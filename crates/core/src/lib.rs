@@ -8,6 +8,7 @@
 
 pub mod client;
 pub mod error;
+pub mod resource;
 pub mod store;
 
 pub use error::{ErrorKind, StoreError};

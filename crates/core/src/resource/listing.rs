@@ -1,0 +1,124 @@
+//! Reading many records: ids from LIST pages only, records fetched concurrently (bounded by
+//! the client's pool) and returned in key order.
+
+use super::Resource;
+use crate::error::{Result, StoreError};
+use futures::stream::{self, StreamExt};
+use s3db_codec::keys::{id_from_key, records_prefix};
+use serde_json::{Map, Value};
+
+/// Which records a listing covers.
+#[derive(Debug, Clone, Default)]
+pub struct ListOptions {
+    pub partition: Option<String>,
+    pub partition_values: Map<String, Value>,
+    /// `None`: every record (s3db.js silently stopped at 1,000).
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// Records in key order, and the ids that could not be read.
+#[derive(Debug, Default)]
+pub struct ListedRecords {
+    pub records: Vec<Value>,
+    pub errors: Vec<(String, StoreError)>,
+}
+
+/// Records fetched at once by a listing; the pool still bounds the requests in flight.
+const FETCH_AHEAD: usize = 256;
+
+impl Resource {
+    /// The listing prefix of the whole resource or of one partition.
+    fn list_prefix(&self, opts: &ListOptions) -> Result<String> {
+        match &opts.partition {
+            None => Ok(format!("{}/", records_prefix(&self.config.name))),
+            Some(partition) => self.partition_list_prefix(partition, &opts.partition_values),
+        }
+    }
+
+    /// Ids in key order, from LIST pages only.
+    pub async fn list_ids(&self, opts: &ListOptions) -> Result<Vec<String>> {
+        let prefix = self.list_prefix(opts)?;
+        let amount = opts.limit.unwrap_or(usize::MAX);
+        let keys = if opts.offset == 0 && opts.limit.is_none() {
+            self.client.get_all_keys(&prefix).await?
+        } else {
+            self.client.get_keys_page(&prefix, opts.offset, amount).await?
+        };
+        Ok(keys.iter().filter_map(|k| id_from_key(k).map(str::to_string)).collect())
+    }
+
+    pub async fn count(&self, opts: &ListOptions) -> Result<usize> {
+        self.client.count(&self.list_prefix(opts)?).await
+    }
+
+    /// Reads records by id; missing or unreadable ones are reported, not fatal.
+    pub async fn get_many(&self, ids: &[String]) -> ListedRecords {
+        let results: Vec<(String, Result<Value>)> = stream::iter(ids.iter().cloned()).map(|id| async move { (id.clone(), self.get(&id).await) }).buffered(FETCH_AHEAD).collect().await;
+        let mut out = ListedRecords::default();
+        for (id, result) in results {
+            match result {
+                Ok(record) => out.records.push(record),
+                Err(e) => out.errors.push((id, e)),
+            }
+        }
+        out
+    }
+
+    pub async fn list(&self, opts: &ListOptions) -> Result<ListedRecords> {
+        let ids = self.list_ids(opts).await?;
+        let mut listed = self.get_many(&ids).await;
+        if let Some(partition) = &opts.partition {
+            for record in &mut listed.records {
+                if let Value::Object(map) = record {
+                    map.insert("_partition".into(), Value::String(partition.clone()));
+                    map.insert("_partitionValues".into(), Value::Object(opts.partition_values.clone()));
+                }
+            }
+        }
+        Ok(listed)
+    }
+
+    /// Deletes records by id in requests of 1,000 keys (partition references are left, as in
+    /// s3db.js's deleteMany).
+    pub async fn delete_many(&self, ids: &[String]) -> Result<crate::client::DeleteObjectsReport> {
+        for id in ids {
+            self.check_id(id)?;
+        }
+        let keys: Vec<String> = ids.iter().map(|id| self.record_key(id)).collect();
+        self.client.delete_objects(&keys).await
+    }
+
+    /// Deletes every object of the resource (records, partitions, history).
+    pub async fn delete_all_data(&self) -> Result<usize> {
+        self.client.delete_all(&format!("resource={}/", self.config.name)).await
+    }
+
+    /// Deletes every record of the current version's data prefix.
+    pub async fn delete_all_records(&self) -> Result<usize> {
+        self.client.delete_all(&format!("{}/", records_prefix(&self.config.name))).await
+    }
+}
+
+impl Resource {
+    /// A record, if its reference exists in the partition for `values`.
+    pub async fn get_from_partition(&self, id: &str, partition: &str, values: &Map<String, Value>) -> Result<Value> {
+        self.check_id(id)?;
+        let fields = self.config.partitions.get(partition).and_then(|d| d.get("fields")).and_then(Value::as_object).ok_or_else(|| self.unknown_partition(partition))?;
+        if values.is_empty() || fields.keys().any(|f| values.get(f).is_none_or(Value::is_null)) {
+            return Err(self.unknown_partition(partition).with_details(serde_json::json!({ "message": "partitionValues must give every field of the partition" })));
+        }
+        let key = format!("{}id={id}", self.partition_list_prefix(partition, values)?);
+        if !self.client.exists(&key).await? {
+            return Err(StoreError::new(crate::ErrorKind::Resource, format!("Resource with id '{id}' not found in partition '{partition}'"))
+                .with_status(404)
+                .with_details(serde_json::json!({ "resourceName": self.config.name, "id": id, "partitionName": partition })));
+        }
+        let mut record = self.get(id).await?;
+        if let Value::Object(map) = &mut record {
+            map.insert("_partition".into(), Value::String(partition.to_string()));
+            map.insert("_partitionValues".into(), Value::Object(values.clone()));
+        }
+        Ok(record)
+    }
+}

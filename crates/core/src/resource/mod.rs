@@ -1,0 +1,279 @@
+//! Resources: records of one schema stored as S3 objects, with the s3db.js semantics and the
+//! fewest requests (insert = one conditional PUT, update = GET + one conditional PUT, ...).
+
+mod config;
+mod listing;
+mod partitions;
+mod record;
+
+pub use config::ResourceConfig;
+pub use listing::{ListOptions, ListedRecords};
+pub use partitions::PartitionFailure;
+pub use record::{data_of, merge_patch, now_iso};
+
+use crate::client::{Client, PutObjectInput};
+use crate::error::{ErrorKind, Result, StoreError};
+use record::{compose, ObjectFacts};
+use s3db_codec::keys::id::{generate_id, validate_id};
+use s3db_codec::keys::record_key;
+use s3db_codec::record::behavior::EncodedObject;
+use s3db_codec::record::EncodeOptions;
+use s3db_codec::schema::{Schema, SchemaOptions};
+use serde_json::{json, Map, Value};
+use std::sync::Arc;
+
+/// How many times an update re-reads and re-merges after another writer changed the record.
+const UPDATE_ATTEMPTS: usize = 5;
+
+pub struct Resource {
+    client: Arc<Client>,
+    config: ResourceConfig,
+    schema: Schema,
+    definition_hash: String,
+}
+
+/// A write's outcome: the record as a read would return it, plus what the JS layer reports.
+#[derive(Debug)]
+pub struct WriteOutcome {
+    pub record: Value,
+    /// `exceedsLimit` payload when a user-managed record spilled into the body.
+    pub exceeds_limit: Option<Value>,
+    pub partition_failures: Vec<PartitionFailure>,
+}
+
+#[derive(Debug)]
+pub struct UpdateOutcome {
+    pub before: Value,
+    pub write: WriteOutcome,
+}
+
+/// A record read for an update: its data and the ETag the write must match.
+#[derive(Debug, Clone)]
+pub struct ReadForUpdate {
+    pub record: Value,
+    pub etag: String,
+}
+
+impl Resource {
+    pub fn new(client: Arc<Client>, config: ResourceConfig) -> Result<Self> {
+        let options = SchemaOptions {
+            timestamps: config.timestamps,
+            all_nested_objects_optional: config.all_nested_objects_optional,
+            passphrase: config.passphrase.clone(),
+            auto_decrypt: config.auto_decrypt,
+            bcrypt_rounds: config.bcrypt_rounds,
+            version: config.version.clone(),
+            now: now_iso(),
+            ..Default::default()
+        };
+        let schema = Schema::from_json(&config.attributes, options).map_err(|e| StoreError::from(e).with_details(json!({ "resourceName": config.name })))?;
+        let definition_hash = schema.record_definition_hash(config.behavior.as_str());
+        Ok(Resource { client, config, schema, definition_hash })
+    }
+
+    pub fn config(&self) -> &ResourceConfig {
+        &self.config
+    }
+
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// The hash s3db.json stores for this definition.
+    pub fn definition_hash(&self) -> String {
+        self.schema.definition_hash(self.config.behavior.as_str(), &Value::Object(self.config.partitions.clone()))
+    }
+
+    pub fn record_key(&self, id: &str) -> String {
+        record_key(&self.config.name, id)
+    }
+
+    fn check_id(&self, id: &str) -> Result<()> {
+        validate_id(id).map_err(|e| StoreError::from(e).with_details(json!({ "resourceName": self.config.name, "id": id })))
+    }
+
+    fn not_found(&self, err: StoreError, id: &str) -> StoreError {
+        err.with_details(json!({ "resourceName": self.config.name, "id": id }))
+    }
+
+    /// Validates in place; failures become `InvalidResourceItem` with the issue list.
+    pub fn validate(&self, data: &mut Value) -> Result<()> {
+        self.schema.validate(data).map_err(|issues| {
+            let message = issues.first().map(|i| i.message.clone()).unwrap_or_else(|| "validation failed".into());
+            StoreError::new(ErrorKind::InvalidResourceItem, message)
+                .with_status(422)
+                .with_details(json!({ "resourceName": self.config.name, "validation": issues, "attributes": self.config.attributes }))
+        })
+    }
+
+    fn encode(&self, data: &Value, operation: &str) -> Result<EncodedObject> {
+        let opts = EncodeOptions { operation: Some(operation.into()), keep_hashed_passwords: operation != "insert" };
+        self.schema.encode_record(data, self.config.behavior, &opts).map_err(|e| StoreError::from(e).with_details(json!({ "resourceName": self.config.name, "operation": operation })))
+    }
+
+    /// The record a read of what was just written would return, without reading it.
+    fn as_read(&self, encoded: &EncodedObject, id: &str, etag: &str) -> Result<Value> {
+        let body = encoded.body.as_deref().filter(|b| !b.is_empty());
+        let decoded = self.schema.decode_record(&encoded.wire_metadata(), body)?;
+        let info = crate::store::ObjectInfo {
+            metadata: Default::default(),
+            content_type: encoded.content_type.clone(),
+            content_encoding: None,
+            content_length: body.map_or(0, |b| b.len() as u64),
+            etag: etag.to_string(),
+            last_modified: std::time::SystemTime::now(),
+            version_id: None,
+        };
+        let data = decoded.data.as_object().cloned().unwrap_or_default();
+        Ok(compose(data, id, &ObjectFacts { info: &info, version: &self.config.version, definition_hash: &self.definition_hash }))
+    }
+
+    fn put_input(&self, id: &str, encoded: &EncodedObject) -> PutObjectInput {
+        PutObjectInput {
+            key: self.record_key(id),
+            metadata: encoded.metadata.clone(),
+            body: encoded.body.clone().map(Into::into).unwrap_or_default(),
+            content_type: encoded.content_type.clone(),
+            ..Default::default()
+        }
+    }
+
+    fn exceeds_payload(&self, encoded: &EncodedObject, operation: &str, id: &str, data: &Value) -> Option<Value> {
+        encoded.exceeds_limit.as_ref().map(|e| json!({ "operation": operation, "id": id, "totalSize": e.total_size, "limit": e.limit, "excess": e.excess, "data": data }))
+    }
+
+    /// Inserts a new record: validate, encode, one create-if-absent PUT, then its partition
+    /// references. An id that exists already fails without touching the stored record.
+    pub async fn insert(&self, input: Value) -> Result<WriteOutcome> {
+        let Value::Object(mut data) = input else {
+            return Err(StoreError::invalid("insert expects an object").with_details(json!({ "resourceName": self.config.name })));
+        };
+        let id = match data.shift_remove("id") {
+            Some(Value::String(id)) => id,
+            Some(Value::Null) | None => generate_id(self.config.id_size)?,
+            Some(other) => other.to_string(),
+        };
+        self.check_id(&id)?;
+        if self.config.timestamps {
+            let now = now_iso();
+            data.insert("createdAt".into(), Value::String(now.clone()));
+            data.insert("updatedAt".into(), Value::String(now));
+        }
+        let mut value = Value::Object(data);
+        self.validate(&mut value)?;
+        let encoded = self.encode(&value, "insert")?;
+        let mut put = self.put_input(&id, &encoded);
+        put.if_none_match = Some("*".into());
+        let written = self.client.put_object(put).await.map_err(|e| {
+            if e.kind == ErrorKind::PreconditionFailed {
+                StoreError::new(ErrorKind::InvalidResourceItem, format!("Resource with id '{id}' already exists"))
+                    .with_status(409)
+                    .with_details(json!({ "resourceName": self.config.name, "id": id, "validation": [] }))
+            } else {
+                e
+            }
+        })?;
+        let data = value.as_object().cloned().unwrap_or_default();
+        let refs = self.partition_keys(&data, &id);
+        let partition_failures = self.sync_partition_refs(&refs, &Default::default()).await;
+        Ok(WriteOutcome { record: self.as_read(&encoded, &id, &written.etag)?, exceeds_limit: self.exceeds_payload(&encoded, "insert", &id, &value), partition_failures })
+    }
+
+    /// Reads one record (one GET).
+    pub async fn get(&self, id: &str) -> Result<Value> {
+        Ok(self.read(id).await?.record)
+    }
+
+    async fn read(&self, id: &str) -> Result<ReadForUpdate> {
+        self.check_id(id)?;
+        let (info, body) = self.client.get_object(&self.record_key(id)).await.map_err(|e| self.not_found(e, id))?;
+        let body = (!body.is_empty()).then_some(body.as_ref());
+        let decoded = self.schema.decode_logical(&info.metadata, body).map_err(|e| StoreError::from(e).with_details(json!({ "resourceName": self.config.name, "id": id })))?;
+        let data = decoded.data.as_object().cloned().unwrap_or_default();
+        let record = compose(data, id, &ObjectFacts { info: &info.info, version: &self.config.version, definition_hash: &self.definition_hash });
+        Ok(ReadForUpdate { record, etag: info.info.etag })
+    }
+
+    pub async fn exists(&self, id: &str) -> Result<bool> {
+        self.check_id(id)?;
+        self.client.exists(&self.record_key(id)).await
+    }
+
+    /// Reads a record and merges a patch into it (the first half of an update, so that
+    /// `beforeUpdate` hooks can see the merged object).
+    pub async fn prepare_update(&self, id: &str, patch: &Map<String, Value>) -> Result<(ReadForUpdate, Value)> {
+        let current = match self.read(id).await {
+            Ok(current) => current,
+            Err(e) if e.is_not_found() => {
+                return Err(StoreError::new(ErrorKind::Resource, format!("Resource with id '{id}' does not exist")).with_status(404).with_code("NoSuchKey").with_details(json!({ "resourceName": self.config.name, "id": id })));
+            }
+            Err(e) => return Err(e),
+        };
+        let mut merged = data_of(&current.record);
+        merge_patch(&mut merged, patch);
+        if self.config.timestamps {
+            merged.insert("updatedAt".into(), Value::String(now_iso()));
+        }
+        Ok((current, Value::Object(merged)))
+    }
+
+    /// Writes a merged record if the stored one still has `etag` (the second half of an update).
+    pub async fn commit_update(&self, id: &str, merged: Value, before: &ReadForUpdate) -> Result<WriteOutcome> {
+        let mut value = Value::Object(data_of(&merged));
+        self.validate(&mut value)?;
+        let encoded = self.encode(&value, "update")?;
+        let mut put = self.put_input(id, &encoded);
+        put.if_match = Some(before.etag.clone());
+        let written = self.client.put_object(put).await?;
+        let old = self.partition_keys(&data_of(&before.record), id);
+        let new = self.partition_keys(value.as_object().unwrap_or(&Map::new()), id);
+        let add = new.difference(&old).cloned().collect();
+        let remove = old.difference(&new).cloned().collect();
+        let partition_failures = self.sync_partition_refs(&add, &remove).await;
+        Ok(WriteOutcome { record: self.as_read(&encoded, id, &written.etag)?, exceeds_limit: self.exceeds_payload(&encoded, "update", id, &value), partition_failures })
+    }
+
+    /// Read, merge, conditional write; a concurrent change re-runs the merge on fresh data,
+    /// so no writer's update is silently lost.
+    pub async fn update(&self, id: &str, patch: &Map<String, Value>) -> Result<UpdateOutcome> {
+        let mut last_conflict = None;
+        for _ in 0..UPDATE_ATTEMPTS {
+            let (current, merged) = self.prepare_update(id, patch).await?;
+            match self.commit_update(id, merged, &current).await {
+                Ok(write) => return Ok(UpdateOutcome { before: current.record, write }),
+                Err(e) if e.kind == ErrorKind::PreconditionFailed => last_conflict = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last_conflict.unwrap_or_else(|| StoreError::new(ErrorKind::PreconditionFailed, "update kept conflicting")).with_details(json!({ "resourceName": self.config.name, "id": id })))
+    }
+
+    /// Writes a whole record without reading it first (creates it when absent).
+    pub async fn replace(&self, id: &str, input: Value) -> Result<WriteOutcome> {
+        self.check_id(id)?;
+        let mut data = data_of(&input);
+        if self.config.timestamps {
+            let now = now_iso();
+            data.entry("createdAt").or_insert_with(|| Value::String(now.clone()));
+            data.insert("updatedAt".into(), Value::String(now));
+        }
+        let mut value = Value::Object(data);
+        self.validate(&mut value)?;
+        let encoded = self.encode(&value, "replace")?;
+        let written = self.client.put_object(self.put_input(id, &encoded)).await?;
+        let refs = self.partition_keys(value.as_object().unwrap_or(&Map::new()), id);
+        let partition_failures = self.sync_partition_refs(&refs, &Default::default()).await;
+        Ok(WriteOutcome { record: self.as_read(&encoded, id, &written.etag)?, exceeds_limit: None, partition_failures })
+    }
+
+    /// Deletes a record. With `read_first` (needed for partitions, hooks and events) the
+    /// record is read before and returned; a missing record is then `NoSuchKey`.
+    pub async fn delete(&self, id: &str, read_first: bool) -> Result<(Option<Value>, Vec<PartitionFailure>)> {
+        self.check_id(id)?;
+        let before = if read_first || !self.config.partitions.is_empty() { Some(self.get(id).await?) } else { None };
+        self.client.delete_object(&self.record_key(id)).await?;
+        let refs = before.as_ref().map(|r| self.partition_keys(&data_of(r), id)).unwrap_or_default();
+        let failures = self.sync_partition_refs(&Default::default(), &refs).await;
+        Ok((before, failures))
+    }
+}

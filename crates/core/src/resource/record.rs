@@ -1,0 +1,128 @@
+//! Record shapes: what reads return (fields, `id`, system fields) and how updates merge.
+
+use crate::store::ObjectInfo;
+use serde_json::{Map, Value};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// System fields s3db.js adds to every record it reads; never stored as data.
+pub const SYSTEM_FIELDS: &[&str] = &["_contentLength", "_lastModified", "_hasContent", "_mimeType", "_etag", "_v", "_definitionHash", "_versionId", "_originalVersion", "_versionMapped", "_partition", "_partitionValues", "$overflow", "$truncated", "$before", "$after"];
+
+/// `new Date().toISOString()`.
+pub fn now_iso() -> String {
+    iso_of(SystemTime::now())
+}
+
+pub fn iso_of(t: SystemTime) -> String {
+    let ms = t.duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+    let secs = ms.div_euclid(1000);
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z", rem / 3600, rem % 3600 / 60, rem % 60, ms.rem_euclid(1000))
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Where a record read came from, for its system fields.
+pub struct ObjectFacts<'a> {
+    pub info: &'a ObjectInfo,
+    pub version: &'a str,
+    pub definition_hash: &'a str,
+}
+
+/// The record `get()` returns: data fields, `id`, then the system fields.
+pub fn compose(mut data: Map<String, Value>, id: &str, facts: &ObjectFacts) -> Value {
+    data.shift_remove("id");
+    data.insert("id".into(), Value::String(id.to_string()));
+    let info = facts.info;
+    data.insert("_contentLength".into(), Value::from(info.content_length));
+    data.insert("_lastModified".into(), Value::String(iso_of(info.last_modified)));
+    data.insert("_hasContent".into(), Value::Bool(info.content_length > 0));
+    data.insert("_mimeType".into(), Value::String(info.content_type.clone().unwrap_or_else(|| "application/octet-stream".into())));
+    data.insert("_etag".into(), Value::String(info.etag.clone()));
+    data.insert("_v".into(), Value::String(facts.version.to_string()));
+    data.insert("_definitionHash".into(), Value::String(facts.definition_hash.to_string()));
+    if let Some(version_id) = &info.version_id {
+        data.insert("_versionId".into(), Value::String(version_id.clone()));
+    }
+    Value::Object(data)
+}
+
+/// A record's data without `id` and system fields (what validation and encoding see).
+pub fn data_of(record: &Value) -> Map<String, Value> {
+    let mut data = record.as_object().cloned().unwrap_or_default();
+    data.retain(|k, _| k != "id" && !SYSTEM_FIELDS.contains(&k.as_str()));
+    data
+}
+
+/// s3db.js's update merge: `a.b` keys set nested paths, object values merge one level into the
+/// existing object, arrays and primitives replace.
+pub fn merge_patch(base: &mut Map<String, Value>, patch: &Map<String, Value>) {
+    for (key, value) in patch {
+        if key == "id" || SYSTEM_FIELDS.contains(&key.as_str()) {
+            continue;
+        }
+        if key.contains('.') {
+            set_path(base, key, value.clone());
+            continue;
+        }
+        match (base.get_mut(key), value) {
+            (Some(Value::Object(existing)), Value::Object(incoming)) => {
+                for (k, v) in incoming {
+                    existing.insert(k.clone(), v.clone());
+                }
+            }
+            _ => {
+                base.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
+fn set_path(base: &mut Map<String, Value>, path: &str, value: Value) {
+    let mut parts = path.split('.').peekable();
+    let mut node = base;
+    while let Some(part) = parts.next() {
+        if parts.peek().is_none() {
+            node.insert(part.to_string(), value);
+            return;
+        }
+        let child = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
+        if !child.is_object() {
+            *child = Value::Object(Map::new());
+        }
+        let Value::Object(next) = child else { return };
+        node = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn iso_dates_match_javascript() {
+        assert_eq!(iso_of(UNIX_EPOCH), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso_of(UNIX_EPOCH + std::time::Duration::from_millis(1_763_210_096_789)), "2025-11-15T12:34:56.789Z");
+        assert_eq!(iso_of(UNIX_EPOCH + std::time::Duration::from_millis(951_782_400_000)), "2000-02-29T00:00:00.000Z");
+    }
+
+    #[test]
+    fn merges_like_s3db() {
+        let mut base = json!({"a": 1, "profile": {"x": 1, "y": 2}, "tags": ["a"], "n": {"deep": {"k": 1}}}).as_object().unwrap().clone();
+        let patch = json!({"profile": {"y": 3}, "tags": ["b"], "n.deep.k": 2, "new.path": true, "id": "ignored"}).as_object().unwrap().clone();
+        merge_patch(&mut base, &patch);
+        assert_eq!(Value::Object(base), json!({"a": 1, "profile": {"x": 1, "y": 3}, "tags": ["b"], "n": {"deep": {"k": 2}}, "new": {"path": true}}));
+    }
+}

@@ -1,0 +1,95 @@
+'use strict'
+// `s3db.json`: reading (with repair of damaged files), the blank structure, and the
+// per-resource version history keyed by definition hash, in the layout s3db.js reads.
+
+const BLANK_VERSION = '1'
+
+function blankMetadata (s3dbVersion) {
+  return { version: BLANK_VERSION, s3dbVersion, lastUpdated: new Date().toISOString(), resources: {} }
+}
+
+/** The repairs s3db.js tries on a file that is not valid JSON, in order. */
+function repairJson (text) {
+  const attempts = [
+    (t) => t.replace(/,(\s*[}\]])/g, '$1'),
+    (t) => t.replace(/([{,]\s*)([A-Za-z_$][\w$]*)(\s*:)/g, '$1"$2"$3'),
+    (t) => {
+      let out = t
+      const opens = (out.match(/{/g) || []).length - (out.match(/}/g) || []).length
+      const arrays = (out.match(/\[/g) || []).length - (out.match(/]/g) || []).length
+      out += ']'.repeat(Math.max(0, arrays)) + '}'.repeat(Math.max(0, opens))
+      return out
+    }
+  ]
+  let text2 = text
+  for (const fix of attempts) {
+    text2 = fix(text2)
+    try { return JSON.parse(text2) } catch {}
+  }
+  return null
+}
+
+/** Fixes structural problems; returns the list of what was healed. */
+function healMetadata (meta, s3dbVersion) {
+  const log = []
+  if (typeof meta.version !== 'string') { meta.version = BLANK_VERSION; log.push('Added missing or invalid version field') }
+  if (typeof meta.s3dbVersion !== 'string') { meta.s3dbVersion = s3dbVersion; log.push('Added missing s3dbVersion field') }
+  if (!meta.resources || typeof meta.resources !== 'object' || Array.isArray(meta.resources)) { meta.resources = {}; log.push('Fixed invalid resources field') }
+  if (typeof meta.lastUpdated !== 'string') { meta.lastUpdated = new Date().toISOString(); log.push('Added missing lastUpdated field') }
+  for (const [name, res] of Object.entries(meta.resources)) {
+    if (!res || typeof res !== 'object' || !res.versions || typeof res.versions !== 'object') {
+      delete meta.resources[name]
+      log.push(`Removed invalid resource '${name}'`)
+      continue
+    }
+    const versions = Object.keys(res.versions).filter((v) => res.versions[v] && typeof res.versions[v] === 'object' && res.versions[v].attributes)
+    if (versions.length === 0) {
+      delete meta.resources[name]
+      log.push(`Removed resource '${name}' with no valid versions`)
+      continue
+    }
+    if (!res.currentVersion || !res.versions[res.currentVersion]) {
+      res.currentVersion = versions.includes('v1') ? 'v1' : versions[0]
+      log.push(`Fixed currentVersion of '${name}'`)
+    }
+    if (!res.partitions || typeof res.partitions !== 'object') { res.partitions = {}; log.push(`Added partitions to '${name}'`) }
+  }
+  return log
+}
+
+function nextVersion (versions) {
+  const numbers = Object.keys(versions ?? {}).map((v) => Number.parseInt(v.replace(/^v/, ''), 10)).filter(Number.isFinite)
+  return `v${(numbers.length ? Math.max(...numbers) : 0) + 1}`
+}
+
+function hookSummary (hooks) {
+  const summary = {}
+  for (const [event, fns] of Object.entries(hooks ?? {})) {
+    if (!fns.length) continue
+    summary[event] = { count: fns.length, handlers: fns.map((fn) => ({ name: fn.name || 'anonymous', length: fn.length, type: typeof fn })) }
+  }
+  return summary
+}
+
+/** The version entry s3db.js stores for a resource definition. */
+function versionEntry (resource, hash) {
+  const config = resource.$schema
+  return {
+    hash,
+    attributes: config.attributes,
+    behavior: resource.behavior,
+    timestamps: resource.config.timestamps,
+    partitions: resource.config.partitions,
+    paranoid: resource.config.paranoid,
+    allNestedObjectsOptional: resource.config.allNestedObjectsOptional,
+    autoDecrypt: resource.config.autoDecrypt,
+    cache: resource.config.cache ?? false,
+    asyncEvents: resource.config.asyncEvents,
+    hooks: hookSummary(config.hooks),
+    idSize: resource.idSize,
+    idGenerator: resource.idGenerator ? 'custom_function' : resource.idSize,
+    createdAt: new Date().toISOString()
+  }
+}
+
+module.exports = { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry }

@@ -1,0 +1,405 @@
+'use strict'
+// `Database` (also `S3db`): connection, `s3db.json`, the resource registry, database hooks and
+// plugins. Resource data never passes through here: each Resource talks to the core itself.
+
+const { EventEmitter } = require('node:events')
+const { randomBytes } = require('node:crypto')
+const { S3Client, MemoryClient, FileSystemClient } = require('./client')
+const { ConnectionString } = require('./connection-string')
+const { Resource } = require('./resource')
+const { fromNative, DatabaseError, ConnectionStringError, ResourceNotFound, NoSuchKey } = require('./errors')
+const { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry } = require('./database-metadata')
+const { version: packageVersion } = require('../package.json')
+
+const DB_HOOK_EVENTS = ['beforeConnect', 'afterConnect', 'beforeCreateResource', 'afterCreateResource', 'beforeUploadMetadata', 'afterUploadMetadata', 'beforeDisconnect', 'afterDisconnect', 'resourceCreated', 'resourceUpdated']
+
+/** The connection string s3db.js builds from explicit options. */
+function connectionStringFromFields ({ bucket = 's3db', region = 'us-east-1', accessKeyId, secretAccessKey, endpoint, forcePathStyle }) {
+  const keys = accessKeyId && secretAccessKey ? `${encodeURIComponent(accessKeyId)}:${encodeURIComponent(secretAccessKey)}@` : ''
+  if (endpoint) {
+    const url = new URL(endpoint)
+    return `${url.protocol}//${keys}${url.host}/${bucket}${forcePathStyle ? '?forcePathStyle=true' : ''}`
+  }
+  if (!keys) return undefined
+  return `s3://${keys}${bucket}?region=${encodeURIComponent(region)}`
+}
+
+function clientFor (connectionString, options) {
+  const parsed = new ConnectionString(connectionString)
+  if (parsed.clientType === 'memory') return new MemoryClient({ ...options, connectionString })
+  if (parsed.clientType === 'filesystem') return new FileSystemClient({ ...options, connectionString })
+  return new S3Client({ ...options, connectionString })
+}
+
+class Database extends EventEmitter {
+  constructor (options = {}) {
+    super()
+    this.id = randomBytes(8).toString('base64url').slice(0, 7)
+    this.version = '1'
+    this.s3dbVersion = packageVersion
+    this.options = options
+    this.verbose = options.verbose === true
+    this.parallelism = Number.parseInt(options.parallelism ?? 100, 10) || 100
+    this.passphrase = options.passphrase ?? 'secret'
+    this.bcryptRounds = options.bcryptRounds ?? 10
+    this.versioningEnabled = options.versioningEnabled === true
+    this.persistHooks = options.persistHooks === true
+    this.strictValidation = options.strictValidation !== false
+    this.strictHooks = options.strictHooks === true
+    this.disableResourceEvents = options.disableResourceEvents === true
+    this.cache = options.cache
+    this.pluginList = [...(options.plugins ?? [])]
+    this.plugins = {}
+    this.pluginRegistry = this.plugins
+    this.resources = {}
+    this.savedMetadata = null
+    this._hooks = Object.fromEntries(DB_HOOK_EVENTS.map((e) => [e, []]))
+
+    if (options.client) {
+      this.client = options.client
+      this.connectionString = options.connectionString ?? options.client.connectionString
+    } else {
+      this.connectionString = options.connectionString ?? connectionStringFromFields(options)
+      if (!this.connectionString) throw new ConnectionStringError('Invalid connection string: undefined', { statusCode: 400 })
+      const { parallelism: _p, ...clientOptions } = options.clientOptions ?? {}
+      this.client = clientFor(this.connectionString, {
+        ...clientOptions,
+        parallelism: clientOptions.parallelism ?? this.parallelism,
+        verbose: this.verbose,
+        ...(options.operationsPool !== undefined && { operationsPool: options.operationsPool }),
+        ...(options.executorPool !== undefined && { executorPool: options.executorPool }),
+        ...(options.taskExecutor !== undefined && { taskExecutor: options.taskExecutor })
+      })
+    }
+    this.bucket = this.client.bucket
+    this.keyPrefix = this.client.keyPrefix
+  }
+
+  get config () {
+    return { version: this.version, s3dbVersion: this.s3dbVersion, bucket: this.bucket, keyPrefix: this.keyPrefix, parallelism: this.parallelism, verbose: this.verbose }
+  }
+
+  isConnected () {
+    return !!this.savedMetadata
+  }
+
+  // --- hooks ------------------------------------------------------------------------------
+
+  addHook (event, fn) {
+    if (!DB_HOOK_EVENTS.includes(event)) throw new DatabaseError(`Unknown hook event: ${event}`, { event, validEvents: DB_HOOK_EVENTS })
+    if (typeof fn !== 'function') throw new DatabaseError('Hook must be a function', { event })
+    this._hooks[event].push(fn)
+  }
+
+  removeHook (event, fn) {
+    const list = this._hooks[event]
+    if (list) this._hooks[event] = list.filter((h) => h !== fn)
+  }
+
+  getHooks (event) {
+    return [...(this._hooks[event] ?? [])]
+  }
+
+  clearHooks (event) {
+    if (this._hooks[event]) this._hooks[event] = []
+  }
+
+  async _runHooks (event, context = {}) {
+    for (const fn of this._hooks[event] ?? []) {
+      try {
+        await fn({ database: this, ...context })
+      } catch (error) {
+        if (this.listenerCount('hookError') > 0) this.emit('hookError', { event, error, context })
+        if (this.strictHooks) throw new DatabaseError(`Hook execution failed for event '${event}': ${error.message}`, { event, original: error })
+      }
+    }
+  }
+
+  // --- connection and metadata -------------------------------------------------------------
+
+  async connect () {
+    await this._runHooks('beforeConnect', { args: [] })
+    await this.startPlugins()
+    this.savedMetadata = await this._loadMetadata()
+    const changes = this.detectDefinitionChanges(this.savedMetadata)
+    for (const [name, saved] of Object.entries(this.savedMetadata.resources)) {
+      if (!this.resources[name]) this._restoreResource(name, saved)
+    }
+    if (changes.length) this.emit('db:resource-definitions-changed', { changes, metadata: this.savedMetadata })
+    this.emit('db:connected', new Date())
+    await this._runHooks('afterConnect', { result: undefined, args: [] })
+  }
+
+  async _loadMetadata () {
+    let text
+    try {
+      const res = await this.client.getObject('s3db.json')
+      text = await res.Body.transformToString()
+    } catch (err) {
+      if (!(err instanceof NoSuchKey)) throw err
+      const blank = blankMetadata(this.s3dbVersion)
+      await this._putMetadata(blank)
+      return blank
+    }
+    let metadata
+    try {
+      metadata = JSON.parse(text)
+    } catch {
+      metadata = repairJson(text)
+      if (!metadata) {
+        const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+        await this.client.putObject({ key: `s3db.json.corrupted.${stamp}.backup`, body: text, contentType: 'application/json' })
+        metadata = blankMetadata(this.s3dbVersion)
+        await this._putMetadata(metadata)
+        this.emit('db:metadata-healed', { healingLog: ['Unreadable s3db.json backed up and replaced by a blank one'], metadata })
+        return metadata
+      }
+      healMetadata(metadata, this.s3dbVersion)
+      await this._putMetadata(metadata)
+      this.emit('db:metadata-healed', { healingLog: ['Repaired JSON syntax of s3db.json'], metadata })
+      return metadata
+    }
+    const healingLog = healMetadata(metadata, this.s3dbVersion)
+    if (healingLog.length) {
+      await this._putMetadata(metadata)
+      this.emit('db:metadata-healed', { healingLog, metadata })
+    }
+    return metadata
+  }
+
+  async _putMetadata (metadata) {
+    metadata.lastUpdated = new Date().toISOString()
+    await this.client.putObject({ key: 's3db.json', body: JSON.stringify(metadata, null, 2), contentType: 'application/json' })
+    if (this.listenerCount('db:metadata-uploaded') > 0) this.emit('db:metadata-uploaded', metadata)
+  }
+
+  blankMetadataStructure () {
+    return blankMetadata(this.s3dbVersion)
+  }
+
+  async uploadMetadataFile () {
+    await this._runHooks('beforeUploadMetadata', { args: [] })
+    if (!this.savedMetadata) this.savedMetadata = blankMetadata(this.s3dbVersion)
+    await this._putMetadata(this.savedMetadata)
+    await this._runHooks('afterUploadMetadata', { result: undefined, args: [] })
+  }
+
+  async flushMetadata () {}
+
+  /** New or changed in-memory resources against the saved ones (s3db.js also reported every saved resource as deleted). */
+  detectDefinitionChanges (metadata) {
+    const changes = []
+    for (const [name, resource] of Object.entries(this.resources)) {
+      const saved = metadata?.resources?.[name]
+      const currentHash = resource.getDefinitionHash()
+      if (!saved) {
+        changes.push({ type: 'new', resourceName: name, currentHash, savedHash: null })
+        continue
+      }
+      const savedHash = saved.versions?.[saved.currentVersion]?.hash
+      if (savedHash !== currentHash) changes.push({ type: 'changed', resourceName: name, currentHash, savedHash, fromVersion: saved.currentVersion, toVersion: nextVersion(saved.versions) })
+    }
+    return changes
+  }
+
+  generateDefinitionHash (definition, behavior) {
+    return this._nativeFor({ ...definition, behavior: behavior ?? definition.behavior, name: definition.name ?? 'hash' }, 'v1', false).definitionHash()
+  }
+
+  getNextVersion (versions = {}) {
+    return nextVersion(versions)
+  }
+
+  // --- resources ----------------------------------------------------------------------------
+
+  _nativeFor (config, version, strict = this.strictValidation) {
+    const definition = {
+      name: config.name,
+      attributes: config.attributes,
+      behavior: config.behavior,
+      timestamps: config.timestamps,
+      partitions: config.partitions,
+      version,
+      idSize: typeof config.idGenerator === 'number' ? config.idGenerator : config.idSize,
+      passphrase: config.passphrase ?? this.passphrase,
+      bcryptRounds: config.bcryptRounds ?? this.bcryptRounds,
+      autoDecrypt: config.autoDecrypt,
+      allNestedObjectsOptional: config.allNestedObjectsOptional,
+      paranoid: config.paranoid
+    }
+    try {
+      return this.client._native.resource(JSON.stringify(definition), strict)
+    } catch (err) {
+      throw fromNative(err, { bucket: this.bucket, resourceName: config.name })
+    }
+  }
+
+  _resourceConfig (config) {
+    return { disableEvents: this.disableResourceEvents, cache: this.cache, ...config, passphrase: config.passphrase ?? this.passphrase, bcryptRounds: config.bcryptRounds ?? this.bcryptRounds }
+  }
+
+  _restoreResource (name, saved) {
+    const data = saved.versions[saved.currentVersion]
+    const config = this._resourceConfig({
+      name,
+      attributes: data.attributes,
+      behavior: data.behavior,
+      timestamps: data.timestamps,
+      partitions: data.partitions ?? saved.partitions,
+      paranoid: data.paranoid,
+      allNestedObjectsOptional: data.allNestedObjectsOptional,
+      autoDecrypt: data.autoDecrypt,
+      asyncEvents: data.asyncEvents,
+      idSize: typeof data.idGenerator === 'number' ? data.idGenerator : data.idSize,
+      createdBy: saved.createdBy
+    })
+    try {
+      const native = this._nativeFor(config, saved.currentVersion, false)
+      this.resources[name] = new Resource({ database: this, client: this.client, config, native, version: saved.currentVersion })
+    } catch (error) {
+      if (this.listenerCount('error') > 0) this.emit('error', name, error, saved)
+    }
+  }
+
+  async createResource (rawConfig) {
+    await this._runHooks('beforeCreateResource', { config: rawConfig })
+    const config = this._resourceConfig(rawConfig ?? {})
+    const metadata = this.savedMetadata ?? (this.savedMetadata = blankMetadata(this.s3dbVersion))
+    const saved = metadata.resources?.[config.name]
+    let version = saved?.currentVersion ?? 'v1'
+    let native = this._nativeFor(config, version)
+    const hash = native.definitionHash()
+    const changed = !saved || saved.versions?.[saved.currentVersion]?.hash !== hash
+    if (saved && changed) {
+      version = nextVersion(saved.versions)
+      native = this._nativeFor(config, version)
+    }
+    let resource = this.resources[config.name]
+    const existed = !!resource
+    if (existed) {
+      const oldVersion = resource.version
+      resource._applyConfig(config, native)
+      resource.version = version
+      if (oldVersion !== version) resource._emitEvent('versionUpdated', { oldVersion, newVersion: version })
+    } else {
+      resource = new Resource({ database: this, client: this.client, config, native, version })
+      this.resources[config.name] = resource
+    }
+    if (changed) {
+      const entry = saved ?? { currentVersion: version, partitions: {}, createdBy: config.createdBy ?? 'user', versions: {} }
+      entry.versions[version] = versionEntry(resource, hash)
+      entry.currentVersion = version
+      entry.partitions = resource.config.partitions
+      metadata.resources[config.name] = entry
+      await this.uploadMetadataFile()
+    }
+    this.emit(existed ? 'db:resource-updated' : 'db:resource-created', config.name)
+    await this._runHooks('afterCreateResource', { resource, config })
+    return resource
+  }
+
+  resource (name) {
+    return this.resources[name]
+  }
+
+  async getResource (name) {
+    const resource = this.resources[name]
+    if (!resource) throw new ResourceNotFound({ bucket: this.bucket, resourceName: String(name), id: String(name) })
+    return resource
+  }
+
+  async listResources () {
+    return Object.keys(this.resources).map((name) => ({ name }))
+  }
+
+  resourceExists (name) {
+    return !!this.resources[name]
+  }
+
+  resourceExistsWithSameHash ({ name, attributes, behavior = 'user-managed', partitions = {} }) {
+    const resource = this.resources[name]
+    if (!resource) return { exists: false, sameHash: false, hash: null }
+    const hash = this._nativeFor({ name, attributes, behavior, partitions, timestamps: resource.config.timestamps }, resource.version, false).definitionHash()
+    const existingHash = resource.getDefinitionHash()
+    return { exists: true, sameHash: hash === existingHash, hash, existingHash }
+  }
+
+  // --- plugins -------------------------------------------------------------------------------
+
+  _pluginName (plugin, name) {
+    return name ?? (plugin.constructor?.name ?? 'plugin').replace(/Plugin$/, '').toLowerCase()
+  }
+
+  async _installPlugin (plugin, name) {
+    plugin.setInstanceName?.(name)
+    plugin.instanceName = plugin.instanceName ?? name
+    this.plugins[name] = plugin
+    await plugin.install?.(this)
+    await plugin.start?.()
+  }
+
+  async startPlugins () {
+    for (const entry of this.pluginList) {
+      let plugin
+      try {
+        plugin = typeof entry === 'function' ? new entry(this) : entry // eslint-disable-line new-cap
+      } catch (error) {
+        throw new DatabaseError(`Failed to instantiate plugin: ${error.message}`, { original: error })
+      }
+      const name = this._pluginName(plugin)
+      if (this.plugins[name] === plugin) continue
+      try {
+        await this._installPlugin(plugin, name)
+      } catch (error) {
+        throw new DatabaseError(`Failed to install plugin '${name}': ${error.message}`, { original: error, pluginName: name })
+      }
+    }
+  }
+
+  /** Registers a plugin; it is installed now if connected, otherwise at connect(). */
+  async usePlugin (plugin, name) {
+    const pluginName = this._pluginName(plugin, name)
+    if (this.isConnected()) await this._installPlugin(plugin, pluginName)
+    else {
+      plugin.setInstanceName?.(pluginName)
+      this.plugins[pluginName] = plugin
+      this.pluginList.push(plugin)
+    }
+    return plugin
+  }
+
+  async uninstallPlugin (name, options = {}) {
+    const plugin = this.plugins[name]
+    if (!plugin) throw new DatabaseError(`Plugin '${name}' not found`, { pluginName: name })
+    await plugin.stop?.()
+    await plugin.uninstall?.(options)
+    delete this.plugins[name]
+    this.pluginList = this.pluginList.filter((p) => p !== plugin)
+    this.emit('db:plugin:uninstalled', { name, plugin })
+  }
+
+  async disconnect () {
+    await this._runHooks('beforeDisconnect', { args: [] })
+    this.emit('disconnected', new Date())
+    for (const plugin of Object.values(this.plugins)) {
+      try {
+        plugin.removeAllListeners?.()
+        await plugin.stop?.()
+      } catch {}
+    }
+    for (const resource of Object.values(this.resources)) resource.dispose()
+    this.resources = {}
+    this.client.removeAllListeners()
+    this.emit('db:disconnected', new Date())
+    await this._runHooks('afterDisconnect', { result: undefined, args: [] })
+    this.removeAllListeners()
+    this.savedMetadata = null
+    this.plugins = {}
+    this.pluginRegistry = this.plugins
+    this.pluginList = []
+  }
+}
+
+class S3db extends Database {}
+
+module.exports = { Database, S3db, DB_HOOK_EVENTS }

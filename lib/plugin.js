@@ -1,0 +1,95 @@
+'use strict'
+// `Plugin`: the base class of s3db.js plugins. Concrete plugins are out of scope; this is the
+// contract they rely on (lifecycle, hooks, method wrapping, middlewares).
+
+const { EventEmitter } = require('node:events')
+
+function slugOf (name) {
+  return name.replace(/Plugin$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase() || 'plugin'
+}
+
+class Plugin extends EventEmitter {
+  constructor (options = {}) {
+    super()
+    this.name = this.constructor.name
+    this.options = options
+    this.slug = options.slug ?? slugOf(this.name)
+    this.namespace = options.namespace ?? null
+    this.instanceName = null
+    this.database = null
+    this.hooks = new Map()
+  }
+
+  setInstanceName (name) {
+    this.instanceName = name
+  }
+
+  async install (database) {
+    this.database = database
+    await this.beforeInstall?.()
+    await this.onInstall()
+    await this.afterInstall?.()
+    this.emit('plugin.installed', { plugin: this.name })
+  }
+
+  async start () {
+    await this.onStart()
+    this.emit('plugin.started', { plugin: this.name })
+  }
+
+  async stop () {
+    await this.onStop()
+    this.emit('plugin.stopped', { plugin: this.name })
+    this.removeAllListeners()
+  }
+
+  async uninstall (options = {}) {
+    await this.onUninstall(options)
+  }
+
+  async onInstall () {}
+  async onStart () {}
+  async onStop () {}
+  async onUninstall () {}
+
+  addHook (resource, event, fn) {
+    resource.addHook(event, fn)
+    const key = `${resource.name}.${event}`
+    if (!this.hooks.has(key)) this.hooks.set(key, [])
+    this.hooks.get(key).push(fn)
+  }
+
+  removeHook (resource, event, fn) {
+    const list = resource.hooks[event]
+    if (!list) return
+    const index = list.findIndex((h) => h === fn || h.name === `bound ${fn.name}`)
+    if (index >= 0) list.splice(index, 1)
+  }
+
+  /** Replaces `resource[method]` so `wrapper(result, args, method)` sees every result. */
+  wrapResourceMethod (resource, method, wrapper) {
+    const original = resource[method].bind(resource)
+    resource[method] = async (...args) => wrapper(await original(...args), args, method)
+  }
+
+  /** `middleware(next, ...args)` runs around `resource[method]`. */
+  addMiddleware (resource, method, middleware) {
+    const original = resource[method].bind(resource)
+    resource[method] = (...args) => middleware((...nextArgs) => original(...(nextArgs.length ? nextArgs : args)), ...args)
+  }
+
+  getNestedFieldValue (data, path) {
+    return path.split('.').reduce((node, part) => (node == null ? undefined : node[part]), data)
+  }
+
+  getPartitionValues (data, resource) {
+    const out = {}
+    for (const [name, def] of Object.entries(resource.config.partitions ?? {})) {
+      out[name] = {}
+      for (const field of Object.keys(def.fields ?? {})) out[name][field] = this.getNestedFieldValue(data, field)
+    }
+    return out
+  }
+}
+
+module.exports = { Plugin }

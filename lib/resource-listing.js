@@ -1,0 +1,162 @@
+'use strict'
+// Reading many records: list, listIds, count, page, query, getMany, getAll, partitions, and
+// streaming iteration. Each call crosses into Rust once; records come back in key order.
+
+const { Readable, Writable } = require('node:stream')
+const { fromNative, PartitionError } = require('./errors')
+
+function listOptions ({ partition, partitionValues, limit, offset } = {}) {
+  return JSON.stringify({ partition: partition ?? undefined, partitionValues: partitionValues ?? undefined, limit: limit ?? undefined, offset: offset ?? 0 })
+}
+
+function reviveAll (records) {
+  for (const r of records) if (typeof r._lastModified === 'string') r._lastModified = new Date(r._lastModified)
+  return records
+}
+
+function nativeError (error) {
+  return fromNative(Object.assign(new Error(), { message: 'S3DB_NATIVE_ERROR:' + JSON.stringify(error) }))
+}
+
+module.exports = {
+  async listIds (options = {}) {
+    const ids = await this._call('listIds', listOptions(options))
+    this._emitEvent('listed-ids', ids.length)
+    return ids
+  },
+
+  async count (options = {}) {
+    await this.executeHooks('beforeCount', options)
+    const count = await this._call('count', listOptions(options))
+    this._emitEvent('count', count)
+    await this.executeHooks('afterCount', { count, options })
+    return count
+  },
+
+  /** Every record (or `limit` of them after `offset`); no silent cap at 1,000. */
+  async list (options = {}) {
+    const { partition, partitionValues } = options
+    await this.executeHooks('beforeList', options)
+    let listed
+    try {
+      listed = JSON.parse(await this._call('list', listOptions(options)))
+    } catch (err) {
+      if (this.listenerCount('error') > 0) this.emit('error', err, options)
+      if (err instanceof PartitionError) return []
+      throw err
+    }
+    const errors = listed.errors.map(({ id, error }) => ({ id, error: nativeError(error) }))
+    for (const { id, error } of errors) {
+      if (this.listenerCount('error') > 0) this.emit('error', error, { id })
+    }
+    const records = await this.executeHooks('afterList', reviveAll(listed.records))
+    this._emitEvent('list', partition ? { partition, partitionValues, count: records.length, errors: errors.length } : { count: records.length, errors: errors.length })
+    return records
+  },
+
+  async getMany (ids = []) {
+    await this.executeHooks('beforeGetMany', { ids })
+    const listed = JSON.parse(await this._call('getMany', ids))
+    for (const { id, error } of listed.errors) {
+      if (this.listenerCount('error') > 0) this.emit('error', nativeError(error), { id })
+    }
+    const records = await this.executeHooks('afterGetMany', reviveAll(listed.records))
+    this._emitEvent('fetched-many', records.length)
+    return records
+  },
+
+  async getAll () {
+    return this.list()
+  },
+
+  async page ({ offset = 0, size = 100, partition, partitionValues, skipCount = false } = {}) {
+    const debug = { requestedSize: size, requestedOffset: offset, skipCount }
+    try {
+      const [items, totalItems] = await Promise.all([
+        this.list({ partition, partitionValues, limit: size, offset }),
+        skipCount ? Promise.resolve(null) : this.count({ partition, partitionValues })
+      ])
+      const result = {
+        items,
+        totalItems,
+        page: size > 0 ? Math.floor(offset / size) : 0,
+        pageSize: size,
+        totalPages: totalItems === null || size <= 0 ? null : Math.ceil(totalItems / size),
+        hasMore: totalItems === null ? items.length === size : offset + items.length < totalItems,
+        _debug: { ...debug, actualItemsReturned: items.length, hasTotalItems: totalItems !== null }
+      }
+      this._emitEvent('paginated', result)
+      return result
+    } catch (error) {
+      return { items: [], totalItems: 0, page: 0, pageSize: size, totalPages: 0, hasMore: false, _debug: { ...debug, actualItemsReturned: 0, hasTotalItems: false, error: error.message } }
+    }
+  },
+
+  /** Records whose top-level fields equal every entry of `filter` (a client-side scan). */
+  async query (filter = {}, { limit = 100, offset = 0, partition, partitionValues } = {}) {
+    await this.executeHooks('beforeQuery', { filter, limit, offset })
+    const matches = []
+    let skipped = 0
+    for await (const record of this.iterate({ partition, partitionValues })) {
+      if (!Object.entries(filter).every(([k, v]) => record[k] === v)) continue
+      if (skipped < offset) { skipped++; continue }
+      matches.push(record)
+      if (matches.length >= limit) break
+    }
+    return this.executeHooks('afterQuery', matches)
+  },
+
+  async getFromPartition ({ id, partitionName, partitionValues = {} } = {}) {
+    const record = JSON.parse(await this._call('getFromPartition', id, partitionName, JSON.stringify(partitionValues)))
+    if (typeof record._lastModified === 'string') record._lastModified = new Date(record._lastModified)
+    this._emitEvent('partition-fetched', record)
+    this._emitEvent(`partition-fetched:${id}`, record)
+    return record
+  },
+
+  /**
+   * Streams records page by page: only the ids of the listing and one page of records are
+   * held at a time, however large the resource.
+   */
+  async * iterate ({ partition, partitionValues, pageSize = 100 } = {}) {
+    const ids = await this.listIds({ partition, partitionValues })
+    for (let start = 0; start < ids.length; start += pageSize) {
+      const records = await this.getMany(ids.slice(start, start + pageSize))
+      if (ids.length > pageSize) this._emitEvent('progress', { operation: 'iterate', done: Math.min(start + pageSize, ids.length), total: ids.length })
+      yield * records
+    }
+  },
+
+  [Symbol.asyncIterator] () {
+    return this.iterate()
+  },
+
+  /** An object-mode Readable of every record. */
+  readable ({ partition, partitionValues, batchSize = 100 } = {}) {
+    return Readable.from(this.iterate({ partition, partitionValues, pageSize: batchSize }), { objectMode: true })
+  },
+
+  /** An object-mode Writable that inserts every object written to it. */
+  writable ({ concurrency = 10 } = {}) {
+    const resource = this
+    const inFlight = new Set()
+    return new Writable({
+      objectMode: true,
+      highWaterMark: concurrency,
+      write (doc, _enc, done) {
+        const insert = resource.insert(doc)
+        inFlight.add(insert)
+        insert.then(() => inFlight.delete(insert), () => inFlight.delete(insert))
+        if (inFlight.size < concurrency) {
+          insert.catch((err) => this.destroy(err))
+          done()
+        } else {
+          insert.then(() => done(), done)
+        }
+      },
+      final (done) {
+        Promise.all(inFlight).then(() => done(), done)
+      }
+    })
+  }
+}

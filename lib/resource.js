@@ -1,0 +1,312 @@
+'use strict'
+// `Resource`: the s3db.js resource API. Each operation is one call into the Rust core; hooks,
+// middlewares and events run here in JS, and only when someone registered them. Methods are
+// ordinary prototype methods, so plugins can replace them (`resource.insert = ...`), and
+// composite methods call through `this.<method>`.
+
+const { EventEmitter } = require('node:events')
+const { fromNative, ValidationError, ResourceError, NoSuchKey } = require('./errors')
+const { emptyHooks, hookMethods } = require('./hooks')
+const listingMethods = require('./resource-listing')
+const contentMethods = require('./resource-content')
+
+/** Turns the core's JSON record into the JS record (dates as Date). */
+function revive (record) {
+  if (record && typeof record._lastModified === 'string') record._lastModified = new Date(record._lastModified)
+  return record
+}
+
+function checkId (id) {
+  if (typeof id !== 'string') throw new ValidationError('Resource id must be a string', { id, statusCode: 400 })
+  if (id.length === 0) throw new ValidationError('Resource id cannot be empty', { id, statusCode: 400 })
+}
+
+class Resource extends EventEmitter {
+  constructor ({ database, client, config, native, version }) {
+    super()
+    this.database = database
+    this.client = client
+    this.name = config.name
+    this.version = version
+    this._applyConfig(config, native)
+    this.hooks = emptyHooks()
+    this._middlewares = new Map()
+    for (const [event, fns] of Object.entries(config.hooks ?? {})) {
+      if (!Array.isArray(fns)) throw new ResourceError(`Invalid Resource ${config.name} configuration: hooks.${event} must be an array`, { resourceName: config.name })
+      for (const fn of fns) this.addHook(event, fn)
+    }
+    for (const [event, listeners] of Object.entries(config.events ?? {})) {
+      for (const fn of [].concat(listeners)) this.on(event, fn)
+    }
+    if (Array.isArray(config.middlewares)) {
+      for (const fn of config.middlewares) for (const method of require('./hooks').MIDDLEWARE_METHODS) this.useMiddleware(method, fn)
+    } else {
+      for (const [method, fns] of Object.entries(config.middlewares ?? {})) for (const fn of [].concat(fns)) this.useMiddleware(method, fn)
+    }
+  }
+
+  _applyConfig (config, native) {
+    this._native = native
+    this.attributes = config.attributes
+    this.behavior = config.behavior ?? 'user-managed'
+    this.passphrase = config.passphrase
+    this.bcryptRounds = config.bcryptRounds
+    this.idSize = typeof config.idGenerator === 'number' ? config.idGenerator : (config.idSize ?? 22)
+    this.idGenerator = typeof config.idGenerator === 'function' ? config.idGenerator : null
+    this.idGeneratorType = this.idGenerator ? 'custom' : 'nanoid'
+    this.asyncEvents = config.asyncEvents !== false
+    this.eventsDisabled = config.disableEvents === true
+    this.strictValidation = config.strictValidation !== false
+    this.versioningEnabled = config.versioningEnabled === true
+    this.config = {
+      cache: config.cache,
+      hooks: config.hooks ?? {},
+      paranoid: config.paranoid !== false,
+      timestamps: config.timestamps === true,
+      partitions: JSON.parse(native.partitionsJson()),
+      autoDecrypt: config.autoDecrypt !== false,
+      allNestedObjectsOptional: config.allNestedObjectsOptional !== false,
+      asyncEvents: this.asyncEvents,
+      asyncPartitions: config.asyncPartitions !== false,
+      strictPartitions: config.strictPartitions === true,
+      createdBy: config.createdBy ?? 'user'
+    }
+    this.$schema = Object.freeze({ ...config })
+  }
+
+  /** Calls the core and maps its errors to the s3db.js classes. */
+  async _call (method, ...args) {
+    try {
+      return await this._native[method](...args)
+    } catch (err) {
+      throw fromNative(err, { bucket: this.client.bucket, resourceName: this.name })
+    }
+  }
+
+  /** Emits only when someone listens; async events run after the caller continues. */
+  _emitEvent (event, payload) {
+    if (this.eventsDisabled || this.listenerCount(event) === 0) return
+    const fire = () => {
+      try {
+        this.emit(event, payload)
+      } catch (err) {
+        if (this.listenerCount('error') > 0) this.emit('error', err, payload)
+      }
+    }
+    if (this.asyncEvents) setImmediate(fire)
+    else fire()
+  }
+
+  _reportWrite (out) {
+    if (out.exceedsLimit) this._emitEvent('exceedsLimit', out.exceedsLimit)
+    for (const failure of out.partitionFailures ?? []) {
+      this._emitEvent('partitionIndexError', { operation: 'write', id: out.record?.id, error: fromNative(Object.assign(new Error(), { message: 'S3DB_NATIVE_ERROR:' + JSON.stringify(failure.error) })), message: failure.error.message, key: failure.key })
+    }
+  }
+
+  getResourceKey (id) {
+    return `resource=${this.name}/data/id=${id}`
+  }
+
+  getDefinitionHash () {
+    return this._native.definitionHash()
+  }
+
+  async insert (data = {}) {
+    let doc = data
+    if (doc.id === undefined && this.idGenerator) doc = { ...doc, id: String(await this.idGenerator(doc)) }
+    doc = await this.executeHooks('beforeInsert', doc)
+    const out = JSON.parse(await this._call('insert', JSON.stringify(doc)))
+    this._reportWrite(out)
+    const record = await this.executeHooks('afterInsert', revive(out.record))
+    this._emitEvent('inserted', record)
+    this._emitEvent(`inserted:${out.record.id}`, record)
+    return record
+  }
+
+  async get (id) {
+    checkId(id)
+    const record = await this.executeHooks('afterGet', revive(JSON.parse(await this._call('get', id))))
+    this._emitEvent('fetched', record)
+    this._emitEvent(`fetched:${id}`, record)
+    return record
+  }
+
+  async getOrNull (id) {
+    try {
+      return await this.get(id)
+    } catch (err) {
+      if (err instanceof NoSuchKey) return null
+      throw err
+    }
+  }
+
+  async getOrThrow (id) {
+    try {
+      return await this.get(id)
+    } catch (err) {
+      if (err instanceof NoSuchKey) throw new ResourceError(`Resource '${this.name}' with id '${id}' not found`, { resourceName: this.name, id, code: 'RESOURCE_NOT_FOUND', statusCode: 404 })
+      throw err
+    }
+  }
+
+  async exists (id) {
+    try {
+      checkId(id)
+      return await this._call('exists', id)
+    } catch {
+      return false
+    }
+  }
+
+  async update (id, data = {}) {
+    checkId(id)
+    let out
+    if (this._hasHooks('beforeUpdate')) {
+      out = await this._updateWithHooks(id, data)
+    } else {
+      out = JSON.parse(await this._call('update', id, JSON.stringify(data)))
+    }
+    this._reportWrite(out)
+    const before = revive(out.before)
+    const record = await this.executeHooks('afterUpdate', revive(out.record))
+    if (!this.eventsDisabled && (this.listenerCount('updated') > 0 || this.listenerCount(`updated:${id}`) > 0)) {
+      const payload = { ...record, $before: before, $after: record }
+      this._emitEvent('updated', payload)
+      this._emitEvent(`updated:${id}`, payload)
+    }
+    return record
+  }
+
+  /** Two crossings so `beforeUpdate` hooks see the merged record; retried if it changed meanwhile. */
+  async _updateWithHooks (id, data) {
+    for (let attempt = 1; ; attempt++) {
+      const prepared = JSON.parse(await this._call('prepareUpdate', id, JSON.stringify(data)))
+      const merged = await this.executeHooks('beforeUpdate', prepared.merged)
+      try {
+        const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), prepared.etag))
+        return { ...out, before: prepared.before }
+      } catch (err) {
+        if (!(err instanceof ResourceError && err.statusCode === 412) || attempt >= 5) throw err
+      }
+    }
+  }
+
+  async patch (id, fields = {}, options = {}) {
+    const args = await this.executeHooks('beforePatch', { id, fields, options })
+    const result = await this.update(args.id ?? id, args.fields ?? fields)
+    return this.executeHooks('afterPatch', result)
+  }
+
+  async replace (id, fullData = {}, options = {}) {
+    checkId(id)
+    const args = await this.executeHooks('beforeReplace', { id, fullData, options })
+    const out = JSON.parse(await this._call('replace', args.id ?? id, JSON.stringify(args.fullData ?? fullData)))
+    this._reportWrite(out)
+    return this.executeHooks('afterReplace', revive(out.record))
+  }
+
+  async upsert (data = {}) {
+    const { id, ...rest } = data
+    if (id !== undefined && await this.exists(id)) return this.update(id, rest)
+    return this.insert(data)
+  }
+
+  async updateConditional (id, data = {}, { ifMatch } = {}) {
+    if (!ifMatch) throw new ValidationError('updateConditional requires options.ifMatch (the ETag to match)', { statusCode: 428, resourceName: this.name, id })
+    try {
+      const prepared = JSON.parse(await this._call('prepareUpdate', id, JSON.stringify(data)))
+      const merged = await this.executeHooks('beforeUpdate', prepared.merged)
+      const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), ifMatch))
+      const record = await this.executeHooks('afterUpdate', revive(out.record))
+      this._emitEvent('updated', { ...record, $before: revive(prepared.before), $after: record })
+      return { success: true, data: record, etag: record._etag }
+    } catch (err) {
+      if (err instanceof ResourceError && err.statusCode === 412) return { success: false, error: 'ETag mismatch: the record changed since it was read' }
+      if (err.name === 'InvalidResourceItem') return { success: false, error: err.message, validationErrors: err.validation }
+      throw err
+    }
+  }
+
+  async delete (id) {
+    checkId(id)
+    const wantsRecord = this._hasHooks('beforeDelete') || this._hasHooks('afterDelete') ||
+      (!this.eventsDisabled && (this.listenerCount('deleted') > 0 || this.listenerCount(`deleted:${id}`) > 0))
+    let before = null
+    if (this._hasHooks('beforeDelete')) {
+      before = revive(JSON.parse(await this._call('get', id)))
+      await this.executeHooks('beforeDelete', before)
+    }
+    const out = JSON.parse(await this._call('delete', id, wantsRecord && before === null))
+    before = before ?? revive(out.before)
+    this._reportWrite({ partitionFailures: out.partitionFailures, record: { id } })
+    if (before) await this.executeHooks('afterDelete', before)
+    if (wantsRecord) {
+      const payload = { ...(before ?? { id }), $before: before, $after: null }
+      this._emitEvent('deleted', payload)
+      this._emitEvent(`deleted:${id}`, payload)
+    }
+    return { $metadata: { httpStatusCode: 204 } }
+  }
+
+  async deleteMany (ids = []) {
+    await this.executeHooks('beforeDeleteMany', { ids })
+    const result = await this._call('deleteMany', ids)
+    const results = result.deleted.map((batch) => ({ Deleted: batch.deleted.map((Key) => ({ Key })), Errors: batch.errors.map(([Key, Code, Message]) => ({ Key, Code, Message })) }))
+    for (const id of ids) this._emitEvent('deleted', id)
+    this._emitEvent('deleted-many', ids.length)
+    await this.executeHooks('afterDeleteMany', { ids, results })
+    return results
+  }
+
+  async deleteAll () {
+    if (this.config.paranoid) throw new ResourceError('deleteAll() is a dangerous operation and requires paranoid: false option.', { resourceName: this.name, operation: 'deleteAll' })
+    const deletedCount = await this._call('deleteAllRecords')
+    this._emitEvent('deleted-all', { version: this.version, prefix: `resource=${this.name}/data`, deletedCount })
+    return { deletedCount, version: this.version }
+  }
+
+  async deleteAllData () {
+    if (this.config.paranoid) throw new ResourceError('deleteAllData() is a dangerous operation and requires paranoid: false option.', { resourceName: this.name, operation: 'deleteAllData' })
+    const deletedCount = await this._call('deleteAllData')
+    this._emitEvent('deleted-all-data', { resource: this.name, prefix: `resource=${this.name}`, deletedCount })
+    return { deletedCount, resource: this.name }
+  }
+
+  validate (data, { throwOnError = false, includeId = false, mutateOriginal = false } = {}) {
+    const input = includeId ? { ...data } : (({ id, ...rest }) => rest)(data ?? {})
+    const result = JSON.parse(this._native.validate(JSON.stringify(input)))
+    if (mutateOriginal && data && typeof data === 'object') Object.assign(data, result.data)
+    if (!result.isValid && throwOnError) {
+      const err = new Error('Validation failed')
+      err.validationErrors = result.errors
+      err.invalidData = data
+      throw err
+    }
+    return { isValid: result.isValid, errors: result.errors, data: result.data }
+  }
+
+  dispose () {
+    if (this.listenerCount('resource:disposed') > 0) this.emit('resource:disposed', { resourceName: this.name })
+    this.removeAllListeners()
+  }
+
+  export () {
+    return { name: this.name, version: this.version, attributes: this.attributes, behavior: this.behavior, timestamps: this.config.timestamps, partitions: this.config.partitions, paranoid: this.config.paranoid }
+  }
+
+  on (event, listener) {
+    if (this.eventsDisabled) return this
+    return super.on(event, listener)
+  }
+
+  once (event, listener) {
+    if (this.eventsDisabled) return this
+    return super.once(event, listener)
+  }
+}
+
+Resource.prototype.addListener = Resource.prototype.on
+Object.assign(Resource.prototype, hookMethods, listingMethods, contentMethods)
+
+module.exports = { Resource, revive }

@@ -1,0 +1,201 @@
+//! `NativeResource`: one resource's operations. Records cross as one JSON string each way
+//! (cheaper than building napi objects field by field for nested documents).
+
+use crate::errors::{guarded, to_napi};
+use napi_derive::napi;
+use s3db_core::resource::{ListOptions, ListedRecords, ReadForUpdate, Resource, WriteOutcome};
+use s3db_core::StoreError;
+use serde_json::{json, Map, Value};
+use std::sync::Arc;
+
+#[napi]
+pub struct NativeResource {
+    pub(crate) inner: Arc<Resource>,
+}
+
+fn parse(json: &str, what: &str) -> Result<Value, StoreError> {
+    serde_json::from_str(json).map_err(|e| StoreError::invalid(format!("{what} is not valid JSON: {e}")))
+}
+
+fn parse_object(json: &str, what: &str) -> Result<Map<String, Value>, StoreError> {
+    match parse(json, what)? {
+        Value::Object(map) => Ok(map),
+        _ => Err(StoreError::invalid(format!("{what} must be an object"))),
+    }
+}
+
+fn error_json(err: &StoreError) -> Value {
+    json!({ "name": err.kind.name(), "code": err.code, "message": err.message, "statusCode": err.status_code, "details": err.details })
+}
+
+fn write_json(out: WriteOutcome) -> Value {
+    json!({
+        "record": out.record,
+        "exceedsLimit": out.exceeds_limit,
+        "partitionFailures": out.partition_failures.iter().map(|f| json!({ "key": f.key, "error": error_json(&f.error) })).collect::<Vec<_>>(),
+    })
+}
+
+fn listed_json(listed: ListedRecords) -> Value {
+    json!({
+        "records": listed.records,
+        "errors": listed.errors.iter().map(|(id, e)| json!({ "id": id, "error": error_json(e) })).collect::<Vec<_>>(),
+    })
+}
+
+fn list_options(json: &str) -> Result<ListOptions, StoreError> {
+    let v = parse(json, "list options")?;
+    Ok(ListOptions {
+        partition: v.get("partition").and_then(Value::as_str).map(str::to_string),
+        partition_values: v.get("partitionValues").and_then(Value::as_object).cloned().unwrap_or_default(),
+        limit: v.get("limit").and_then(Value::as_u64).map(|n| n as usize),
+        offset: v.get("offset").and_then(Value::as_u64).unwrap_or(0) as usize,
+    })
+}
+
+#[napi]
+impl NativeResource {
+    /// The hash `s3db.json` stores for this definition.
+    #[napi]
+    pub fn definition_hash(&self) -> String {
+        self.inner.definition_hash()
+    }
+
+    /// `[version, partitions JSON]` as normalised by the core.
+    #[napi]
+    pub fn partitions_json(&self) -> String {
+        Value::Object(self.inner.config().partitions.clone()).to_string()
+    }
+
+    /// Validates a document; `{ isValid, errors, data }` as JSON.
+    #[napi(catch_unwind)]
+    pub fn validate(&self, data: String) -> napi::Result<String> {
+        let mut value = parse(&data, "data").map_err(to_napi)?;
+        let result = match self.inner.validate(&mut value) {
+            Ok(()) => json!({ "isValid": true, "errors": [], "data": value }),
+            Err(e) => json!({ "isValid": false, "errors": e.details.as_ref().and_then(|d| d.get("validation")).cloned().unwrap_or(json!([])), "data": value }),
+        };
+        Ok(result.to_string())
+    }
+
+    #[napi]
+    pub async fn insert(&self, data: String) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move { Ok(write_json(resource.insert(parse(&data, "data")?).await?).to_string()) }).await
+    }
+
+    #[napi]
+    pub async fn get(&self, id: String) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move { Ok(resource.get(&id).await?.to_string()) }).await
+    }
+
+    #[napi]
+    pub async fn exists(&self, id: String) -> napi::Result<bool> {
+        let resource = self.inner.clone();
+        guarded(async move { resource.exists(&id).await }).await
+    }
+
+    /// Update in one call: `{ before, record, exceedsLimit, partitionFailures }`.
+    #[napi]
+    pub async fn update(&self, id: String, patch: String) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move {
+            let out = resource.update(&id, &parse_object(&patch, "update data")?).await?;
+            let mut result = write_json(out.write);
+            result["before"] = out.before;
+            Ok(result.to_string())
+        })
+        .await
+    }
+
+    /// First half of an update with `beforeUpdate` hooks: `{ before, etag, merged }`.
+    #[napi]
+    pub async fn prepare_update(&self, id: String, patch: String) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move {
+            let (current, merged) = resource.prepare_update(&id, &parse_object(&patch, "update data")?).await?;
+            Ok(json!({ "before": current.record, "etag": current.etag, "merged": merged }).to_string())
+        })
+        .await
+    }
+
+    /// Second half: writes `merged` only if the record still has `etag`.
+    #[napi]
+    pub async fn commit_update(&self, id: String, merged: String, before: String, etag: String) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move {
+            let before = ReadForUpdate { record: parse(&before, "before")?, etag };
+            Ok(write_json(resource.commit_update(&id, parse(&merged, "data")?, &before).await?).to_string())
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn replace(&self, id: String, data: String) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move { Ok(write_json(resource.replace(&id, parse(&data, "data")?).await?).to_string()) }).await
+    }
+
+    /// `{ before, partitionFailures }`; `before` is null unless read first.
+    #[napi]
+    pub async fn delete(&self, id: String, read_first: bool) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move {
+            let (before, failures) = resource.delete(&id, read_first).await?;
+            Ok(json!({ "before": before, "partitionFailures": failures.iter().map(|f| json!({ "key": f.key, "error": error_json(&f.error) })).collect::<Vec<_>>() }).to_string())
+        })
+        .await
+    }
+
+    #[napi]
+    pub async fn delete_many(&self, ids: Vec<String>) -> napi::Result<crate::client::DeleteObjectsResult> {
+        let resource = self.inner.clone();
+        let report = guarded(async move { resource.delete_many(&ids).await }).await?;
+        Ok(crate::client::delete_report(report))
+    }
+
+    #[napi]
+    pub async fn delete_all_data(&self) -> napi::Result<u32> {
+        let resource = self.inner.clone();
+        Ok(guarded(async move { resource.delete_all_data().await }).await? as u32)
+    }
+
+    #[napi]
+    pub async fn delete_all_records(&self) -> napi::Result<u32> {
+        let resource = self.inner.clone();
+        Ok(guarded(async move { resource.delete_all_records().await }).await? as u32)
+    }
+
+    #[napi]
+    pub async fn list_ids(&self, options: String) -> napi::Result<Vec<String>> {
+        let resource = self.inner.clone();
+        guarded(async move { resource.list_ids(&list_options(&options)?).await }).await
+    }
+
+    #[napi]
+    pub async fn count(&self, options: String) -> napi::Result<u32> {
+        let resource = self.inner.clone();
+        Ok(guarded(async move { resource.count(&list_options(&options)?).await }).await? as u32)
+    }
+
+    /// `{ records, errors: [{ id, error }] }`.
+    #[napi]
+    pub async fn list(&self, options: String) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move { Ok(listed_json(resource.list(&list_options(&options)?).await?).to_string()) }).await
+    }
+
+    #[napi]
+    pub async fn get_many(&self, ids: Vec<String>) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move { Ok(listed_json(resource.get_many(&ids).await).to_string()) }).await
+    }
+
+    /// The record if its reference exists in the partition for `values`.
+    #[napi]
+    pub async fn get_from_partition(&self, id: String, partition: String, values: String) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move { Ok(resource.get_from_partition(&id, &partition, &parse_object(&values, "partitionValues")?).await?.to_string()) }).await
+    }
+}
