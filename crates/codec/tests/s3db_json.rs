@@ -104,3 +104,54 @@ fn corrupt_files_are_errors() {
     let deep = "[".repeat(100_000);
     assert!(DatabaseMeta::parse(deep.as_bytes()).is_err());
 }
+
+/// The whole sample bucket: schemas come from its own `s3db.json`, every object decodes.
+#[test]
+fn bucket_dump_decodes_with_its_own_metadata() {
+    let dump: Vec<Value> = serde_json::from_str(&fixture_text(
+        "s3db-json/bucket-dump.3-resources.v19.5.10.json",
+    ))
+    .unwrap();
+    let meta_obj = dump.iter().find(|o| o["key"] == "myapp/s3db.json").unwrap();
+    let meta = DatabaseMeta::parse(meta_obj["body"].as_str().unwrap().as_bytes()).unwrap();
+    let mut decoded = serde_json::Map::new();
+    for obj in dump
+        .iter()
+        .filter(|o| o["key"].as_str().unwrap().contains("/data/id="))
+    {
+        let key = obj["key"].as_str().unwrap();
+        let resource = key
+            .split("resource=")
+            .nth(1)
+            .unwrap()
+            .split('/')
+            .next()
+            .unwrap();
+        let schema = meta
+            .resource(resource)
+            .unwrap()
+            .unwrap()
+            .schema(SchemaOptions::default())
+            .unwrap();
+        let md: Vec<(String, String)> = obj["metadata"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().into()))
+            .collect();
+        let rec = schema
+            .decode_record_strict(&md, obj["body"].as_str().map(str::as_bytes))
+            .unwrap();
+        decoded.insert(resource.to_string(), rec.data);
+    }
+    assert_eq!(
+        Value::Object(decoded),
+        serde_json::json!({
+            "users": {"name": "Ana", "email": "ana@example.com", "age": 31,
+                      "address": {"city": "Lisbon", "country": "PT"},
+                      "createdAt": "2025-11-15T12:34:56.789Z", "updatedAt": "2025-11-15T12:34:56.789Z"},
+            "products": {"title": "Mug", "price": 9.5, "tags": ["kitchen"]},
+            "audit_log": {"action": "login", "payload": {"ip": "10.0.0.1"}}
+        })
+    );
+}

@@ -5,6 +5,7 @@
 use crate::error::{CodecError, Result};
 use crate::js::json::stringify_pretty;
 use crate::schema::registry::{PluginRegistry, SchemaRegistry};
+use crate::schema::{Schema, SchemaOptions};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -166,6 +167,34 @@ impl ResourceMeta {
             .insert(v.clone(), serde_json::to_value(&data).map_err(bad)?);
         self.current_version = v.clone();
         Ok(v)
+    }
+
+    /// The schema of the current version: its attributes and flags, the 19.x registry when
+    /// present, and registered plugin keys. `base` carries what `s3db.json` does not store
+    /// (passphrase, bcrypt rounds, plugin attributes, clock).
+    pub fn schema(&self, base: SchemaOptions) -> Result<Schema> {
+        let data = self.current()?.ok_or_else(|| {
+            CodecError::Metadata(format!("version '{}' is missing", self.current_version))
+        })?;
+        let mut opts = base;
+        opts.timestamps = data.timestamps;
+        opts.all_nested_objects_optional = data.all_nested_objects_optional.unwrap_or(true);
+        opts.auto_decrypt = data.auto_decrypt.unwrap_or(true);
+        opts.version = self.current_version.clone();
+        if opts.registry.is_none() {
+            opts.registry = self.schema_registry.clone();
+        }
+        for pa in opts.plugin_attributes.iter_mut() {
+            if pa.key.is_none() {
+                pa.key = self.plugin_registry(&pa.plugin)?.and_then(|r| {
+                    r.mapping
+                        .get(&pa.name)
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                });
+            }
+        }
+        Schema::from_json(&Value::Object(data.attributes), opts)
     }
 
     /// The plugin registry of one plugin, if present (19.x).

@@ -133,7 +133,10 @@ impl Schema {
         let mut values: Vec<(String, Value)> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
 
-        for (key, value) in metadata {
+        // JS reads keys in property order: short keys (integer-like) first, by index.
+        let ordered =
+            crate::js::order::js_order(metadata.iter().map(|(k, v)| (k.clone(), v)).collect());
+        for (key, value) in &ordered {
             if SYSTEM_KEYS.contains(&key.as_str()) {
                 continue;
             }

@@ -2,11 +2,9 @@
 
 use serde_json::{Map, Value};
 
-/// Builds a nested object from `(path, value)` pairs. Shorter paths are applied first so
-/// that leaves land inside objects restored from their parent path.
+/// Builds a nested object from `(path, value)` pairs, keeping first-seen key order. A parent
+/// path's value (`address` = `{}`) never hides leaves (`address.city`) whatever the order.
 pub fn unflatten(pairs: Vec<(String, Value)>) -> Value {
-    let mut pairs = pairs;
-    pairs.sort_by_key(|(p, _)| p.matches('.').count());
     let mut root = Map::new();
     for (path, value) in pairs {
         insert(&mut root, &path, value);
@@ -32,7 +30,17 @@ fn insert(root: &mut Map<String, Value>, path: &str, value: Value) {
             _ => return,
         };
     }
-    cur.insert(last.to_string(), value);
+    match (cur.get_mut(*last), value) {
+        (Some(Value::Object(existing)), Value::Object(new)) => {
+            for (k, v) in new {
+                existing.entry(k).or_insert(v);
+            }
+        }
+        (Some(Value::Object(_)), _) => {}
+        (_, value) => {
+            cur.insert(last.to_string(), value);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -41,7 +49,7 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn nests() {
+    fn nests_in_any_order() {
         let v = unflatten(vec![
             ("a.b".into(), json!(1)),
             ("a".into(), json!({})),
@@ -49,5 +57,9 @@ mod tests {
             ("a.d.e".into(), json!(true)),
         ]);
         assert_eq!(v, json!({"a": {"b": 1, "d": {"e": true}}, "c": "x"}));
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["a", "c"]);
+        let v = unflatten(vec![("a".into(), json!(null)), ("a.b".into(), json!(1))]);
+        assert_eq!(v, json!({"a": {"b": 1}}));
     }
 }
