@@ -25,8 +25,13 @@ export declare class NativeAdaptiveTuning {
 }
 
 export declare class NativeClient {
-  /** Parses and validates the connection string now; the backend connects on first use. */
-  constructor(connectionString: string, parallelism: number)
+  /**
+   * Parses and validates the connection string now; the backend connects on first use.
+   * `pool`: the client's operations pool, which every request then goes through. Without
+   * one, `poolEnabled: false` runs requests at once (once each); otherwise the client gets a
+   * private pool of `parallelism` slots.
+   */
+  constructor(connectionString: string, parallelism: number, pool?: NativeOperationsPool | undefined | null, poolEnabled?: boolean | undefined | null)
   /**
    * A resource of this client from its definition (JSON); bad definitions throw
    * `ResourceError`/`SchemaError`/`PartitionError`.
@@ -99,6 +104,8 @@ export declare class NativeResource {
   definitionHash(): string
   /** `[version, partitions JSON]` as normalised by the core. */
   partitionsJson(): string
+  /** The 19.x `schemaRegistry` this schema uses (extended with any new attribute paths). */
+  registryJson(): string
   /** Validates a document; `{ isValid, errors, data }` as JSON. */
   validate(data: string): string
   insert(data: string): Promise<string>

@@ -9,6 +9,7 @@ const native = require('./native')
 const { ConnectionString } = require('./connection-string')
 const { ObjectBody } = require('./body')
 const { fromNative, UnknownError, ValidationError } = require('./errors')
+const { attachPool, clientPoolMethods } = require('./pool/client-pool')
 
 const DEFAULT_PARALLELISM = 100
 
@@ -66,7 +67,9 @@ class S3Client extends EventEmitter {
     this.options = options
     this.connectionString = connectionString
     try {
-      this._native = new native.NativeClient(String(connectionString), this.parallelism)
+      // Every request goes through the client's operations pool (see lib/pool/config.js).
+      const pool = attachPool(this, { parallelism: this.parallelism, ...options }, this.config.clientOptions)
+      this._native = new native.NativeClient(String(connectionString), this.parallelism, pool, pool !== null)
     } catch (err) {
       throw fromNative(err)
     }
@@ -289,6 +292,11 @@ class FileSystemClient extends S3Client {
     super({ connectionString: connectionString ?? fileConnectionString(basePath, bucket, keyPrefix), parallelism, ...options })
     this.basePath = this.config.basePath
   }
+}
+
+// Pool controls (getQueueStats, pausePool, ..., _executeOperation, _executeBatch), unless defined above.
+for (const [name, method] of Object.entries(clientPoolMethods)) {
+  if (!(name in S3Client.prototype)) Object.defineProperty(S3Client.prototype, name, { value: method, writable: true, configurable: true })
 }
 
 module.exports = { S3Client, Client: S3Client, MemoryClient, FileSystemClient }

@@ -225,7 +225,8 @@ class Database extends EventEmitter {
       bcryptRounds: config.bcryptRounds ?? this.bcryptRounds,
       autoDecrypt: config.autoDecrypt,
       allNestedObjectsOptional: config.allNestedObjectsOptional,
-      paranoid: config.paranoid
+      paranoid: config.paranoid,
+      schemaRegistry: config.schemaRegistry
     }
     try {
       return this.client._native.resource(JSON.stringify(definition), strict)
@@ -251,7 +252,8 @@ class Database extends EventEmitter {
       autoDecrypt: data.autoDecrypt,
       asyncEvents: data.asyncEvents,
       idSize: typeof data.idGenerator === 'number' ? data.idGenerator : data.idSize,
-      createdBy: saved.createdBy
+      createdBy: saved.createdBy,
+      schemaRegistry: saved.schemaRegistry
     })
     try {
       const native = this._nativeFor(config, saved.currentVersion, false)
@@ -266,6 +268,7 @@ class Database extends EventEmitter {
     const config = this._resourceConfig(rawConfig ?? {})
     const metadata = this.savedMetadata ?? (this.savedMetadata = blankMetadata(this.s3dbVersion))
     const saved = metadata.resources?.[config.name]
+    if (saved?.schemaRegistry && config.schemaRegistry === undefined) config.schemaRegistry = saved.schemaRegistry
     let version = saved?.currentVersion ?? 'v1'
     let native = this._nativeFor(config, version)
     const hash = native.definitionHash()
@@ -290,6 +293,7 @@ class Database extends EventEmitter {
       entry.versions[version] = versionEntry(resource, hash)
       entry.currentVersion = version
       entry.partitions = resource.config.partitions
+      entry.schemaRegistry = JSON.parse(native.registryJson())
       metadata.resources[config.name] = entry
       await this.uploadMetadataFile()
     }

@@ -3,6 +3,8 @@
 
 use crate::convert::{ListResult, ObjectHead, ObjectWithBody};
 use crate::errors::{guarded, to_napi};
+use crate::operations_pool::NativeOperationsPool;
+use s3db_core::store::RequestLimiter;
 use napi::bindgen_prelude::Buffer;
 use napi_derive::napi;
 use s3db_core::client::{Client, PutObjectInput};
@@ -85,12 +87,18 @@ pub struct NativeClient {
 #[napi]
 impl NativeClient {
     /// Parses and validates the connection string now; the backend connects on first use.
+    /// `pool`: the client's operations pool, which every request then goes through. Without
+    /// one, `poolEnabled: false` runs requests at once (once each); otherwise the client gets a
+    /// private pool of `parallelism` slots.
     #[napi(constructor, catch_unwind)]
-    pub fn new(connection_string: String, parallelism: u32) -> napi::Result<Self> {
+    pub fn new(connection_string: String, parallelism: u32, pool: Option<&NativeOperationsPool>, pool_enabled: Option<bool>) -> napi::Result<Self> {
         let config = ConnectionConfig::parse(&connection_string).map_err(to_napi)?;
-        Ok(NativeClient {
-            inner: Arc::new(Client::new(config, parallelism.max(1) as usize)),
-        })
+        let client = match (pool, pool_enabled) {
+            (Some(pool), _) => Client::with_limiter(config, RequestLimiter::with_pool(pool.pool())),
+            (None, Some(false)) => Client::with_limiter(config, RequestLimiter::direct()),
+            (None, _) => Client::new(config, parallelism.max(1) as usize),
+        };
+        Ok(NativeClient { inner: Arc::new(client) })
     }
 
     /// A resource of this client from its definition (JSON); bad definitions throw

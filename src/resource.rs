@@ -67,6 +67,12 @@ impl NativeResource {
         Value::Object(self.inner.config().partitions.clone()).to_string()
     }
 
+    /// The 19.x `schemaRegistry` this schema uses (extended with any new attribute paths).
+    #[napi]
+    pub fn registry_json(&self) -> String {
+        serde_json::to_string(&self.inner.schema().registry()).unwrap_or_else(|_| "null".into())
+    }
+
     /// Validates a document; `{ isValid, errors, data }` as JSON.
     #[napi(catch_unwind)]
     pub fn validate(&self, data: String) -> napi::Result<String> {

@@ -24,12 +24,18 @@ export async function createBucket (endpoint, bucket) {
 export const backends = [
   {
     name: 'memory',
+    async connectionString () {
+      return `memory://${uniqueName('mem')}/databases/app`
+    },
     async client (opts = {}) {
       return new MemoryClient({ bucket: uniqueName('mem'), keyPrefix: 'app', ...opts })
     }
   },
   {
     name: 'file',
+    async connectionString () {
+      return `file://${mkdtempSync(join(tmpdir(), 's3db-native-db-'))}?bucket=b&keyPrefix=databases/app`
+    },
     async client (opts = {}) {
       const dir = mkdtempSync(join(tmpdir(), 's3db-native-test-'))
       return new FileSystemClient({ basePath: dir, bucket: 'b', keyPrefix: 'app', ...opts })
@@ -38,6 +44,11 @@ export const backends = [
   {
     name: 's3 (moto)',
     skip: !s3Endpoint && 'no local S3 server (run the suite with npm test)',
+    async connectionString () {
+      const bucket = uniqueName('db')
+      await createBucket(s3Endpoint, bucket)
+      return `http://test:testsecret@${s3Endpoint.replace('http://', '')}/${bucket}/databases/app`
+    },
     async client (opts = {}) {
       const bucket = uniqueName('bkt')
       await createBucket(s3Endpoint, bucket)

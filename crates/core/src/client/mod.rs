@@ -62,6 +62,15 @@ impl Client {
         }
     }
 
+    /// Like `new`, with requests admitted by the given limiter (e.g. a pool shared with JS).
+    pub fn with_limiter(config: ConnectionConfig, limiter: RequestLimiter) -> Self {
+        Client {
+            config,
+            store: OnceCell::new(),
+            limiter,
+        }
+    }
+
     pub fn config(&self) -> &ConnectionConfig {
         &self.config
     }

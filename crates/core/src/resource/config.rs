@@ -22,6 +22,8 @@ pub struct ResourceConfig {
     pub auto_decrypt: bool,
     pub all_nested_objects_optional: bool,
     pub paranoid: bool,
+    /// 19.x `schemaRegistry` from `s3db.json`: it fixes the short keys of known paths.
+    pub registry: Option<s3db_codec::schema::registry::SchemaRegistry>,
 }
 
 fn config_error(name: &str, problems: &[String]) -> StoreError {
@@ -68,6 +70,10 @@ impl ResourceConfig {
             auto_decrypt: flag("autoDecrypt", true),
             all_nested_objects_optional: flag("allNestedObjectsOptional", true),
             paranoid: flag("paranoid", true),
+            registry: match v.get("schemaRegistry") {
+                None | Some(Value::Null) => None,
+                Some(r) => Some(serde_json::from_value(r.clone()).map_err(|e| StoreError::new(ErrorKind::Schema, format!("Invalid schemaRegistry: {e}")).with_status(400))?),
+            },
         })
     }
 }

@@ -63,6 +63,7 @@ impl Resource {
             auto_decrypt: config.auto_decrypt,
             bcrypt_rounds: config.bcrypt_rounds,
             version: config.version.clone(),
+            registry: config.registry.clone(),
             now: now_iso(),
             ..Default::default()
         };

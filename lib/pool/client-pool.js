@@ -1,0 +1,79 @@
+'use strict'
+// The operations pool of one client: created from the client's options (see ./config.js),
+// shared with the native client so every S3 request goes through it, its controls
+// (getQueueStats, pausePool, ...) and the forwarding of its events to client listeners.
+
+const { OperationsPool } = require('../operations-pool.js')
+const { resolvePoolConfig, FORWARDED_EVENTS } = require('./config.js')
+
+const ALIAS_TO_EVENT = {}
+for (const [event, aliases] of Object.entries(FORWARDED_EVENTS)) {
+  ALIAS_TO_EVENT[event] = event
+  for (const alias of aliases) ALIAS_TO_EVENT[alias] = event
+}
+
+/**
+ * Sets `client.operationsPool` / `client.operationsPoolConfig` and returns the native pool
+ * handle for the native client (null when the pool is off).
+ */
+function attachPool (client, options, query) {
+  const config = resolvePoolConfig(options, query)
+  client.operationsPoolConfig = config
+  client.operationsPool = config ? new OperationsPool(config) : null
+  client._poolForwarders = null
+  // Forward pool events only once someone listens to them on the client.
+  client.on('newListener', (name) => {
+    const event = ALIAS_TO_EVENT[name]
+    if (event !== undefined && client.operationsPool) forward(client, event)
+  })
+  return client.operationsPool ? client.operationsPool.nativePool : null
+}
+
+function forward (client, event) {
+  client._poolForwarders ||= new Set()
+  if (client._poolForwarders.has(event)) return
+  client._poolForwarders.add(event)
+  const aliases = FORWARDED_EVENTS[event]
+  client.operationsPool.on(event, (...args) => {
+    client.emit(event, ...args)
+    for (const alias of aliases) client.emit(alias, ...args)
+  })
+}
+
+function batchFallback (fns, options = {}) {
+  const results = new Array(fns.length).fill(null)
+  const errors = []
+  return Promise.all(fns.map((fn, index) => Promise.resolve().then(fn).then((value) => {
+    results[index] = value
+    options.onItemComplete?.(value, index)
+  }).catch((error) => {
+    errors.push({ error, index })
+    try { options.onItemError?.(error, index) } catch { /* already failed */ }
+  }))).then(() => ({ results, errors }))
+}
+
+/** Methods every client gets (api §4.10, §5.1). All return null when the pool is off. */
+const clientPoolMethods = {
+  getQueueStats () { return this.operationsPool ? this.operationsPool.getStats() : null },
+  getAggregateMetrics (since = 0) { return this.operationsPool ? this.operationsPool.getAggregateMetrics(since) : null },
+  pausePool () { return this.operationsPool ? this.operationsPool.pause() : null },
+  resumePool () { return this.operationsPool ? this.operationsPool.resume() : null },
+  drainPool () { return this.operationsPool ? this.operationsPool.drain() : null },
+  stopPool () { return this.operationsPool ? this.operationsPool.stop() : null },
+
+  /** One leaf operation through the pool (`bypassPool` or no pool: run it now). */
+  _executeOperation (fn, { bypassPool = false, priority = 0, retries, timeout, metadata } = {}) {
+    if (!this.operationsPool || bypassPool) return Promise.resolve().then(fn)
+    return this.operationsPool.enqueue(fn, { priority, retries, timeout, metadata })
+  },
+
+  /**
+   * A batch of composite operations (insertMany items and the like). They do not take pool
+   * slots themselves: their own requests do, so a batch can never deadlock the pool.
+   */
+  _executeBatch (fns, options = {}) {
+    return batchFallback(fns, options)
+  },
+}
+
+module.exports = { attachPool, clientPoolMethods }
