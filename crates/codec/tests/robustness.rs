@@ -310,3 +310,19 @@ fn deep_nesting_is_an_error_not_a_crash() {
         assert!(Schema::from_json(&def, SchemaOptions::default()).is_err());
     }
 }
+
+#[test]
+fn read_back_system_fields_are_not_written_again() {
+    let schema = Schema::from_json(&json!({"a": "string"}), SchemaOptions::default()).unwrap();
+    let data = json!({"id": "x", "a": "v", "_v": "1", "_etag": "\"e\"", "_lastModified": "t", "_definitionHash": "h", "$overflow": true});
+    let enc = schema
+        .encode_record(&data, Behavior::UserManaged, &EncodeOptions::default())
+        .unwrap();
+    assert_eq!(
+        enc.metadata,
+        [
+            ("0".to_string(), "v".to_string()),
+            ("_v".to_string(), "v1".to_string())
+        ]
+    );
+}

@@ -18,6 +18,33 @@ pub(crate) fn raw_mapped(v: &Value) -> Mapped {
     }
 }
 
+/// Fields `get()` adds to records (and behavior flags). Records read back and written again
+/// carry them; s3db.js then stores them as junk keys. They are never written here.
+const READ_ONLY_FIELDS: &[&str] = &[
+    "id",
+    "_v",
+    "_map",
+    "_pluginMap",
+    "_contentLength",
+    "_lastModified",
+    "_hasContent",
+    "_mimeType",
+    "_etag",
+    "_definitionHash",
+    "_originalVersion",
+    "_versionMapped",
+    "_versionId",
+    "_expiresAt",
+    "_partition",
+    "_partitionValues",
+    "_decryptionFailed",
+    "_error",
+    "$overflow",
+    "$truncated",
+    "$before",
+    "$after",
+];
+
 fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
         key.to_string()
@@ -77,7 +104,10 @@ impl Schema {
         }
         let entries: Vec<(String, &Value)> = obj.iter().map(|(k, v)| (k.clone(), v)).collect();
         for (key, value) in js_order(entries) {
-            if prefix.is_empty() && key == "id" {
+            if prefix.is_empty()
+                && READ_ONLY_FIELDS.contains(&key.as_str())
+                && !self.fields.contains_key(&key)
+            {
                 continue;
             }
             let path = join(prefix, &key);
