@@ -106,6 +106,9 @@ proptest! {
         let _ = ip::decode_ipv4(&s);
         let _ = ip::decode_ipv6(&s);
         let _ = password::expand(&s, 10);
+        let _ = s3db_codec::codec::datetime::decode_datetime(&s);
+        let _ = s3db_codec::codec::datetime::millis_from_iso(&format!("2025-01-01T00:00:00{s}Z"));
+        let _ = s3db_codec::keys::partition::partition_value("date|maxlength:10", &json!(s));
         let _ = s3db_codec::metadata_encoding::decode_value(&s);
         let _ = DatabaseMeta::parse(s.as_bytes());
         if !secret::looks_encrypted(&s) {

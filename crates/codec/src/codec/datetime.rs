@@ -76,7 +76,7 @@ pub fn millis_from_iso(s: &str) -> Option<i64> {
         ms += num(17..19)? * 1000;
     }
     if time.len() > 9 {
-        let frac = &time[9..];
+        let frac = time.get(9..)?;
         let digits: String = frac.chars().take(3).collect();
         let scale = 10i64.pow(3 - digits.len() as u32);
         ms += digits.parse::<i64>().ok()? * scale;
