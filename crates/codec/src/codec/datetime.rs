@@ -77,7 +77,10 @@ pub fn millis_from_iso(s: &str) -> Option<i64> {
     }
     if time.len() > 9 {
         let frac = time.get(9..)?;
-        let digits: String = frac.chars().take(3).collect();
+        if time.as_bytes()[8] != b'.' || !frac.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let digits = &frac[..frac.len().min(3)];
         let scale = 10i64.pow(3 - digits.len() as u32);
         ms += digits.parse::<i64>().ok()? * scale;
     }
