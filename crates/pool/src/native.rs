@@ -145,10 +145,13 @@ impl Pool {
         } else {
             Outcome::Failure
         };
-        let listening = self.listening();
-        let finished = self.finish_native(id, outcome);
-        if let (true, Some(active)) = (listening, finished) {
-            self.emit_final(id, &story, &active, result.as_ref().err());
+        let finished = self.lock().finish(id, outcome);
+        if let Some((active, granted)) = finished {
+            // Metrics and completion come before the pool announces it drained.
+            if self.listening() {
+                self.emit_final(id, &story, &active, result.as_ref().err());
+            }
+            self.after_finish(granted, false);
         }
         result
     }
