@@ -18,6 +18,13 @@ const batch = require('./pool/batch.js')
 const { QueuedTable } = require('./pool/queued-table.js')
 
 const NO_OPTIONS = Object.freeze({})
+
+// One shared executor: no closure per promise.
+const captured = { resolve: null, reject: null }
+function capture (resolve, reject) {
+  captured.resolve = resolve
+  captured.reject = reject
+}
 const TASK_EVENTS = ['pool:taskStarted', 'pool:taskCompleted', 'pool:taskError', 'pool:taskRetry', 'pool:taskMetrics', 'pool:drained']
 const METADATA_RING = 1000
 
@@ -70,10 +77,8 @@ class OperationsPool extends EventEmitter {
     if (typeof fn !== 'function') {
       return Promise.reject(new TypeError(`OperationsPool.enqueue expects a function, got ${fn === null ? 'null' : typeof fn}`))
     }
-    let task
-    const promise = new Promise((resolve, reject) => {
-      task = this._createTask(fn, options || NO_OPTIONS, resolve, reject)
-    })
+    const promise = new Promise(capture)
+    const task = this._createTask(fn, options || NO_OPTIONS, captured.resolve, captured.reject)
     if (task === null) return promise
     if (this._running !== null) this._becomeComposite(this._running)
     this._submit(task)
@@ -164,23 +169,20 @@ class OperationsPool extends EventEmitter {
       return
     }
     this._running = outer
-    let then
+    this._settleAttempt(task, attempt, result)
+  }
+
+  /** Awaits the attempt's outcome (a promise, a thenable or a plain value, which settles on a
+   * microtask, so a long run of synchronous tasks never nests). */
+  async _settleAttempt (task, attempt, result) {
+    let value
     try {
-      then = result !== null && (typeof result === 'object' || typeof result === 'function') ? result.then : undefined
+      value = await result
     } catch (err) {
-      queueMicrotask(() => this._failed(task, attempt, err))
+      this._failed(task, attempt, err)
       return
     }
-    if (typeof then === 'function') {
-      try {
-        then.call(result, (value) => this._succeeded(task, attempt, value), (err) => this._failed(task, attempt, err))
-      } catch (err) {
-        queueMicrotask(() => this._failed(task, attempt, err))
-      }
-    } else {
-      // Plain values settle on a microtask: a long run of synchronous tasks never nests.
-      queueMicrotask(() => this._succeeded(task, attempt, result))
-    }
+    this._succeeded(task, attempt, value)
   }
 
   _succeeded (task, attempt, value) {
