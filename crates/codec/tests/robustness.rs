@@ -329,3 +329,52 @@ fn read_back_system_fields_are_not_written_again() {
         ]
     );
 }
+
+fn every_type_schema() -> Schema {
+    Schema::from_json(
+        &json!({
+            "s": "string|optional|min:1|max:20|pattern:^[a-z]+$", "e": "email|optional", "u": "url|optional",
+            "id": "uuid|optional", "mac": "mac|optional", "card": "luhn|optional", "d": "date|optional",
+            "dt": "datetime|optional", "n": "number|optional|integer|positive", "b": "boolean|optional",
+            "en": {"type": "enum", "values": ["a", 1], "optional": true}, "t": "array|items:string|optional|unique",
+            "nums": "array|items:number|optional", "emb": "embedding:2|optional", "ip": "ip4|optional",
+            "ip6": "ip6|optional", "m": "money|optional", "c": "crypto:4|optional", "dec": "decimal:3|optional",
+            "lat": "geo:lat|optional", "lon": "geo:lon|optional", "pt": "geo:point|optional", "j": "json|optional",
+            "o": "object|optional", "any": "any|optional", "multi": ["string", "number"], "buf": "buffer|optional",
+            "bits": "bits:16|optional", "nested": {"x": "string|optional", "deep": {"$$type": "object|optional", "y": "number"}},
+            "form": {"type": "array", "items": {"type": "number", "integer": true}, "optional": true}
+        }),
+        SchemaOptions::default(),
+    )
+    .unwrap()
+}
+
+proptest! {
+    #[test]
+    fn every_type_validates_encodes_and_decodes_without_panics(
+        entries in prop::collection::vec((prop::sample::select(vec![
+            "s", "e", "u", "id", "mac", "card", "d", "dt", "n", "b", "en", "t", "nums", "emb", "ip", "ip6", "m",
+            "c", "dec", "lat", "lon", "pt", "j", "o", "any", "multi", "buf", "bits", "nested", "form"]), arb_json()), 0..10)
+    ) {
+        let schema = every_type_schema();
+        let mut data = json!({"multi": "x"});
+        for (k, v) in entries {
+            data[k] = v;
+        }
+        let raw = data.clone();
+        let valid = schema.validate(&mut data).is_ok();
+        for input in [&raw, &data] {
+            for b in [Behavior::UserManaged, Behavior::TruncateData, Behavior::BodyOverflow, Behavior::BodyOnly] {
+                if let Ok(enc) = schema.encode_record(input, b, &EncodeOptions::default()) {
+                    prop_assert!(enc.wire_size() <= 2047);
+                    let dec = schema.decode_record(&enc.wire_metadata(), enc.body.as_deref());
+                    prop_assert!(dec.is_ok());
+                }
+            }
+        }
+        if valid {
+            let enc = schema.encode_record(&data, Behavior::BodyOnly, &EncodeOptions::default());
+            prop_assert!(enc.is_ok(), "{:?} for {}", enc.err(), data);
+        }
+    }
+}

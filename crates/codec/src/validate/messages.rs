@@ -77,6 +77,8 @@ fn template(kind: &str) -> &'static str {
         // s3db-native additions for the s3db.js address types (s3db.js has no message for them).
         "ip4" => "The '{field}' field must be a valid IPv4 address.",
         "ip6" => "The '{field}' field must be a valid IPv6 address.",
+        "geoPoint" => "The '{field}' field must be a geo point: {lat, lon} or [lat, lon].",
+        "bytes" => "The '{field}' field must be bytes: an array of 0-255 integers or base64 text.",
         _ => "The '{field}' field is invalid.",
     }
 }

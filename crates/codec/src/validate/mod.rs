@@ -72,9 +72,9 @@ pub(crate) fn check_value(
         return;
     }
     match rule.ty.as_str() {
-        "string" | "password" | "secret" | "datetime" | "dateonly" => {
-            text::check_string(rule, v, field, issues)
-        }
+        "string" | "password" | "secret" | "dateonly" => text::check_string(rule, v, field, issues),
+        "datetime" => scalars::check_datetime(v, field, issues),
+        "buffer" | "bits" => scalars::check_bytes(rule, v, field, issues),
         "email" => text::check_email(rule, v, field, issues),
         "url" => text::check_url(rule, v, field, issues),
         "uuid" => text::check_uuid(v, field, issues),

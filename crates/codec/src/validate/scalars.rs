@@ -16,9 +16,25 @@ fn implied_range(rule: &Rule) -> (Option<f64>, Option<f64>) {
     }
 }
 
+/// `geo:point`: `{lat, lon}`, `{latitude, longitude}` or `[lat, lon]`, within range.
+fn check_point(v: &Value, field: &str, issues: &mut Issues) {
+    let num = |x: Option<&Value>| x.and_then(Value::as_f64).filter(|n| n.is_finite());
+    let pair = match v {
+        Value::Array(a) if a.len() == 2 => num(a.first()).zip(num(a.get(1))),
+        Value::Object(m) => num(m.get("lat").or_else(|| m.get("latitude"))).zip(num(m
+            .get("lon")
+            .or_else(|| m.get("lng"))
+            .or_else(|| m.get("longitude")))),
+        _ => None,
+    };
+    if !pair.is_some_and(|(lat, lon)| lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+        issues.push(issue("geoPoint", field, None, Some(v.clone())));
+    }
+}
+
 pub(crate) fn check_number(rule: &Rule, v: &mut Value, field: &str, issues: &mut Issues) {
     if rule.ty == "geo" && rule.arg.as_deref().is_some_and(|a| a.starts_with("point")) {
-        return; // geo:point accepts {lat, lon} objects and [lat, lon] pairs.
+        return check_point(v, field, issues);
     }
     let original = v.clone();
     // s3db.js turns `convert` on for numbers: numeric strings and booleans become numbers.
@@ -108,6 +124,37 @@ fn is_iso_date(s: &str) -> bool {
     (1..=12).contains(&m)
         && (1..=31).contains(&d)
         && (b.len() == 10 || b[10] == b'T' || b[10] == b' ')
+}
+
+/// 21.x `datetime`: ISO text (stored as base62 milliseconds).
+pub(crate) fn check_datetime(v: &mut Value, field: &str, issues: &mut Issues) {
+    if !v
+        .as_str()
+        .is_some_and(|s| crate::codec::datetime::millis_from_iso(s).is_some())
+    {
+        issues.push(issue("date", field, None, Some(v.clone())));
+    }
+}
+
+/// `buffer` / `bits:N`: byte arrays or base64 text (`bits:N` needs ⌈N/8⌉ bytes).
+pub(crate) fn check_bytes(rule: &Rule, v: &mut Value, field: &str, issues: &mut Issues) {
+    use base64::Engine;
+    let len = match &*v {
+        Value::Array(a) if a.iter().all(|b| b.as_u64().is_some_and(|b| b <= 255)) => Some(a.len()),
+        Value::String(s) => base64::engine::general_purpose::STANDARD
+            .decode(s)
+            .ok()
+            .map(|b| b.len()),
+        _ => None,
+    };
+    let bits = rule
+        .arg
+        .as_deref()
+        .and_then(|a| a.parse::<usize>().ok())
+        .unwrap_or(0);
+    if !len.is_some_and(|l| rule.ty != "bits" || bits == 0 || l == bits.div_ceil(8)) {
+        issues.push(issue("bytes", field, None, Some(v.clone())));
+    }
 }
 
 pub(crate) fn check_date(_rule: &Rule, v: &mut Value, field: &str, issues: &mut Issues) {
