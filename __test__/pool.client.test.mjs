@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
-const { S3Client, MemoryClient, OperationsPool } = require('../index.js')
+const { S3Client, MemoryClient, OperationsPool, Database } = require('../index.js')
 const { resolvePoolConfig } = require('../lib/pool/config.js')
 
 let bucketCounter = 0
@@ -111,3 +111,19 @@ for (const concurrency of [1, 2]) {
     assert.equal(op, 'leaf')
   })
 }
+
+test('database options reach the pool with the documented precedence', () => {
+  const cs = () => `memory://${bucket()}/db`
+  assert.equal(new Database({ connectionString: cs() }).client.operationsPool.concurrency, 100)
+  assert.equal(new Database({ connectionString: cs(), parallelism: 7 }).client.operationsPool.concurrency, 7)
+  assert.equal(new Database({ connectionString: cs(), parallelism: 7, operationsPool: { concurrency: 5 } }).client.operationsPool.concurrency, 5)
+  assert.equal(new Database({ connectionString: cs(), executorPool: { concurrency: 6 } }).client.operationsPool.concurrency, 6)
+  const both = new Database({ connectionString: cs(), operationsPool: { concurrency: 5 }, clientOptions: { operationsPool: { concurrency: 3 } } })
+  assert.equal(both.client.operationsPool.concurrency, 3)
+  const query = new Database({ connectionString: `${cs()}?operationsPool.concurrency=2`, clientOptions: { operationsPool: { concurrency: 3 } } })
+  assert.equal(query.client.operationsPool.concurrency, 2)
+  assert.equal(new Database({ connectionString: cs(), operationsPool: false }).client.operationsPool, null)
+  const auto = new Database({ connectionString: cs(), operationsPool: { concurrency: 'auto', autotune: { maxConcurrency: 8 } } })
+  assert.ok(auto.client.operationsPool.tuner)
+  assert.ok(auto.client.operationsPool.concurrency <= 8)
+})

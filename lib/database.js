@@ -68,7 +68,10 @@ class Database extends EventEmitter {
         verbose: this.verbose,
         ...(options.operationsPool !== undefined && { operationsPool: options.operationsPool }),
         ...(options.executorPool !== undefined && { executorPool: options.executorPool }),
-        ...(options.taskExecutor !== undefined && { taskExecutor: options.taskExecutor })
+        ...(options.taskExecutor !== undefined && { taskExecutor: options.taskExecutor }),
+        ...(options.operationPool !== undefined && { operationPool: options.operationPool }),
+        // Kept whole too, so the pool can rank clientOptions above root options (lib/pool/config.js).
+        ...(options.clientOptions !== undefined && { clientOptions: options.clientOptions })
       })
     }
     this.bucket = this.client.bucket
