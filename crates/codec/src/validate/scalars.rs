@@ -27,7 +27,8 @@ fn check_point(v: &Value, field: &str, issues: &mut Issues) {
             .or_else(|| m.get("longitude")))),
         _ => None,
     };
-    if !pair.is_some_and(|(lat, lon)| lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+    let ok = pair.is_some_and(|(lat, lon)| lat.abs() <= 90.0 && lon.abs() <= 180.0);
+    if !ok {
         issues.push(issue("geoPoint", field, None, Some(v.clone())));
     }
 }
@@ -128,10 +129,11 @@ fn is_iso_date(s: &str) -> bool {
 
 /// 21.x `datetime`: ISO text (stored as base62 milliseconds).
 pub(crate) fn check_datetime(v: &mut Value, field: &str, issues: &mut Issues) {
-    if !v
+    let ok = v
         .as_str()
-        .is_some_and(|s| crate::codec::datetime::millis_from_iso(s).is_some())
-    {
+        .and_then(crate::codec::datetime::millis_from_iso)
+        .is_some();
+    if !ok {
         issues.push(issue("date", field, None, Some(v.clone())));
     }
 }
@@ -152,7 +154,8 @@ pub(crate) fn check_bytes(rule: &Rule, v: &mut Value, field: &str, issues: &mut 
         .as_deref()
         .and_then(|a| a.parse::<usize>().ok())
         .unwrap_or(0);
-    if !len.is_some_and(|l| rule.ty != "bits" || bits == 0 || l == bits.div_ceil(8)) {
+    let ok = len.is_some_and(|l| rule.ty != "bits" || bits == 0 || l == bits.div_ceil(8));
+    if !ok {
         issues.push(issue("bytes", field, None, Some(v.clone())));
     }
 }
