@@ -115,6 +115,8 @@ export declare class NativeResource {
   update(id: string, patch: string): Promise<string>
   /** First half of an update with `beforeUpdate` hooks: `{ before, etag, merged }`. */
   prepareUpdate(id: string, patch: string): Promise<string>
+  /** Waits before a conflicted update is re-run (`attempt` from 1); false once retries are spent. */
+  conflictBackoff(attempt: number): Promise<boolean>
   /** Second half: writes `merged` only if the record still has `etag`. */
   commitUpdate(id: string, merged: string, before: string, etag: string): Promise<string>
   replace(id: string, data: string): Promise<string>

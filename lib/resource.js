@@ -187,7 +187,8 @@ class Resource extends EventEmitter {
         const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), prepared.etag))
         return { ...out, before: prepared.before }
       } catch (err) {
-        if (!(err instanceof ResourceError && err.statusCode === 412) || attempt >= 5) throw err
+        if (!(err instanceof ResourceError && err.statusCode === 412)) throw err
+        if (!await this._native.conflictBackoff(attempt)) throw err
       }
     }
   }

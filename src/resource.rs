@@ -126,12 +126,22 @@ impl NativeResource {
         .await
     }
 
+    /// Waits before a conflicted update is re-run (`attempt` from 1); false once retries are spent.
+    #[napi]
+    pub async fn conflict_backoff(&self, attempt: u32) -> bool {
+        if attempt >= s3db_core::resource::UPDATE_ATTEMPTS {
+            return false;
+        }
+        s3db_core::resource::conflict_backoff(attempt).await;
+        true
+    }
+
     /// Second half: writes `merged` only if the record still has `etag`.
     #[napi]
     pub async fn commit_update(&self, id: String, merged: String, before: String, etag: String) -> napi::Result<String> {
         let resource = self.inner.clone();
         guarded(async move {
-            let before = ReadForUpdate { record: parse(&before, "before")?, etag };
+            let before = ReadForUpdate { record: parse(&before, "before")?, etag, content: None };
             Ok(write_json(resource.commit_update(&id, parse(&merged, "data")?, &before).await?).to_string())
         })
         .await

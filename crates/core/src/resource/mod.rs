@@ -5,6 +5,7 @@ mod config;
 mod listing;
 mod partitions;
 mod record;
+mod revision;
 
 pub use config::ResourceConfig;
 pub use listing::{ListOptions, ListedRecords};
@@ -23,7 +24,14 @@ use serde_json::{json, Map, Value};
 use std::sync::Arc;
 
 /// How many times an update re-reads and re-merges after another writer changed the record.
-const UPDATE_ATTEMPTS: usize = 5;
+pub const UPDATE_ATTEMPTS: u32 = 16;
+
+/// A random pause before re-running a conflicted update, growing with the attempt, so that
+/// competing writers spread out instead of colliding again.
+pub async fn conflict_backoff(attempt: u32) {
+    let cap_ms = (5u64 << attempt.min(6)).min(250);
+    tokio::time::sleep(std::time::Duration::from_millis(fastrand::u64(1..=cap_ms))).await;
+}
 
 pub struct Resource {
     client: Arc<Client>,
@@ -52,6 +60,8 @@ pub struct UpdateOutcome {
 pub struct ReadForUpdate {
     pub record: Value,
     pub etag: String,
+    /// Binary content (set with `setContent`) that an update must keep.
+    pub content: Option<(bytes::Bytes, String)>,
 }
 
 impl Resource {
@@ -192,7 +202,11 @@ impl Resource {
         let decoded = self.schema.decode_logical(&info.metadata, body).map_err(|e| StoreError::from(e).with_details(json!({ "resourceName": self.config.name, "id": id })))?;
         let data = decoded.data.as_object().cloned().unwrap_or_default();
         let record = compose(data, id, &ObjectFacts { info: &info.info, version: &self.config.version, definition_hash: &self.definition_hash });
-        Ok(ReadForUpdate { record, etag: info.info.etag })
+        let content = match (&info.info.content_type, body) {
+            (Some(ct), Some(b)) if ct != "application/json" && serde_json::from_slice::<Value>(b).is_err() => Some((bytes::Bytes::copy_from_slice(b), ct.clone())),
+            _ => None,
+        };
+        Ok(ReadForUpdate { record, etag: info.info.etag, content })
     }
 
     pub async fn exists(&self, id: &str) -> Result<bool> {
@@ -220,10 +234,25 @@ impl Resource {
 
     /// Writes a merged record if the stored one still has `etag` (the second half of an update).
     pub async fn commit_update(&self, id: &str, merged: Value, before: &ReadForUpdate) -> Result<WriteOutcome> {
+        let holds_binary = before.record.get("_hasContent") == Some(&Value::Bool(true)) && before.record.get("_mimeType").and_then(Value::as_str).is_some_and(|m| m != "application/json");
+        if before.content.is_none() && holds_binary {
+            // Prepared in another call (hooks ran in between): fetch the content it must keep.
+            let fresh = self.read(id).await?;
+            if fresh.content.is_some() {
+                let before = ReadForUpdate { content: fresh.content, ..before.clone() };
+                return Box::pin(self.commit_update(id, merged, &before)).await;
+            }
+        }
         let mut value = Value::Object(data_of(&merged));
         self.validate(&mut value)?;
-        let encoded = self.encode(&value, "update")?;
-        let mut put = self.put_input(id, &encoded);
+        let mut encoded = self.encode(&value, "update")?;
+        let mut put = match &before.content {
+            Some((content, content_type)) => PutObjectInput { body: content.clone(), content_type: Some(content_type.clone()), ..self.put_input(id, &encoded) },
+            None => {
+                revision::add_revision_body(&mut encoded);
+                self.put_input(id, &encoded)
+            }
+        };
         put.if_match = Some(before.etag.clone());
         let written = self.client.put_object(put).await?;
         let old = self.partition_keys(&data_of(&before.record), id);
@@ -237,16 +266,20 @@ impl Resource {
     /// Read, merge, conditional write; a concurrent change re-runs the merge on fresh data,
     /// so no writer's update is silently lost.
     pub async fn update(&self, id: &str, patch: &Map<String, Value>) -> Result<UpdateOutcome> {
-        let mut last_conflict = None;
-        for _ in 0..UPDATE_ATTEMPTS {
+        for attempt in 0..UPDATE_ATTEMPTS {
+            if attempt > 0 {
+                conflict_backoff(attempt).await;
+            }
             let (current, merged) = self.prepare_update(id, patch).await?;
             match self.commit_update(id, merged, &current).await {
                 Ok(write) => return Ok(UpdateOutcome { before: current.record, write }),
-                Err(e) if e.kind == ErrorKind::PreconditionFailed => last_conflict = Some(e),
+                Err(e) if e.kind == ErrorKind::PreconditionFailed => continue,
                 Err(e) => return Err(e),
             }
         }
-        Err(last_conflict.unwrap_or_else(|| StoreError::new(ErrorKind::PreconditionFailed, "update kept conflicting")).with_details(json!({ "resourceName": self.config.name, "id": id })))
+        Err(StoreError::new(ErrorKind::PreconditionFailed, format!("Update of '{id}' kept conflicting with concurrent writers; gave up after {UPDATE_ATTEMPTS} attempts"))
+            .with_status(412)
+            .with_details(json!({ "resourceName": self.config.name, "id": id })))
     }
 
     /// Writes a whole record without reading it first (creates it when absent).
@@ -260,7 +293,8 @@ impl Resource {
         }
         let mut value = Value::Object(data);
         self.validate(&mut value)?;
-        let encoded = self.encode(&value, "replace")?;
+        let mut encoded = self.encode(&value, "replace")?;
+        revision::add_revision_body(&mut encoded);
         let written = self.client.put_object(self.put_input(id, &encoded)).await?;
         let refs = self.partition_keys(value.as_object().unwrap_or(&Map::new()), id);
         let partition_failures = self.sync_partition_refs(&refs, &Default::default()).await;
