@@ -87,3 +87,13 @@ fn stored_passwords_verify() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn pbkdf2_matches_the_reference_crate(pass in proptest::collection::vec(0u8..=255, 0..100), salt in proptest::collection::vec(0u8..=255, 0..40), rounds in 1u32..20) {
+        let mut want = [0u8; 32];
+        pbkdf2::pbkdf2_hmac::<sha2::Sha256>(&pass, &salt, rounds, &mut want);
+        proptest::prop_assert_eq!(s3db_codec::codec::pbkdf2::pbkdf2_hmac_sha256(&pass, &salt, rounds), want);
+    }
+}

@@ -8,4 +8,5 @@ pub mod decimal;
 pub mod geo;
 pub mod ip;
 pub mod password;
+pub mod pbkdf2;
 pub mod secret;

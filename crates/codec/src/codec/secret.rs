@@ -10,7 +10,6 @@ use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use sha2::Sha256;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -31,9 +30,7 @@ fn key_cache() -> &'static KeyCache {
 
 /// PBKDF2-HMAC-SHA256(passphrase, salt, 100k) -> 32-byte key, uncached.
 pub fn derive_key_uncached(passphrase: &str, salt: &[u8]) -> [u8; 32] {
-    let mut key = [0u8; 32];
-    pbkdf2::pbkdf2_hmac::<Sha256>(passphrase.as_bytes(), salt, PBKDF2_ITERATIONS, &mut key);
-    key
+    super::pbkdf2::pbkdf2_hmac_sha256(passphrase.as_bytes(), salt, PBKDF2_ITERATIONS)
 }
 
 /// The derived key for (passphrase, salt), computed once per process.
