@@ -139,3 +139,24 @@ fn truncation_flags_only_when_something_was_cut() {
     assert!(back.data["a"].as_str().unwrap().chars().all(|c| c == 'é'));
     assert!(back.truncated);
 }
+
+#[test]
+fn truncate_data_writes_no_plugin_map_and_schemas_are_shareable() {
+    let s = with_plugin();
+    let enc = s
+        .encode_record(
+            &json!({"a": "x", "b": "y", "_score": 1}),
+            Behavior::TruncateData,
+            &EncodeOptions::default(),
+        )
+        .unwrap();
+    assert!(enc.metadata.iter().all(|(k, _)| k != "_pluginMap"));
+    assert_eq!(
+        s.decode_record_strict(&enc.wire_metadata(), None)
+            .unwrap()
+            .data["_score"],
+        json!(1)
+    );
+    fn shareable<T: Send + Sync + Clone>(_: &T) {}
+    shareable(&s);
+}

@@ -301,7 +301,8 @@ fn truncate_data(input: &BehaviorInput) -> Result<EncodedObject> {
     const FLAG_LOGICAL: usize = 13; // len('$truncated') + len('true')
     let rec = input.record;
     let flag = ("$truncated".to_string(), s("true"));
-    let mut meta = head(rec, input.plugin_map_json);
+    // s3db.js writes `_pluginMap` only with a body (overflow, body-only), not here.
+    let mut meta = head(rec, None);
     let mut logical = version(rec).size();
     let mut wire_budget = S3_METADATA_LIMIT
         .saturating_sub(wire_size(&meta))
