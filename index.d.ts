@@ -385,3 +385,15 @@ export type {
   TuningMetrics, AdaptiveTuningOptions, RetryStrategy, QueueOptions, MonitoringOptions, BatchOptions,
   BatchResult, MapOptions, MapResult
 } from './lib/operations-pool.js'
+
+// ---------------------------------------------------------------------------------------------
+// Database, Resource, Plugin (see lib/database.d.ts)
+// ---------------------------------------------------------------------------------------------
+export { Database, S3db, Resource, Plugin } from './lib/database.js'
+export type {
+  Behavior, AttributeDefinition, PartitionDefinition, HookEvent, Hook, MiddlewareMethod, MiddlewareContext, Middleware,
+  ResourceConfig, ResourceRecord, ListOptions, PageResult, ValidationResult, DatabaseOptions, DatabaseHookEvent,
+  DefinitionChange, PluginLike
+} from './lib/database.js'
+import { S3db as DefaultExport } from './lib/database.js'
+export default DefaultExport

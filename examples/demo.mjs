@@ -1,33 +1,39 @@
-// The main job: s3db-native's object layer on the embedded file backend (./demo-data).
-// Writes a few records the way s3db.js stores them (fields in S3 metadata), reads them back,
-// lists and pages them, and shows an atomic create-if-absent write refusing a duplicate id.
-import { S3Client, ResourceError } from '../index.mjs'
+// The main job: the s3db.js README quick start, unchanged but for the import, on the embedded
+// file backend (./demo-data). Run it twice: the second run finds the first run's users.
+import { S3db } from '../index.mjs'
 
 const connectionString = process.argv[2] ?? 'file://./demo-data?bucket=demo&keyPrefix=databases/myapp'
-const client = new S3Client({ connectionString })
-console.log(`s3db-native demo on ${connectionString}`)
+const s3db = new S3db({ connectionString })
+await s3db.connect()
+console.log(`connected to ${connectionString}`)
 
-const people = [
-  { id: 'ada', name: 'Ada Lovelace', city: 'London', born: 1815 },
-  { id: 'jose', name: 'José Saramago', city: 'Azinhaga', born: 1922 },
-  { id: 'tokyo', name: '北斎', city: '江戸', born: 1760 }
-]
+const users = await s3db.createResource({
+  name: 'users',
+  attributes: {
+    name: 'string|min:2|max:100',
+    email: 'email|unique',
+    age: 'number|integer|positive',
+    isActive: 'boolean'
+  },
+  timestamps: true
+})
 
-await client.deleteAll({ prefix: 'resource=people/' })
-for (const p of people) {
-  await client.putObject({ key: `resource=people/data/id=${p.id}`, metadata: { _v: 'v1', ...p }, ifNoneMatch: '*' })
-}
-console.log(`wrote ${people.length} records; count = ${await client.count({ prefix: 'resource=people/data' })}`)
+const user = await users.insert({ name: 'John Doe', email: 'john@example.com', age: 30, isActive: true, createdAt: new Date() })
+console.log('inserted', user.id)
+
+const foundUser = await users.get(user.id)
+console.log(`found ${foundUser.name}, age ${foundUser.age}`)
+
+await users.update(user.id, { age: 31 })
+console.log('updated age to', (await users.get(user.id)).age)
+
+const allUsers = await users.list()
+console.log(`${allUsers.length} user(s) stored; page 1:`, (await users.page({ size: 3 })).items.map((u) => `${u.name} (${u.age})`))
 
 try {
-  await client.putObject({ key: 'resource=people/data/id=ada', metadata: { name: 'impostor' }, ifNoneMatch: '*' })
+  await users.insert({ name: 'X', email: 'not-an-email', age: -1, isActive: 'maybe' })
 } catch (err) {
-  if (!(err instanceof ResourceError)) throw err
-  console.log(`duplicate id refused: ${err.name} ${err.statusCode} ${err.code}`)
+  console.log(`${err.name}: ${err.data.validation.map((v) => v.message).join(' | ')}`)
 }
 
-for (const key of await client.getAllKeys({ prefix: 'resource=people/data' })) {
-  const { Metadata } = await client.headObject(key)
-  console.log(`  ${key.padEnd(30)} ${Metadata.name} (${Metadata.city}, ${Metadata.born})`)
-}
-console.log('page 2 of size 2:', await client.getKeysPage({ prefix: 'resource=people/data', offset: 2, amount: 2 }))
+await s3db.disconnect()

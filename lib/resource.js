@@ -124,6 +124,30 @@ class Resource extends EventEmitter {
     return record
   }
 
+  /** Inserts each object through `this.insert`; failures are reported and left out. */
+  async insertMany (objects = []) {
+    const inserted = new Array(objects.length)
+    const failed = new Set()
+    let next = 0
+    // A window a little wider than the pool keeps it busy without holding every document at once.
+    const workers = Array.from({ length: Math.min(objects.length, (this.client.parallelism ?? 10) * 2) }, async () => {
+      while (next < objects.length) {
+        const index = next++
+        try {
+          inserted[index] = await this.insert(objects[index])
+        } catch (error) {
+          failed.add(index)
+          if (this.listenerCount('error') > 0) this.emit('error', error, objects[index])
+          if (this.database?.listenerCount('error') > 0) this.database.emit('error', this.name, error, objects[index])
+        }
+      }
+    })
+    await Promise.all(workers)
+    const result = inserted.filter((_, i) => !failed.has(i))
+    this._emitEvent('inserted-many', result.length)
+    return result
+  }
+
   async get (id) {
     checkId(id)
     const record = await this.executeHooks('afterGet', revive(JSON.parse(await this._call('get', id))))

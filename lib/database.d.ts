@@ -1,0 +1,262 @@
+// Types of Database, Resource and Plugin (the s3db.js API they implement).
+/// <reference types="node" />
+
+import { EventEmitter } from 'node:events'
+import { Readable, Writable } from 'node:stream'
+import type { S3Client, ClientOptions, ValidationIssue } from '../index.js'
+import type { OperationsPoolOptions } from './operations-pool.js'
+
+export type Behavior = 'user-managed' | 'enforce-limits' | 'truncate-data' | 'body-overflow' | 'body-only'
+
+/** An attribute: a fastest-validator string (`'string|min:2'`), a rule object, or a nested schema. */
+export type AttributeDefinition = string | { type?: string, optional?: boolean, [rule: string]: unknown } | { [field: string]: AttributeDefinition }
+
+export interface PartitionDefinition {
+  fields: Record<string, string>
+}
+
+export type HookEvent =
+  | 'beforeInsert' | 'afterInsert' | 'beforeUpdate' | 'afterUpdate' | 'beforeDelete' | 'afterDelete'
+  | 'beforeGet' | 'afterGet' | 'beforeList' | 'afterList' | 'beforeQuery' | 'afterQuery'
+  | 'beforePatch' | 'afterPatch' | 'beforeReplace' | 'afterReplace' | 'beforeExists' | 'afterExists'
+  | 'beforeCount' | 'afterCount' | 'beforeGetMany' | 'afterGetMany' | 'beforeDeleteMany' | 'afterDeleteMany'
+
+/** A hook's return value replaces the data; returning nothing leaves it unchanged. */
+export type Hook = (this: Resource, data: any) => unknown
+
+export type MiddlewareMethod = 'get' | 'list' | 'listIds' | 'getAll' | 'count' | 'page' | 'insert' | 'update' | 'delete' | 'deleteMany' | 'exists' | 'getMany' | 'content' | 'hasContent' | 'query' | 'getFromPartition' | 'setContent' | 'deleteContent' | 'replace'
+export interface MiddlewareContext { resource: Resource, args: any[], method: MiddlewareMethod }
+export type Middleware = (ctx: MiddlewareContext, next: () => Promise<any>) => Promise<any>
+
+export interface ResourceConfig {
+  name: string
+  attributes: Record<string, AttributeDefinition>
+  behavior?: Behavior
+  timestamps?: boolean
+  /** `{ byStatus: { fields: { status: 'string' } } }` or the shorthand `['status']`. */
+  partitions?: Record<string, PartitionDefinition> | string[]
+  paranoid?: boolean
+  asyncPartitions?: boolean
+  strictPartitions?: boolean
+  hooks?: Partial<Record<HookEvent, Hook[]>>
+  events?: Record<string, ((...args: any[]) => void) | Array<(...args: any[]) => void>>
+  asyncEvents?: boolean
+  disableEvents?: boolean
+  idGenerator?: ((data: Record<string, unknown>) => string | Promise<string>) | number
+  idSize?: number
+  passphrase?: string
+  bcryptRounds?: number
+  autoDecrypt?: boolean
+  allNestedObjectsOptional?: boolean
+  strictValidation?: boolean
+  version?: string
+  cache?: unknown
+  middlewares?: Middleware[] | Partial<Record<MiddlewareMethod | '*', Middleware | Middleware[]>>
+  createdBy?: string
+  [option: string]: unknown
+}
+
+/** A stored record: its fields, `id` and the system fields reads add. */
+export type ResourceRecord<T = Record<string, any>> = T & {
+  id: string
+  _contentLength: number
+  _lastModified: Date
+  _hasContent: boolean
+  _mimeType: string
+  _etag: string
+  _v: string
+  _definitionHash: string
+  _versionId?: string
+  _partition?: string
+  _partitionValues?: Record<string, unknown>
+}
+
+export interface ListOptions {
+  partition?: string
+  partitionValues?: Record<string, unknown>
+  /** Without a limit, every record is returned. */
+  limit?: number
+  offset?: number
+}
+
+export interface PageResult<T = Record<string, any>> {
+  items: Array<ResourceRecord<T>>
+  totalItems: number | null
+  page: number
+  pageSize: number
+  totalPages: number | null
+  hasMore: boolean
+  _debug: { requestedSize: number, requestedOffset: number, actualItemsReturned: number, skipCount: boolean, hasTotalItems: boolean, error?: string }
+}
+
+export interface ValidationResult { isValid: boolean, errors: ValidationIssue[], data: Record<string, unknown> }
+
+export class Resource<T extends Record<string, any> = Record<string, any>> extends EventEmitter {
+  name: string
+  version: string
+  behavior: Behavior
+  attributes: Record<string, AttributeDefinition>
+  client: S3Client
+  database: Database
+  hooks: Record<HookEvent, Hook[]>
+  idSize: number
+  idGenerator: ((data: Record<string, unknown>) => string | Promise<string>) | null
+  passphrase: string
+  bcryptRounds: number
+  config: { cache: unknown, hooks: Record<string, Hook[]>, paranoid: boolean, timestamps: boolean, partitions: Record<string, PartitionDefinition>, autoDecrypt: boolean, allNestedObjectsOptional: boolean, asyncEvents: boolean, asyncPartitions: boolean, strictPartitions: boolean, createdBy: string }
+  $schema: Readonly<ResourceConfig>
+
+  insert (data: Partial<T> & { id?: string }): Promise<ResourceRecord<T>>
+  insertMany (objects: Array<Partial<T> & { id?: string }>): Promise<Array<ResourceRecord<T>>>
+  get (id: string): Promise<ResourceRecord<T>>
+  getOrNull (id: string): Promise<ResourceRecord<T> | null>
+  getOrThrow (id: string): Promise<ResourceRecord<T>>
+  exists (id: string): Promise<boolean>
+  update (id: string, data: Partial<T> & Record<string, unknown>): Promise<ResourceRecord<T>>
+  patch (id: string, fields: Partial<T> & Record<string, unknown>, options?: { partition?: string, partitionValues?: Record<string, unknown> }): Promise<ResourceRecord<T>>
+  replace (id: string, fullData: Partial<T>, options?: Record<string, unknown>): Promise<ResourceRecord<T>>
+  upsert (data: Partial<T> & { id?: string }): Promise<ResourceRecord<T>>
+  updateConditional (id: string, data: Partial<T>, options: { ifMatch: string }): Promise<{ success: boolean, data?: ResourceRecord<T>, etag?: string, error?: string, validationErrors?: ValidationIssue[] }>
+  delete (id: string): Promise<{ $metadata: { httpStatusCode?: number } }>
+  deleteMany (ids: string[]): Promise<Array<{ Deleted: Array<{ Key: string }>, Errors: Array<{ Key: string, Code: string, Message: string }> }>>
+  deleteAll (): Promise<{ deletedCount: number, version: string }>
+  deleteAllData (): Promise<{ deletedCount: number, resource: string }>
+  list (options?: ListOptions): Promise<Array<ResourceRecord<T>>>
+  listIds (options?: ListOptions): Promise<string[]>
+  count (options?: { partition?: string, partitionValues?: Record<string, unknown> }): Promise<number>
+  page (options?: { offset?: number, size?: number, partition?: string, partitionValues?: Record<string, unknown>, skipCount?: boolean }): Promise<PageResult<T>>
+  query (filter?: Partial<T>, options?: ListOptions): Promise<Array<ResourceRecord<T>>>
+  getMany (ids: string[]): Promise<Array<ResourceRecord<T>>>
+  getAll (): Promise<Array<ResourceRecord<T>>>
+  getFromPartition (params: { id: string, partitionName: string, partitionValues: Record<string, unknown> }): Promise<ResourceRecord<T>>
+  iterate (options?: { partition?: string, partitionValues?: Record<string, unknown>, pageSize?: number }): AsyncGenerator<ResourceRecord<T>>
+  [Symbol.asyncIterator] (): AsyncGenerator<ResourceRecord<T>>
+  readable (options?: { partition?: string, partitionValues?: Record<string, unknown>, batchSize?: number }): Readable
+  writable (options?: { concurrency?: number }): Writable
+  setContent (params: { id: string, buffer: Buffer | string, contentType?: string }): Promise<ResourceRecord<T>>
+  content (id: string): Promise<{ buffer: Buffer | null, contentType: string | null }>
+  hasContent (id: string): Promise<boolean>
+  deleteContent (id: string): Promise<unknown>
+  validate (data: Record<string, unknown>, options?: { throwOnError?: boolean, includeId?: boolean, mutateOriginal?: boolean }): ValidationResult
+  addHook (event: HookEvent, fn: Hook): void
+  executeHooks<D> (event: HookEvent, data: D): Promise<D>
+  useMiddleware (method: MiddlewareMethod, fn: Middleware): void
+  getResourceKey (id: string): string
+  getDefinitionHash (): string
+  export (): Record<string, unknown>
+  dispose (): void
+}
+
+export interface DatabaseOptions {
+  connectionString?: string
+  bucket?: string
+  region?: string
+  accessKeyId?: string
+  secretAccessKey?: string
+  sessionToken?: string
+  endpoint?: string
+  forcePathStyle?: boolean
+  client?: S3Client
+  clientOptions?: Partial<ClientOptions> & { operationsPool?: OperationsPoolOptions | false }
+  parallelism?: number | string
+  operationsPool?: OperationsPoolOptions | false
+  executorPool?: OperationsPoolOptions | false
+  taskExecutor?: OperationsPoolOptions | false
+  verbose?: boolean
+  plugins?: Array<PluginLike | (new (db: Database) => PluginLike)>
+  cache?: unknown
+  passphrase?: string
+  bcryptRounds?: number
+  versioningEnabled?: boolean
+  persistHooks?: boolean
+  strictValidation?: boolean
+  strictHooks?: boolean
+  disableResourceEvents?: boolean
+  [option: string]: unknown
+}
+
+export type DatabaseHookEvent = 'beforeConnect' | 'afterConnect' | 'beforeCreateResource' | 'afterCreateResource' | 'beforeUploadMetadata' | 'afterUploadMetadata' | 'beforeDisconnect' | 'afterDisconnect' | 'resourceCreated' | 'resourceUpdated'
+
+export interface DefinitionChange { type: 'new' | 'changed' | 'deleted', resourceName: string, currentHash: string | null, savedHash: string | null, fromVersion?: string, toVersion?: string }
+
+export interface PluginLike {
+  install?(db: Database): unknown
+  start?(): unknown
+  stop?(): unknown
+  uninstall?(options?: Record<string, unknown>): unknown
+  setInstanceName?(name: string): void
+  removeAllListeners?(): unknown
+  [member: string]: any
+}
+
+export class Database extends EventEmitter {
+  constructor (options: DatabaseOptions)
+  id: string
+  version: string
+  s3dbVersion: string
+  options: DatabaseOptions
+  client: S3Client
+  bucket: string
+  keyPrefix: string
+  connectionString: string
+  resources: Record<string, Resource>
+  savedMetadata: Record<string, any> | null
+  plugins: Record<string, PluginLike>
+  pluginRegistry: Record<string, PluginLike>
+  pluginList: PluginLike[]
+  parallelism: number
+  passphrase: string
+  bcryptRounds: number
+  verbose: boolean
+  readonly config: { version: string, s3dbVersion: string, bucket: string, keyPrefix: string, parallelism: number, verbose: boolean }
+  connect (): Promise<void>
+  disconnect (): Promise<void>
+  isConnected (): boolean
+  createResource<T extends Record<string, any> = Record<string, any>> (config: ResourceConfig): Promise<Resource<T>>
+  resource (name: string): Resource | undefined
+  getResource (name: string): Promise<Resource>
+  listResources (): Promise<Array<{ name: string }>>
+  resourceExists (name: string): boolean
+  resourceExistsWithSameHash (params: { name: string, attributes: Record<string, AttributeDefinition>, behavior?: Behavior, partitions?: Record<string, PartitionDefinition> }): { exists: boolean, sameHash: boolean, hash: string | null, existingHash?: string }
+  uploadMetadataFile (): Promise<void>
+  flushMetadata (): Promise<void>
+  blankMetadataStructure (): Record<string, any>
+  detectDefinitionChanges (savedMetadata: Record<string, any>): DefinitionChange[]
+  generateDefinitionHash (definition: { attributes: Record<string, AttributeDefinition>, partitions?: Record<string, PartitionDefinition>, timestamps?: boolean }, behavior?: Behavior): string
+  getNextVersion (versions?: Record<string, unknown>): string
+  usePlugin<P extends PluginLike> (plugin: P, name?: string): Promise<P>
+  uninstallPlugin (name: string, options?: { purgeData?: boolean }): Promise<void>
+  startPlugins (): Promise<void>
+  addHook (event: DatabaseHookEvent, fn: (context: { database: Database, [key: string]: unknown }) => unknown): void
+  removeHook (event: DatabaseHookEvent, fn: (...args: any[]) => unknown): void
+  getHooks (event: DatabaseHookEvent): Array<(...args: any[]) => unknown>
+  clearHooks (event: DatabaseHookEvent): void
+}
+
+export class S3db extends Database {}
+
+export class Plugin extends EventEmitter implements PluginLike {
+  constructor (options?: Record<string, unknown>)
+  name: string
+  options: Record<string, unknown>
+  slug: string
+  namespace: string | null
+  instanceName: string | null
+  database: Database | null
+  hooks: Map<string, Hook[]>
+  setInstanceName (name: string): void
+  install (database: Database): Promise<void>
+  start (): Promise<void>
+  stop (): Promise<void>
+  uninstall (options?: Record<string, unknown>): Promise<void>
+  onInstall (): Promise<void>
+  onStart (): Promise<void>
+  onStop (): Promise<void>
+  onUninstall (options?: Record<string, unknown>): Promise<void>
+  addHook (resource: Resource, event: HookEvent, fn: Hook): void
+  removeHook (resource: Resource, event: HookEvent, fn: Hook): void
+  wrapResourceMethod (resource: Resource, method: string, wrapper: (result: any, args: any[], method: string) => unknown): void
+  addMiddleware (resource: Resource, method: string, middleware: (next: (...args: any[]) => Promise<any>, ...args: any[]) => Promise<any>): void
+  getNestedFieldValue (data: Record<string, unknown>, path: string): unknown
+  getPartitionValues (data: Record<string, unknown>, resource: Resource): Record<string, Record<string, unknown>>
+}
