@@ -4,10 +4,10 @@
 use crate::convert::{ListResult, ObjectHead, ObjectWithBody};
 use crate::errors::{guarded, to_napi};
 use crate::operations_pool::NativeOperationsPool;
-use s3db_core::store::RequestLimiter;
 use napi::bindgen_prelude::Buffer;
 use napi_derive::napi;
 use s3db_core::client::{Client, PutObjectInput};
+use s3db_core::store::RequestLimiter;
 use s3db_core::store::{ConnectionConfig, MemoryStore, MetadataDirective};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -73,9 +73,23 @@ pub(crate) fn delete_report(report: s3db_core::client::DeleteObjectsReport) -> D
         deleted: report
             .deleted
             .into_iter()
-            .map(|d| DeletedBatch { deleted: d.deleted, errors: d.errors.into_iter().map(|e| vec![e.key, e.code, e.message]).collect() })
+            .map(|d| DeletedBatch {
+                deleted: d.deleted,
+                errors: d
+                    .errors
+                    .into_iter()
+                    .map(|e| vec![e.key, e.code, e.message])
+                    .collect(),
+            })
             .collect(),
-        failed: report.failed.into_iter().map(|(err, keys)| FailedBatch { message: err.to_string(), keys }).collect(),
+        failed: report
+            .failed
+            .into_iter()
+            .map(|(err, keys)| FailedBatch {
+                message: err.to_string(),
+                keys,
+            })
+            .collect(),
     }
 }
 
@@ -91,24 +105,43 @@ impl NativeClient {
     /// one, `poolEnabled: false` runs requests at once (once each); otherwise the client gets a
     /// private pool of `parallelism` slots.
     #[napi(constructor, catch_unwind)]
-    pub fn new(connection_string: String, parallelism: u32, pool: Option<&NativeOperationsPool>, pool_enabled: Option<bool>) -> napi::Result<Self> {
+    pub fn new(
+        connection_string: String,
+        parallelism: u32,
+        pool: Option<&NativeOperationsPool>,
+        pool_enabled: Option<bool>,
+    ) -> napi::Result<Self> {
         let config = ConnectionConfig::parse(&connection_string).map_err(to_napi)?;
         let client = match (pool, pool_enabled) {
             (Some(pool), _) => Client::with_limiter(config, RequestLimiter::with_pool(pool.pool())),
             (None, Some(false)) => Client::with_limiter(config, RequestLimiter::direct()),
             (None, _) => Client::new(config, parallelism.max(1) as usize),
         };
-        Ok(NativeClient { inner: Arc::new(client) })
+        Ok(NativeClient {
+            inner: Arc::new(client),
+        })
     }
 
     /// A resource of this client from its definition (JSON); bad definitions throw
     /// `ResourceError`/`SchemaError`/`PartitionError`.
     #[napi(catch_unwind)]
-    pub fn resource(&self, config: String, strict_validation: bool) -> napi::Result<crate::resource::NativeResource> {
-        let value: serde_json::Value = serde_json::from_str(&config).map_err(|e| to_napi(s3db_core::StoreError::invalid(format!("resource config is not valid JSON: {e}"))))?;
-        let config = s3db_core::resource::ResourceConfig::from_json(&value, strict_validation).map_err(to_napi)?;
-        let resource = s3db_core::resource::Resource::new(self.inner.clone(), config).map_err(to_napi)?;
-        Ok(crate::resource::NativeResource { inner: Arc::new(resource) })
+    pub fn resource(
+        &self,
+        config: String,
+        strict_validation: bool,
+    ) -> napi::Result<crate::resource::NativeResource> {
+        let value: serde_json::Value = serde_json::from_str(&config).map_err(|e| {
+            to_napi(s3db_core::StoreError::invalid(format!(
+                "resource config is not valid JSON: {e}"
+            )))
+        })?;
+        let config = s3db_core::resource::ResourceConfig::from_json(&value, strict_validation)
+            .map_err(to_napi)?;
+        let resource =
+            s3db_core::resource::Resource::new(self.inner.clone(), config).map_err(to_napi)?;
+        Ok(crate::resource::NativeResource {
+            inner: Arc::new(resource),
+        })
     }
 
     #[napi]

@@ -19,7 +19,9 @@ pub fn to_napi(err: StoreError) -> napi::Error {
         "commandName": err.command,
         "retriable": err.is_retryable(),
     });
-    if let (Some(serde_json::Value::Object(details)), Some(target)) = (err.details, record.as_object_mut()) {
+    if let (Some(serde_json::Value::Object(details)), Some(target)) =
+        (err.details, record.as_object_mut())
+    {
         target.insert("details".into(), serde_json::Value::Object(details));
     }
     napi::Error::new(napi::Status::GenericFailure, format!("{MARKER}{record}"))

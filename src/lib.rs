@@ -1,12 +1,15 @@
 //! The napi binding of s3db-native: thin wrappers that move data between JS and the core.
 //! Business logic lives in `crates/core`; the public JS API lives in `index.js` and `lib/`.
 
+// Core errors are large by design (see crates/core); they only travel on the error path.
+#![allow(clippy::result_large_err)]
+
 mod client;
 mod connection_string;
 mod convert;
 mod errors;
-mod resource;
 mod operations_pool;
+mod resource;
 mod self_test;
 
 /// One multi-threaded runtime for every native object of this module instance. Its threads are

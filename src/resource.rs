@@ -14,7 +14,8 @@ pub struct NativeResource {
 }
 
 fn parse(json: &str, what: &str) -> Result<Value, StoreError> {
-    serde_json::from_str(json).map_err(|e| StoreError::invalid(format!("{what} is not valid JSON: {e}")))
+    serde_json::from_str(json)
+        .map_err(|e| StoreError::invalid(format!("{what} is not valid JSON: {e}")))
 }
 
 fn parse_object(json: &str, what: &str) -> Result<Map<String, Value>, StoreError> {
@@ -46,8 +47,15 @@ fn listed_json(listed: ListedRecords) -> Value {
 fn list_options(json: &str) -> Result<ListOptions, StoreError> {
     let v = parse(json, "list options")?;
     Ok(ListOptions {
-        partition: v.get("partition").and_then(Value::as_str).map(str::to_string),
-        partition_values: v.get("partitionValues").and_then(Value::as_object).cloned().unwrap_or_default(),
+        partition: v
+            .get("partition")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        partition_values: v
+            .get("partitionValues")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default(),
         limit: v.get("limit").and_then(Value::as_u64).map(|n| n as usize),
         offset: v.get("offset").and_then(Value::as_u64).unwrap_or(0) as usize,
     })
@@ -79,7 +87,9 @@ impl NativeResource {
         let mut value = parse(&data, "data").map_err(to_napi)?;
         let result = match self.inner.validate(&mut value) {
             Ok(()) => json!({ "isValid": true, "errors": [], "data": value }),
-            Err(e) => json!({ "isValid": false, "errors": e.details.as_ref().and_then(|d| d.get("validation")).cloned().unwrap_or(json!([])), "data": value }),
+            Err(e) => {
+                json!({ "isValid": false, "errors": e.details.as_ref().and_then(|d| d.get("validation")).cloned().unwrap_or(json!([])), "data": value })
+            }
         };
         Ok(result.to_string())
     }
@@ -107,7 +117,9 @@ impl NativeResource {
     pub async fn update(&self, id: String, patch: String) -> napi::Result<String> {
         let resource = self.inner.clone();
         guarded(async move {
-            let out = resource.update(&id, &parse_object(&patch, "update data")?).await?;
+            let out = resource
+                .update(&id, &parse_object(&patch, "update data")?)
+                .await?;
             let mut result = write_json(out.write);
             result["before"] = out.before;
             Ok(result.to_string())
@@ -120,8 +132,13 @@ impl NativeResource {
     pub async fn prepare_update(&self, id: String, patch: String) -> napi::Result<String> {
         let resource = self.inner.clone();
         guarded(async move {
-            let (current, merged) = resource.prepare_update(&id, &parse_object(&patch, "update data")?).await?;
-            Ok(json!({ "before": current.record, "etag": current.etag, "merged": merged }).to_string())
+            let (current, merged) = resource
+                .prepare_update(&id, &parse_object(&patch, "update data")?)
+                .await?;
+            Ok(
+                json!({ "before": current.record, "etag": current.etag, "merged": merged })
+                    .to_string(),
+            )
         })
         .await
     }
@@ -138,11 +155,26 @@ impl NativeResource {
 
     /// Second half: writes `merged` only if the record still has `etag`.
     #[napi]
-    pub async fn commit_update(&self, id: String, merged: String, before: String, etag: String) -> napi::Result<String> {
+    pub async fn commit_update(
+        &self,
+        id: String,
+        merged: String,
+        before: String,
+        etag: String,
+    ) -> napi::Result<String> {
         let resource = self.inner.clone();
         guarded(async move {
-            let before = ReadForUpdate { record: parse(&before, "before")?, etag, content: None };
-            Ok(write_json(resource.commit_update(&id, parse(&merged, "data")?, &before).await?).to_string())
+            let before = ReadForUpdate {
+                record: parse(&before, "before")?,
+                etag,
+                content: None,
+            };
+            Ok(write_json(
+                resource
+                    .commit_update(&id, parse(&merged, "data")?, &before)
+                    .await?,
+            )
+            .to_string())
         })
         .await
     }
@@ -150,7 +182,10 @@ impl NativeResource {
     #[napi]
     pub async fn replace(&self, id: String, data: String) -> napi::Result<String> {
         let resource = self.inner.clone();
-        guarded(async move { Ok(write_json(resource.replace(&id, parse(&data, "data")?).await?).to_string()) }).await
+        guarded(async move {
+            Ok(write_json(resource.replace(&id, parse(&data, "data")?).await?).to_string())
+        })
+        .await
     }
 
     /// `{ before, partitionFailures }`; `before` is null unless read first.
@@ -165,7 +200,10 @@ impl NativeResource {
     }
 
     #[napi]
-    pub async fn delete_many(&self, ids: Vec<String>) -> napi::Result<crate::client::DeleteObjectsResult> {
+    pub async fn delete_many(
+        &self,
+        ids: Vec<String>,
+    ) -> napi::Result<crate::client::DeleteObjectsResult> {
         let resource = self.inner.clone();
         let report = guarded(async move { resource.delete_many(&ids).await }).await?;
         Ok(crate::client::delete_report(report))
@@ -199,7 +237,10 @@ impl NativeResource {
     #[napi]
     pub async fn list(&self, options: String) -> napi::Result<String> {
         let resource = self.inner.clone();
-        guarded(async move { Ok(listed_json(resource.list(&list_options(&options)?).await?).to_string()) }).await
+        guarded(async move {
+            Ok(listed_json(resource.list(&list_options(&options)?).await?).to_string())
+        })
+        .await
     }
 
     #[napi]
@@ -210,8 +251,19 @@ impl NativeResource {
 
     /// The record if its reference exists in the partition for `values`.
     #[napi]
-    pub async fn get_from_partition(&self, id: String, partition: String, values: String) -> napi::Result<String> {
+    pub async fn get_from_partition(
+        &self,
+        id: String,
+        partition: String,
+        values: String,
+    ) -> napi::Result<String> {
         let resource = self.inner.clone();
-        guarded(async move { Ok(resource.get_from_partition(&id, &partition, &parse_object(&values, "partitionValues")?).await?.to_string()) }).await
+        guarded(async move {
+            Ok(resource
+                .get_from_partition(&id, &partition, &parse_object(&values, "partitionValues")?)
+                .await?
+                .to_string())
+        })
+        .await
     }
 }

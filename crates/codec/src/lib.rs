@@ -2,7 +2,7 @@
 //!
 //! `s3db-codec` turns records into the exact S3 objects s3db.js writes (metadata headers,
 //! JSON bodies, keys, `s3db.json`) and reads back every object s3db.js 16.x, 19.x and 21.x
-//! wrote. The storage spec is the reference; deliberate differences are in `DEVIATIONS.md`.
+//! wrote. The storage spec is the reference; deliberate differences are in `COMPATIBILITY.md (Storage codec)`.
 //!
 //! # Public API
 //!

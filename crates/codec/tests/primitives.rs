@@ -206,7 +206,7 @@ fn geo_and_ip() {
 
 #[test]
 fn client_layer_encoding() {
-    // Two rows differ on purpose in the client layer (see DEVIATIONS.md): `font/woff2` is
+    // Two rows differ on purpose in the client layer (see COMPATIBILITY.md (Storage codec)): `font/woff2` is
     // written verbatim and a URL prefix is not dictionary-coded before non-ASCII text.
     for r in rows("metadataEncode") {
         let input = r["input"].as_str().unwrap();

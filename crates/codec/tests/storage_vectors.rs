@@ -1,6 +1,6 @@
 //! The 63 cases of `storage-vectors.json`: every deterministic insert is reproduced byte for
 //! byte (metadata, body, content type, keys), and every stored object of every version is
-//! decoded. Deliberate differences are listed in DEVIATIONS.md and asserted here explicitly.
+//! decoded. Deliberate differences are listed in COMPATIBILITY.md (Storage codec) and asserted here explicitly.
 
 mod common;
 
@@ -101,7 +101,7 @@ fn partitions_of(case: &Value) -> Vec<(String, Value)> {
     parts
 }
 
-/// Cases whose insert differs from s3db.js on purpose (see DEVIATIONS.md).
+/// Cases whose insert differs from s3db.js on purpose (see COMPATIBILITY.md (Storage codec)).
 const ENCODE_DEVIATIONS: &[&str] = &[
     "behavior-truncate-data",
     "behavior-body-overflow-keys-not-counted",
@@ -327,7 +327,7 @@ fn inserts_match_byte_for_byte() {
     assert_eq!(checked, 58);
 }
 
-/// Read-back differences of s3db.js that are fixed here (see DEVIATIONS.md): the expected
+/// Read-back differences of s3db.js that are fixed here (see COMPATIBILITY.md (Storage codec)): the expected
 /// value is then the input record, not what JS `get()` returned.
 const READ_FIXES: &[&str] = &[
     "ip4-double-decode-quirk",

@@ -98,7 +98,9 @@ impl StoreError {
     /// Adds fields to [`StoreError::details`].
     pub fn with_details(mut self, details: serde_json::Value) -> Self {
         match (&mut self.details, details) {
-            (Some(serde_json::Value::Object(existing)), serde_json::Value::Object(extra)) => existing.extend(extra),
+            (Some(serde_json::Value::Object(existing)), serde_json::Value::Object(extra)) => {
+                existing.extend(extra)
+            }
             (slot, details) => *slot = Some(details),
         }
         self

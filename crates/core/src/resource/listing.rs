@@ -43,9 +43,14 @@ impl Resource {
         let keys = if opts.offset == 0 && opts.limit.is_none() {
             self.client.get_all_keys(&prefix).await?
         } else {
-            self.client.get_keys_page(&prefix, opts.offset, amount).await?
+            self.client
+                .get_keys_page(&prefix, opts.offset, amount)
+                .await?
         };
-        Ok(keys.iter().filter_map(|k| id_from_key(k).map(str::to_string)).collect())
+        Ok(keys
+            .iter()
+            .filter_map(|k| id_from_key(k).map(str::to_string))
+            .collect())
     }
 
     pub async fn count(&self, opts: &ListOptions) -> Result<usize> {
@@ -54,7 +59,11 @@ impl Resource {
 
     /// Reads records by id; missing or unreadable ones are reported, not fatal.
     pub async fn get_many(&self, ids: &[String]) -> ListedRecords {
-        let results: Vec<(String, Result<Value>)> = stream::iter(ids.iter().cloned()).map(|id| async move { (id.clone(), self.get(&id).await) }).buffered(FETCH_AHEAD).collect().await;
+        let results: Vec<(String, Result<Value>)> = stream::iter(ids.iter().cloned())
+            .map(|id| async move { (id.clone(), self.get(&id).await) })
+            .buffered(FETCH_AHEAD)
+            .collect()
+            .await;
         let mut out = ListedRecords::default();
         for (id, result) in results {
             match result {
@@ -72,7 +81,10 @@ impl Resource {
             for record in &mut listed.records {
                 if let Value::Object(map) = record {
                     map.insert("_partition".into(), Value::String(partition.clone()));
-                    map.insert("_partitionValues".into(), Value::Object(opts.partition_values.clone()));
+                    map.insert(
+                        "_partitionValues".into(),
+                        Value::Object(opts.partition_values.clone()),
+                    );
                 }
             }
         }
@@ -91,21 +103,40 @@ impl Resource {
 
     /// Deletes every object of the resource (records, partitions, history).
     pub async fn delete_all_data(&self) -> Result<usize> {
-        self.client.delete_all(&format!("resource={}/", self.config.name)).await
+        self.client
+            .delete_all(&format!("resource={}/", self.config.name))
+            .await
     }
 
     /// Deletes every record of the current version's data prefix.
     pub async fn delete_all_records(&self) -> Result<usize> {
-        self.client.delete_all(&format!("{}/", records_prefix(&self.config.name))).await
+        self.client
+            .delete_all(&format!("{}/", records_prefix(&self.config.name)))
+            .await
     }
 }
 
 impl Resource {
     /// A record, if its reference exists in the partition for `values`.
-    pub async fn get_from_partition(&self, id: &str, partition: &str, values: &Map<String, Value>) -> Result<Value> {
+    pub async fn get_from_partition(
+        &self,
+        id: &str,
+        partition: &str,
+        values: &Map<String, Value>,
+    ) -> Result<Value> {
         self.check_id(id)?;
-        let fields = self.config.partitions.get(partition).and_then(|d| d.get("fields")).and_then(Value::as_object).ok_or_else(|| self.unknown_partition(partition))?;
-        if values.is_empty() || fields.keys().any(|f| values.get(f).is_none_or(Value::is_null)) {
+        let fields = self
+            .config
+            .partitions
+            .get(partition)
+            .and_then(|d| d.get("fields"))
+            .and_then(Value::as_object)
+            .ok_or_else(|| self.unknown_partition(partition))?;
+        if values.is_empty()
+            || fields
+                .keys()
+                .any(|f| values.get(f).is_none_or(Value::is_null))
+        {
             return Err(self.unknown_partition(partition).with_details(serde_json::json!({ "message": "partitionValues must give every field of the partition" })));
         }
         let key = format!("{}id={id}", self.partition_list_prefix(partition, values)?);

@@ -77,9 +77,16 @@ impl Resource {
             now: now_iso(),
             ..Default::default()
         };
-        let schema = Schema::from_json(&config.attributes, options).map_err(|e| StoreError::from(e).with_details(json!({ "resourceName": config.name })))?;
+        let schema = Schema::from_json(&config.attributes, options).map_err(|e| {
+            StoreError::from(e).with_details(json!({ "resourceName": config.name }))
+        })?;
         let definition_hash = schema.record_definition_hash(config.behavior.as_str());
-        Ok(Resource { client, config, schema, definition_hash })
+        Ok(Resource {
+            client,
+            config,
+            schema,
+            definition_hash,
+        })
     }
 
     pub fn config(&self) -> &ResourceConfig {
@@ -92,7 +99,10 @@ impl Resource {
 
     /// The hash s3db.json stores for this definition.
     pub fn definition_hash(&self) -> String {
-        self.schema.definition_hash(self.config.behavior.as_str(), &Value::Object(self.config.partitions.clone()))
+        self.schema.definition_hash(
+            self.config.behavior.as_str(),
+            &Value::Object(self.config.partitions.clone()),
+        )
     }
 
     pub fn record_key(&self, id: &str) -> String {
@@ -100,7 +110,9 @@ impl Resource {
     }
 
     fn check_id(&self, id: &str) -> Result<()> {
-        validate_id(id).map_err(|e| StoreError::from(e).with_details(json!({ "resourceName": self.config.name, "id": id })))
+        validate_id(id).map_err(|e| {
+            StoreError::from(e).with_details(json!({ "resourceName": self.config.name, "id": id }))
+        })
     }
 
     fn not_found(&self, err: StoreError, id: &str) -> StoreError {
@@ -118,8 +130,17 @@ impl Resource {
     }
 
     fn encode(&self, data: &Value, operation: &str) -> Result<EncodedObject> {
-        let opts = EncodeOptions { operation: Some(operation.into()), keep_hashed_passwords: operation != "insert" };
-        self.schema.encode_record(data, self.config.behavior, &opts).map_err(|e| StoreError::from(e).with_details(json!({ "resourceName": self.config.name, "operation": operation })))
+        let opts = EncodeOptions {
+            operation: Some(operation.into()),
+            keep_hashed_passwords: operation != "insert",
+        };
+        self.schema
+            .encode_record(data, self.config.behavior, &opts)
+            .map_err(|e| {
+                StoreError::from(e).with_details(
+                    json!({ "resourceName": self.config.name, "operation": operation }),
+                )
+            })
     }
 
     /// The record a read of what was just written would return, without reading it.
@@ -136,7 +157,15 @@ impl Resource {
             version_id: None,
         };
         let data = decoded.data.as_object().cloned().unwrap_or_default();
-        Ok(compose(data, id, &ObjectFacts { info: &info, version: &self.config.version, definition_hash: &self.definition_hash }))
+        Ok(compose(
+            data,
+            id,
+            &ObjectFacts {
+                info: &info,
+                version: &self.config.version,
+                definition_hash: &self.definition_hash,
+            },
+        ))
     }
 
     fn put_input(&self, id: &str, encoded: &EncodedObject) -> PutObjectInput {
@@ -149,7 +178,13 @@ impl Resource {
         }
     }
 
-    fn exceeds_payload(&self, encoded: &EncodedObject, operation: &str, id: &str, data: &Value) -> Option<Value> {
+    fn exceeds_payload(
+        &self,
+        encoded: &EncodedObject,
+        operation: &str,
+        id: &str,
+        data: &Value,
+    ) -> Option<Value> {
         encoded.exceeds_limit.as_ref().map(|e| json!({ "operation": operation, "id": id, "totalSize": e.total_size, "limit": e.limit, "excess": e.excess, "data": data }))
     }
 
@@ -157,7 +192,8 @@ impl Resource {
     /// references. An id that exists already fails without touching the stored record.
     pub async fn insert(&self, input: Value) -> Result<WriteOutcome> {
         let Value::Object(mut data) = input else {
-            return Err(StoreError::invalid("insert expects an object").with_details(json!({ "resourceName": self.config.name })));
+            return Err(StoreError::invalid("insert expects an object")
+                .with_details(json!({ "resourceName": self.config.name })));
         };
         let id = match data.shift_remove("id") {
             Some(Value::String(id)) => id,
@@ -177,9 +213,14 @@ impl Resource {
         put.if_none_match = Some("*".into());
         let written = self.client.put_object(put).await.map_err(|e| {
             if e.kind == ErrorKind::PreconditionFailed {
-                StoreError::new(ErrorKind::InvalidResourceItem, format!("Resource with id '{id}' already exists"))
-                    .with_status(409)
-                    .with_details(json!({ "resourceName": self.config.name, "id": id, "validation": [] }))
+                StoreError::new(
+                    ErrorKind::InvalidResourceItem,
+                    format!("Resource with id '{id}' already exists"),
+                )
+                .with_status(409)
+                .with_details(
+                    json!({ "resourceName": self.config.name, "id": id, "validation": [] }),
+                )
             } else {
                 e
             }
@@ -187,7 +228,11 @@ impl Resource {
         let data = value.as_object().cloned().unwrap_or_default();
         let refs = self.partition_keys(&data, &id);
         let partition_failures = self.sync_partition_refs(&refs, &Default::default()).await;
-        Ok(WriteOutcome { record: self.as_read(&encoded, &id, &written.etag)?, exceeds_limit: self.exceeds_payload(&encoded, "insert", &id, &value), partition_failures })
+        Ok(WriteOutcome {
+            record: self.as_read(&encoded, &id, &written.etag)?,
+            exceeds_limit: self.exceeds_payload(&encoded, "insert", &id, &value),
+            partition_failures,
+        })
     }
 
     /// Reads one record (one GET).
@@ -197,16 +242,42 @@ impl Resource {
 
     async fn read(&self, id: &str) -> Result<ReadForUpdate> {
         self.check_id(id)?;
-        let (info, body) = self.client.get_object(&self.record_key(id)).await.map_err(|e| self.not_found(e, id))?;
+        let (info, body) = self
+            .client
+            .get_object(&self.record_key(id))
+            .await
+            .map_err(|e| self.not_found(e, id))?;
         let body = (!body.is_empty()).then_some(body.as_ref());
-        let decoded = self.schema.decode_logical(&info.metadata, body).map_err(|e| StoreError::from(e).with_details(json!({ "resourceName": self.config.name, "id": id })))?;
+        let decoded = self
+            .schema
+            .decode_logical(&info.metadata, body)
+            .map_err(|e| {
+                StoreError::from(e)
+                    .with_details(json!({ "resourceName": self.config.name, "id": id }))
+            })?;
         let data = decoded.data.as_object().cloned().unwrap_or_default();
-        let record = compose(data, id, &ObjectFacts { info: &info.info, version: &self.config.version, definition_hash: &self.definition_hash });
+        let record = compose(
+            data,
+            id,
+            &ObjectFacts {
+                info: &info.info,
+                version: &self.config.version,
+                definition_hash: &self.definition_hash,
+            },
+        );
         let content = match (&info.info.content_type, body) {
-            (Some(ct), Some(b)) if ct != "application/json" && serde_json::from_slice::<Value>(b).is_err() => Some((bytes::Bytes::copy_from_slice(b), ct.clone())),
+            (Some(ct), Some(b))
+                if ct != "application/json" && serde_json::from_slice::<Value>(b).is_err() =>
+            {
+                Some((bytes::Bytes::copy_from_slice(b), ct.clone()))
+            }
             _ => None,
         };
-        Ok(ReadForUpdate { record, etag: info.info.etag, content })
+        Ok(ReadForUpdate {
+            record,
+            etag: info.info.etag,
+            content,
+        })
     }
 
     pub async fn exists(&self, id: &str) -> Result<bool> {
@@ -216,11 +287,21 @@ impl Resource {
 
     /// Reads a record and merges a patch into it (the first half of an update, so that
     /// `beforeUpdate` hooks can see the merged object).
-    pub async fn prepare_update(&self, id: &str, patch: &Map<String, Value>) -> Result<(ReadForUpdate, Value)> {
+    pub async fn prepare_update(
+        &self,
+        id: &str,
+        patch: &Map<String, Value>,
+    ) -> Result<(ReadForUpdate, Value)> {
         let current = match self.read(id).await {
             Ok(current) => current,
             Err(e) if e.is_not_found() => {
-                return Err(StoreError::new(ErrorKind::Resource, format!("Resource with id '{id}' does not exist")).with_status(404).with_code("NoSuchKey").with_details(json!({ "resourceName": self.config.name, "id": id })));
+                return Err(StoreError::new(
+                    ErrorKind::Resource,
+                    format!("Resource with id '{id}' does not exist"),
+                )
+                .with_status(404)
+                .with_code("NoSuchKey")
+                .with_details(json!({ "resourceName": self.config.name, "id": id })));
             }
             Err(e) => return Err(e),
         };
@@ -233,13 +314,26 @@ impl Resource {
     }
 
     /// Writes a merged record if the stored one still has `etag` (the second half of an update).
-    pub async fn commit_update(&self, id: &str, merged: Value, before: &ReadForUpdate) -> Result<WriteOutcome> {
-        let holds_binary = before.record.get("_hasContent") == Some(&Value::Bool(true)) && before.record.get("_mimeType").and_then(Value::as_str).is_some_and(|m| m != "application/json");
+    pub async fn commit_update(
+        &self,
+        id: &str,
+        merged: Value,
+        before: &ReadForUpdate,
+    ) -> Result<WriteOutcome> {
+        let holds_binary = before.record.get("_hasContent") == Some(&Value::Bool(true))
+            && before
+                .record
+                .get("_mimeType")
+                .and_then(Value::as_str)
+                .is_some_and(|m| m != "application/json");
         if before.content.is_none() && holds_binary {
             // Prepared in another call (hooks ran in between): fetch the content it must keep.
             let fresh = self.read(id).await?;
             if fresh.content.is_some() {
-                let before = ReadForUpdate { content: fresh.content, ..before.clone() };
+                let before = ReadForUpdate {
+                    content: fresh.content,
+                    ..before.clone()
+                };
                 return Box::pin(self.commit_update(id, merged, &before)).await;
             }
         }
@@ -247,7 +341,11 @@ impl Resource {
         self.validate(&mut value)?;
         let mut encoded = self.encode(&value, "update")?;
         let mut put = match &before.content {
-            Some((content, content_type)) => PutObjectInput { body: content.clone(), content_type: Some(content_type.clone()), ..self.put_input(id, &encoded) },
+            Some((content, content_type)) => PutObjectInput {
+                body: content.clone(),
+                content_type: Some(content_type.clone()),
+                ..self.put_input(id, &encoded)
+            },
             None => {
                 revision::add_revision_body(&mut encoded);
                 self.put_input(id, &encoded)
@@ -260,7 +358,11 @@ impl Resource {
         let add = new.difference(&old).cloned().collect();
         let remove = old.difference(&new).cloned().collect();
         let partition_failures = self.sync_partition_refs(&add, &remove).await;
-        Ok(WriteOutcome { record: self.as_read(&encoded, id, &written.etag)?, exceeds_limit: self.exceeds_payload(&encoded, "update", id, &value), partition_failures })
+        Ok(WriteOutcome {
+            record: self.as_read(&encoded, id, &written.etag)?,
+            exceeds_limit: self.exceeds_payload(&encoded, "update", id, &value),
+            partition_failures,
+        })
     }
 
     /// Read, merge, conditional write; a concurrent change re-runs the merge on fresh data,
@@ -272,7 +374,12 @@ impl Resource {
             }
             let (current, merged) = self.prepare_update(id, patch).await?;
             match self.commit_update(id, merged, &current).await {
-                Ok(write) => return Ok(UpdateOutcome { before: current.record, write }),
+                Ok(write) => {
+                    return Ok(UpdateOutcome {
+                        before: current.record,
+                        write,
+                    })
+                }
                 Err(e) if e.kind == ErrorKind::PreconditionFailed => continue,
                 Err(e) => return Err(e),
             }
@@ -288,7 +395,8 @@ impl Resource {
         let mut data = data_of(&input);
         if self.config.timestamps {
             let now = now_iso();
-            data.entry("createdAt").or_insert_with(|| Value::String(now.clone()));
+            data.entry("createdAt")
+                .or_insert_with(|| Value::String(now.clone()));
             data.insert("updatedAt".into(), Value::String(now));
         }
         let mut value = Value::Object(data);
@@ -298,16 +406,31 @@ impl Resource {
         let written = self.client.put_object(self.put_input(id, &encoded)).await?;
         let refs = self.partition_keys(value.as_object().unwrap_or(&Map::new()), id);
         let partition_failures = self.sync_partition_refs(&refs, &Default::default()).await;
-        Ok(WriteOutcome { record: self.as_read(&encoded, id, &written.etag)?, exceeds_limit: None, partition_failures })
+        Ok(WriteOutcome {
+            record: self.as_read(&encoded, id, &written.etag)?,
+            exceeds_limit: None,
+            partition_failures,
+        })
     }
 
     /// Deletes a record. With `read_first` (needed for partitions, hooks and events) the
     /// record is read before and returned; a missing record is then `NoSuchKey`.
-    pub async fn delete(&self, id: &str, read_first: bool) -> Result<(Option<Value>, Vec<PartitionFailure>)> {
+    pub async fn delete(
+        &self,
+        id: &str,
+        read_first: bool,
+    ) -> Result<(Option<Value>, Vec<PartitionFailure>)> {
         self.check_id(id)?;
-        let before = if read_first || !self.config.partitions.is_empty() { Some(self.get(id).await?) } else { None };
+        let before = if read_first || !self.config.partitions.is_empty() {
+            Some(self.get(id).await?)
+        } else {
+            None
+        };
         self.client.delete_object(&self.record_key(id)).await?;
-        let refs = before.as_ref().map(|r| self.partition_keys(&data_of(r), id)).unwrap_or_default();
+        let refs = before
+            .as_ref()
+            .map(|r| self.partition_keys(&data_of(r), id))
+            .unwrap_or_default();
         let failures = self.sync_partition_refs(&Default::default(), &refs).await;
         Ok((before, failures))
     }

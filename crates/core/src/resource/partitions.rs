@@ -30,26 +30,76 @@ impl Resource {
     }
 
     /// The listing prefix (ending in `/`) of a partition for the given values.
-    pub fn partition_list_prefix(&self, partition: &str, values: &Map<String, Value>) -> Result<String> {
-        let def = self.config.partitions.get(partition).ok_or_else(|| self.unknown_partition(partition))?;
-        let fields = def.get("fields").and_then(Value::as_object).ok_or_else(|| self.unknown_partition(partition))?;
-        Ok(format!("{}/", partition_prefix(&self.config.name, partition, fields, values)))
+    pub fn partition_list_prefix(
+        &self,
+        partition: &str,
+        values: &Map<String, Value>,
+    ) -> Result<String> {
+        let def = self
+            .config
+            .partitions
+            .get(partition)
+            .ok_or_else(|| self.unknown_partition(partition))?;
+        let fields = def
+            .get("fields")
+            .and_then(Value::as_object)
+            .ok_or_else(|| self.unknown_partition(partition))?;
+        Ok(format!(
+            "{}/",
+            partition_prefix(&self.config.name, partition, fields, values)
+        ))
     }
 
     pub(super) fn unknown_partition(&self, partition: &str) -> StoreError {
-        StoreError::new(crate::ErrorKind::Partition, format!("Partition '{partition}' not found in resource '{}'", self.config.name))
-            .with_status(400)
-            .with_details(serde_json::json!({ "resourceName": self.config.name, "partitionName": partition }))
+        StoreError::new(
+            crate::ErrorKind::Partition,
+            format!(
+                "Partition '{partition}' not found in resource '{}'",
+                self.config.name
+            ),
+        )
+        .with_status(400)
+        .with_details(
+            serde_json::json!({ "resourceName": self.config.name, "partitionName": partition }),
+        )
     }
 
     /// Writes the references in `add` and deletes those in `remove`, all at once.
-    pub(super) async fn sync_partition_refs(&self, add: &BTreeSet<String>, remove: &BTreeSet<String>) -> Vec<PartitionFailure> {
+    pub(super) async fn sync_partition_refs(
+        &self,
+        add: &BTreeSet<String>,
+        remove: &BTreeSet<String>,
+    ) -> Vec<PartitionFailure> {
         let puts = add.iter().map(|key| async move {
-            let input = PutObjectInput { key: key.clone(), metadata: vec![("_v".into(), self.config.version.clone())], ..Default::default() };
-            self.client.put_object(input).await.err().map(|error| PartitionFailure { key: key.clone(), error })
+            let input = PutObjectInput {
+                key: key.clone(),
+                metadata: vec![("_v".into(), self.config.version.clone())],
+                ..Default::default()
+            };
+            self.client
+                .put_object(input)
+                .await
+                .err()
+                .map(|error| PartitionFailure {
+                    key: key.clone(),
+                    error,
+                })
         });
-        let deletes = remove.iter().map(|key| async move { self.client.delete_object(key).await.err().map(|error| PartitionFailure { key: key.clone(), error }) });
+        let deletes = remove.iter().map(|key| async move {
+            self.client
+                .delete_object(key)
+                .await
+                .err()
+                .map(|error| PartitionFailure {
+                    key: key.clone(),
+                    error,
+                })
+        });
         let (put_failures, delete_failures) = futures::join!(join_all(puts), join_all(deletes));
-        put_failures.into_iter().chain(delete_failures).flatten().collect()
+        put_failures
+            .into_iter()
+            .chain(delete_failures)
+            .flatten()
+            .collect()
     }
 }

@@ -5,7 +5,24 @@ use serde_json::{Map, Value};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// System fields s3db.js adds to every record it reads; never stored as data.
-pub const SYSTEM_FIELDS: &[&str] = &["_contentLength", "_lastModified", "_hasContent", "_mimeType", "_etag", "_v", "_definitionHash", "_versionId", "_originalVersion", "_versionMapped", "_partition", "_partitionValues", "$overflow", "$truncated", "$before", "$after"];
+pub const SYSTEM_FIELDS: &[&str] = &[
+    "_contentLength",
+    "_lastModified",
+    "_hasContent",
+    "_mimeType",
+    "_etag",
+    "_v",
+    "_definitionHash",
+    "_versionId",
+    "_originalVersion",
+    "_versionMapped",
+    "_partition",
+    "_partitionValues",
+    "$overflow",
+    "$truncated",
+    "$before",
+    "$after",
+];
 
 /// `new Date().toISOString()`.
 pub fn now_iso() -> String {
@@ -13,11 +30,20 @@ pub fn now_iso() -> String {
 }
 
 pub fn iso_of(t: SystemTime) -> String {
-    let ms = t.duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+    let ms = t
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0);
     let secs = ms.div_euclid(1000);
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z", rem / 3600, rem % 3600 / 60, rem % 60, ms.rem_euclid(1000))
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        ms.rem_euclid(1000)
+    )
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -46,12 +72,25 @@ pub fn compose(mut data: Map<String, Value>, id: &str, facts: &ObjectFacts) -> V
     data.insert("id".into(), Value::String(id.to_string()));
     let info = facts.info;
     data.insert("_contentLength".into(), Value::from(info.content_length));
-    data.insert("_lastModified".into(), Value::String(iso_of(info.last_modified)));
+    data.insert(
+        "_lastModified".into(),
+        Value::String(iso_of(info.last_modified)),
+    );
     data.insert("_hasContent".into(), Value::Bool(info.content_length > 0));
-    data.insert("_mimeType".into(), Value::String(info.content_type.clone().unwrap_or_else(|| "application/octet-stream".into())));
+    data.insert(
+        "_mimeType".into(),
+        Value::String(
+            info.content_type
+                .clone()
+                .unwrap_or_else(|| "application/octet-stream".into()),
+        ),
+    );
     data.insert("_etag".into(), Value::String(info.etag.clone()));
     data.insert("_v".into(), Value::String(facts.version.to_string()));
-    data.insert("_definitionHash".into(), Value::String(facts.definition_hash.to_string()));
+    data.insert(
+        "_definitionHash".into(),
+        Value::String(facts.definition_hash.to_string()),
+    );
     if let Some(version_id) = &info.version_id {
         data.insert("_versionId".into(), Value::String(version_id.clone()));
     }
@@ -97,7 +136,9 @@ fn set_path(base: &mut Map<String, Value>, path: &str, value: Value) {
             node.insert(part.to_string(), value);
             return;
         }
-        let child = node.entry(part.to_string()).or_insert_with(|| Value::Object(Map::new()));
+        let child = node
+            .entry(part.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
         if !child.is_object() {
             *child = Value::Object(Map::new());
         }
@@ -114,15 +155,28 @@ mod tests {
     #[test]
     fn iso_dates_match_javascript() {
         assert_eq!(iso_of(UNIX_EPOCH), "1970-01-01T00:00:00.000Z");
-        assert_eq!(iso_of(UNIX_EPOCH + std::time::Duration::from_millis(1_763_210_096_789)), "2025-11-15T12:34:56.789Z");
-        assert_eq!(iso_of(UNIX_EPOCH + std::time::Duration::from_millis(951_782_400_000)), "2000-02-29T00:00:00.000Z");
+        assert_eq!(
+            iso_of(UNIX_EPOCH + std::time::Duration::from_millis(1_763_210_096_789)),
+            "2025-11-15T12:34:56.789Z"
+        );
+        assert_eq!(
+            iso_of(UNIX_EPOCH + std::time::Duration::from_millis(951_782_400_000)),
+            "2000-02-29T00:00:00.000Z"
+        );
     }
 
     #[test]
     fn merges_like_s3db() {
-        let mut base = json!({"a": 1, "profile": {"x": 1, "y": 2}, "tags": ["a"], "n": {"deep": {"k": 1}}}).as_object().unwrap().clone();
+        let mut base =
+            json!({"a": 1, "profile": {"x": 1, "y": 2}, "tags": ["a"], "n": {"deep": {"k": 1}}})
+                .as_object()
+                .unwrap()
+                .clone();
         let patch = json!({"profile": {"y": 3}, "tags": ["b"], "n.deep.k": 2, "new.path": true, "id": "ignored"}).as_object().unwrap().clone();
         merge_patch(&mut base, &patch);
-        assert_eq!(Value::Object(base), json!({"a": 1, "profile": {"x": 1, "y": 3}, "tags": ["b"], "n": {"deep": {"k": 2}}, "new": {"path": true}}));
+        assert_eq!(
+            Value::Object(base),
+            json!({"a": 1, "profile": {"x": 1, "y": 3}, "tags": ["b"], "n": {"deep": {"k": 2}}, "new": {"path": true}})
+        );
     }
 }

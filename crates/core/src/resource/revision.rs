@@ -35,7 +35,9 @@ pub fn add_revision_body(encoded: &mut EncodedObject) {
 /// JavaScript's property order: integer-like keys first, ascending, then insertion order.
 fn js_ordered(fields: Map<String, Value>) -> Map<String, Value> {
     let entries: Vec<(String, Value)> = fields.into_iter().collect();
-    s3db_codec::js::order::js_order(entries).into_iter().collect()
+    s3db_codec::js::order::js_order(entries)
+        .into_iter()
+        .collect()
 }
 
 #[cfg(test)]
@@ -44,7 +46,10 @@ mod tests {
 
     fn object(metadata: &[(&str, &str)], body: Option<&str>) -> EncodedObject {
         EncodedObject {
-            metadata: metadata.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            metadata: metadata
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             body: body.map(|b| b.as_bytes().to_vec()),
             content_type: None,
             overflow: body.is_some(),
@@ -60,14 +65,23 @@ mod tests {
         add_revision_body(&mut a);
         add_revision_body(&mut b);
         assert_ne!(a.body, b.body);
-        assert_eq!(String::from_utf8(a.body.unwrap()).unwrap(), r#"{"0":"1","a":"x","_v":"v1"}"#);
+        assert_eq!(
+            String::from_utf8(a.body.unwrap()).unwrap(),
+            r#"{"0":"1","a":"x","_v":"v1"}"#
+        );
         assert_eq!(a.content_type.as_deref(), Some("application/json"));
     }
 
     #[test]
     fn keeps_overflow_fields_and_drops_flags() {
-        let mut o = object(&[("0", "short"), ("$overflow", "true"), ("_v", "v1")], Some(r#"{"1":"long"}"#));
+        let mut o = object(
+            &[("0", "short"), ("$overflow", "true"), ("_v", "v1")],
+            Some(r#"{"1":"long"}"#),
+        );
         add_revision_body(&mut o);
-        assert_eq!(String::from_utf8(o.body.unwrap()).unwrap(), r#"{"0":"short","1":"long","_v":"v1"}"#);
+        assert_eq!(
+            String::from_utf8(o.body.unwrap()).unwrap(),
+            r#"{"0":"short","1":"long","_v":"v1"}"#
+        );
     }
 }
