@@ -142,6 +142,12 @@ export class Resource<T extends Record<string, any> = Record<string, any>> exten
   executeHooks<D> (event: HookEvent, data: D): Promise<D>
   useMiddleware (method: MiddlewareMethod, fn: Middleware): void
   getResourceKey (id: string): string
+  updateAttributes (attributes: Record<string, AttributeDefinition>): { oldAttributes: Record<string, AttributeDefinition>, newAttributes: Record<string, AttributeDefinition> }
+  addPluginAttribute (name: string, definition: AttributeDefinition, pluginName: string): void
+  removePluginAttribute (name: string, pluginName?: string): boolean
+  findOrphanedPartitions (): Record<string, string[]>
+  validatePartitions (): true
+  removeOrphanedPartitions (options?: { dryRun?: boolean }): Record<string, string[]>
   getDefinitionHash (): string
   export (): Record<string, unknown>
   dispose (): void

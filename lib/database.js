@@ -229,7 +229,8 @@ class Database extends EventEmitter {
       autoDecrypt: config.autoDecrypt,
       allNestedObjectsOptional: config.allNestedObjectsOptional,
       paranoid: config.paranoid,
-      schemaRegistry: config.schemaRegistry
+      schemaRegistry: config.schemaRegistry,
+      pluginAttributes: config.pluginAttributes
     }
     try {
       return this.client._native.resource(JSON.stringify(definition), strict)

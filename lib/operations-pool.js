@@ -16,6 +16,7 @@ const { AdaptiveTuning } = require('./pool/adaptive-tuning.js')
 const { taskPayload, metricsPayload, nativeTaskPayload, nativeError, statsPayload, taskMetricsPayload } = require('./pool/payloads.js')
 const batch = require('./pool/batch.js')
 const { QueuedTable } = require('./pool/queued-table.js')
+const keepAlive = require('./pool/keep-alive.js')
 
 const NO_OPTIONS = Object.freeze({})
 
@@ -56,6 +57,7 @@ class OperationsPool extends EventEmitter {
     this._drainWaiters = []
     this._quietWaiters = []
     this._stopped = false
+    this._keepingAlive = false
     this._on = { started: false, completed: false, error: false, retry: false, metrics: false, drained: false, any: false }
     this._collectMetadata = o.monitoring.enabled !== false && o.monitoring.collectMetrics !== false
     this._sampleHeap = o.monitoring.mode === 'full'
@@ -112,10 +114,26 @@ class OperationsPool extends EventEmitter {
     this._startIds(this._native.releaseSlot(task.id))
   }
 
+  _resolveWaiters (list) {
+    if (this._keepingAlive) this._updateKeepAlive()
+    for (let i = 0; i < list.length; i++) list[i]()
+  }
+
+  /** Holds the process open while JS waits on work a native completion may hand over. */
+  _updateKeepAlive () {
+    const need = this._queued.live > 0 || this._drainWaiters.length > 0 || this._quietWaiters.length > 0
+    if (need === this._keepingAlive) return
+    this._keepingAlive = need
+    if (need) keepAlive.hold()
+    else keepAlive.release()
+  }
+
   /** Internal entry for batch helpers: callbacks instead of a promise. */
   _enqueueWith (fn, options, resolve, reject) {
     const task = this._createTask(fn, options, resolve, reject)
-    if (task !== null) this._submit(task)
+    if (task === null) return
+    if (this._running !== null) this._becomeComposite(this._running)
+    this._submit(task)
   }
 
   _submit (task) {
@@ -126,6 +144,7 @@ class OperationsPool extends EventEmitter {
     } else if (r < 0) {
       task.id = -r
       this._queued.set(-r, task)
+      if (!this._keepingAlive) this._updateKeepAlive()
     } else {
       task.settled = true
       task.reject(cancelError())
@@ -139,6 +158,7 @@ class OperationsPool extends EventEmitter {
 
   _startById (id) {
     const task = this._queued.take(id)
+    if (this._keepingAlive && this._queued.live === 0) this._updateKeepAlive()
     if (task === undefined) {
       // Not ours any more (stopped meanwhile): hand the slot back.
       this._afterComplete(this._native.complete(id, false))
@@ -247,7 +267,7 @@ class OperationsPool extends EventEmitter {
   /** Nothing runs any more; `idle` when nothing is queued either. */
   _settledAll (idle) {
     this._deadlines.clear()
-    if (this._quietWaiters.length > 0) resolveAll(this._quietWaiters.splice(0))
+    if (this._quietWaiters.length > 0) this._resolveWaiters(this._quietWaiters.splice(0))
     if (idle) {
       if (this._on.drained) this._emitSafely('pool:drained')
       if (this._drainWaiters.length > 0) this._finishDrain()
@@ -258,7 +278,7 @@ class OperationsPool extends EventEmitter {
     const waiters = this._drainWaiters.splice(0)
     this._native.setWakeOnSettle(this._quietWaiters.length > 0)
     this._emitSafely('pool:drained')
-    resolveAll(waiters)
+    this._resolveWaiters(waiters)
   }
 
   /** Called (through the weak wake-up) when native work left something for JS. */
@@ -270,7 +290,7 @@ class OperationsPool extends EventEmitter {
     }
     if (this._quietWaiters.length > 0 && this._native.isQuiet()) {
       this._deadlines.clear()
-      resolveAll(this._quietWaiters.splice(0))
+      this._resolveWaiters(this._quietWaiters.splice(0))
     }
     if (this._drainWaiters.length > 0 && (this._native.isIdle() || (this._stopped && this._native.isQuiet()))) this._finishDrain()
   }
@@ -325,7 +345,10 @@ class OperationsPool extends EventEmitter {
       this._native.setWakeOnSettle(this._drainWaiters.length > 0)
       return Promise.resolve()
     }
-    return new Promise((resolve) => { this._quietWaiters.push(resolve) })
+    return new Promise((resolve) => {
+      this._quietWaiters.push(resolve)
+      this._updateKeepAlive()
+    })
   }
 
   resume () {
@@ -340,6 +363,7 @@ class OperationsPool extends EventEmitter {
     this._stopped = true
     this._native.stop()
     const queued = this._queued.takeAll()
+    if (this._keepingAlive) this._updateKeepAlive()
     const running = [...this._active]
     this._queued.clear()
     this._active.clear()
@@ -354,7 +378,7 @@ class OperationsPool extends EventEmitter {
     this._deadlines.clear()
     this._emitSafely('pool:stopped')
     if (this._native.isQuiet()) {
-      resolveAll(this._quietWaiters.splice(0))
+      this._resolveWaiters(this._quietWaiters.splice(0))
       if (this._drainWaiters.length > 0) this._finishDrain()
     }
   }
@@ -376,7 +400,10 @@ class OperationsPool extends EventEmitter {
       this._emitSafely('pool:drained')
       return Promise.resolve()
     }
-    return new Promise((resolve) => { this._drainWaiters.push(resolve) })
+    return new Promise((resolve) => {
+      this._drainWaiters.push(resolve)
+      this._updateKeepAlive()
+    })
   }
 
   /** A number >= 1 (fixed) or 'auto' (adaptive tuner). Takes effect at once. */
@@ -467,10 +494,6 @@ class OperationsPool extends EventEmitter {
     const pool = new OperationsPool({ concurrency: options.concurrency ?? 10, retries: options.retries ?? 0, timeout: options.timeout ?? 0 })
     return batch.map(pool, items, (item, index) => fn(item, index), options)
   }
-}
-
-function resolveAll (list) {
-  for (let i = 0; i < list.length; i++) list[i]()
 }
 
 module.exports = { OperationsPool, TasksPool: OperationsPool, AdaptiveTuning }

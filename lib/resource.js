@@ -5,7 +5,7 @@
 // composite methods call through `this.<method>`.
 
 const { EventEmitter } = require('node:events')
-const { fromNative, ValidationError, ResourceError, NoSuchKey } = require('./errors')
+const { fromNative, ValidationError, ResourceError, NoSuchKey, PartitionError } = require('./errors')
 const { emptyHooks, hookMethods } = require('./hooks')
 const listingMethods = require('./resource-listing')
 const contentMethods = require('./resource-content')
@@ -309,6 +309,64 @@ class Resource extends EventEmitter {
       throw err
     }
     return { isValid: result.isValid, errors: result.errors, data: result.data }
+  }
+
+  /** Rebuilds the native resource from the current definition (after attribute changes). */
+  _rebuild (changes) {
+    const config = { ...this.$schema, ...changes }
+    this._applyConfig(config, this.database._nativeFor(config, this.version, false))
+  }
+
+  updateAttributes (newAttributes) {
+    const oldAttributes = this.attributes
+    this._rebuild({ attributes: newAttributes })
+    return { oldAttributes, newAttributes }
+  }
+
+  /** Adds an attribute owned by a plugin; it gets its own short key (`p` + hash), apart from the user's. */
+  addPluginAttribute (name, definition, pluginName) {
+    if (!pluginName) throw new ResourceError('addPluginAttribute requires the plugin name', { resourceName: this.name, attribute: name })
+    if (this.attributes?.[name] !== undefined) throw new ResourceError(`Attribute '${name}' already exists in resource '${this.name}'`, { resourceName: this.name, attribute: name })
+    const pluginAttributes = [...(this.$schema.pluginAttributes ?? []).filter((a) => a.name !== name), { name, definition, plugin: pluginName }]
+    this._rebuild({ pluginAttributes })
+    if (this.database?.listenerCount('plugin-attribute-added') > 0) this.database.emit('plugin-attribute-added', { resource: this.name, attribute: name, plugin: pluginName, definition })
+  }
+
+  removePluginAttribute (name, pluginName) {
+    const before = this.$schema.pluginAttributes ?? []
+    const pluginAttributes = before.filter((a) => !(a.name === name && (!pluginName || a.plugin === pluginName)))
+    if (pluginAttributes.length === before.length) return false
+    this._rebuild({ pluginAttributes })
+    if (this.database?.listenerCount('plugin-attribute-removed') > 0) this.database.emit('plugin-attribute-removed', { resource: this.name, attribute: name, plugin: pluginName })
+    return true
+  }
+
+  /** Partitions whose fields are not attributes: `{ partitionName: [missing fields] }`. */
+  findOrphanedPartitions () {
+    const has = (path) => path.split('.').reduce((node, part) => (node && typeof node === 'object' ? (node[part] ?? node.props?.[part]) : undefined), this.attributes) !== undefined
+    const orphaned = {}
+    for (const [name, def] of Object.entries(this.config.partitions)) {
+      const missing = Object.keys(def.fields ?? {}).filter((f) => !has(f) && !(this.config.timestamps && (f === 'createdAt' || f === 'updatedAt')))
+      if (missing.length) orphaned[name] = missing
+    }
+    return orphaned
+  }
+
+  validatePartitions () {
+    const orphaned = this.findOrphanedPartitions()
+    const [name, fields] = Object.entries(orphaned)[0] ?? []
+    if (name) throw new PartitionError(`Partition '${name}' uses field '${fields[0]}' which does not exist in resource attributes`, { resourceName: this.name, partitionName: name, fieldName: fields[0] })
+    return true
+  }
+
+  removeOrphanedPartitions ({ dryRun = false } = {}) {
+    const orphaned = this.findOrphanedPartitions()
+    if (!dryRun && Object.keys(orphaned).length) {
+      const partitions = Object.fromEntries(Object.entries(this.config.partitions).filter(([name]) => !orphaned[name]))
+      this._rebuild({ partitions })
+      this._emitEvent('orphanedPartitionsRemoved', { resourceName: this.name, removed: Object.keys(orphaned), details: orphaned })
+    }
+    return orphaned
   }
 
   dispose () {

@@ -24,6 +24,8 @@ pub struct ResourceConfig {
     pub paranoid: bool,
     /// 19.x `schemaRegistry` from `s3db.json`: it fixes the short keys of known paths.
     pub registry: Option<s3db_codec::schema::registry::SchemaRegistry>,
+    /// Attributes added by plugins (`addPluginAttribute`), keyed apart from the user's.
+    pub plugin_attributes: Vec<s3db_codec::schema::PluginAttribute>,
 }
 
 fn config_error(name: &str, problems: &[String]) -> StoreError {
@@ -105,6 +107,22 @@ impl ResourceConfig {
             auto_decrypt: flag("autoDecrypt", true),
             all_nested_objects_optional: flag("allNestedObjectsOptional", true),
             paranoid: flag("paranoid", true),
+            plugin_attributes: v
+                .get("pluginAttributes")
+                .and_then(Value::as_array)
+                .map(|list| {
+                    list.iter()
+                        .filter_map(|a| {
+                            Some(s3db_codec::schema::PluginAttribute {
+                                name: a.get("name")?.as_str()?.to_string(),
+                                definition: a.get("definition")?.clone(),
+                                plugin: a.get("plugin")?.as_str()?.to_string(),
+                                key: a.get("key").and_then(Value::as_str).map(str::to_string),
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
             registry: match v.get("schemaRegistry") {
                 None | Some(Value::Null) => None,
                 Some(r) => Some(serde_json::from_value(r.clone()).map_err(|e| {

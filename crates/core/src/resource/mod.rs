@@ -74,6 +74,7 @@ impl Resource {
             bcrypt_rounds: config.bcrypt_rounds,
             version: config.version.clone(),
             registry: config.registry.clone(),
+            plugin_attributes: config.plugin_attributes.clone(),
             now: now_iso(),
             ..Default::default()
         };

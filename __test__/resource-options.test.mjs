@@ -1,0 +1,110 @@
+// Resource options and schema helpers: ids, events config, validate(), bulk inserts, upsert and
+// replace, plugin attributes, attribute updates and partition maintenance (memory backend).
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { setImmediate as tick } from 'node:timers/promises'
+import s3db from '../index.js'
+import { uniqueName } from './helpers/backends.mjs'
+
+const { Database, PartitionError, InvalidResourceItem } = s3db
+
+async function database (options = {}) {
+  const db = new Database({ connectionString: `memory://${uniqueName('opts')}/app`, ...options })
+  await db.connect()
+  return db
+}
+
+describe('resource options', () => {
+  it('generates ids by size or by function', async () => {
+    const db = await database()
+    const short = await db.createResource({ name: 'short', attributes: { a: 'string' }, idSize: 8 })
+    assert.match((await short.insert({ a: 'x' })).id, /^[A-Za-z0-9_-]{8}$/)
+    let n = 0
+    const custom = await db.createResource({ name: 'custom', attributes: { a: 'string' }, idGenerator: () => `item-${++n}` })
+    assert.equal((await custom.insert({ a: 'x' })).id, 'item-1')
+    assert.equal((await custom.insert({ id: 'given', a: 'y' })).id, 'given')
+  })
+
+  it('wires events from the config and honours disableEvents', async () => {
+    const db = await database()
+    const seen = []
+    const withEvents = await db.createResource({ name: 'ev', attributes: { a: 'string' }, events: { inserted: (r) => seen.push(r.a) } })
+    await withEvents.insert({ a: 'one' })
+    const silent = await db.createResource({ name: 'silent', attributes: { a: 'string' }, disableEvents: true })
+    silent.on('inserted', () => seen.push('should not fire'))
+    await silent.insert({ a: 'two' })
+    await tick()
+    assert.deepEqual(seen, ['one'])
+  })
+
+  it('validates without writing', async () => {
+    const db = await database()
+    const res = await db.createResource({ name: 'v', attributes: { name: 'string|min:2', age: 'number|optional' } })
+    const ok = res.validate({ name: 'Ana', age: '31' })
+    assert.equal(ok.isValid, true)
+    assert.equal(ok.data.age, 31, 'numbers are converted')
+    const bad = res.validate({ name: 'A' })
+    assert.equal(bad.isValid, false)
+    assert.equal(bad.errors[0].type, 'stringMin')
+    assert.throws(() => res.validate({}, { throwOnError: true }), (err) => err.message === 'Validation failed' && err.validationErrors.length === 1)
+    assert.equal(await res.count(), 0)
+  })
+
+  it('inserts many, leaving out and reporting the failures', async () => {
+    const db = await database()
+    const res = await db.createResource({ name: 'many', attributes: { name: 'string|min:2' } })
+    const errors = []
+    res.on('error', (err, item) => errors.push([err.name, item.name]))
+    const dbErrors = []
+    db.on('error', (name, err) => dbErrors.push(name))
+    const inserted = await res.insertMany([{ name: 'Ana' }, { name: 'B' }, { name: 'Cy' }])
+    assert.deepEqual(inserted.map((r) => r.name), ['Ana', 'Cy'])
+    assert.deepEqual(errors, [['InvalidResourceItem', 'B']])
+    assert.deepEqual(dbErrors, ['many'])
+    assert.equal(await res.count(), 2)
+  })
+
+  it('upserts and replaces', async () => {
+    const db = await database()
+    const res = await db.createResource({ name: 'up', attributes: { name: 'string', n: 'number|optional' }, timestamps: true })
+    const first = await res.upsert({ id: 'k', name: 'first' })
+    assert.equal(first.name, 'first')
+    const second = await res.upsert({ id: 'k', name: 'second' })
+    assert.equal(second.name, 'second')
+    assert.equal(second.createdAt, first.createdAt)
+    const replaced = await res.replace('k', { name: 'third', createdAt: first.createdAt })
+    assert.equal(replaced.name, 'third')
+    assert.equal(replaced.n, undefined)
+    assert.equal(replaced.createdAt, first.createdAt)
+    await assert.rejects(res.replace('k', { n: 1 }), InvalidResourceItem)
+  })
+
+  it('stores plugin attributes under their own keys', async () => {
+    const db = await database()
+    const res = await db.createResource({ name: 'items', attributes: { title: 'string' } })
+    const added = []
+    db.on('plugin-attribute-added', (e) => added.push(e.attribute))
+    res.addPluginAttribute('_score', 'number|optional', 'ScorePlugin')
+    const rec = await res.insert({ title: 'a', _score: 5 })
+    assert.deepEqual((await db.client.headObject(res.getResourceKey(rec.id))).Metadata, { 0: 'a', pnhj: '5', _v: 'v1' })
+    assert.equal((await res.get(rec.id))._score, 5)
+    assert.deepEqual(added, ['_score'])
+    assert.equal(res.removePluginAttribute('_score', 'ScorePlugin'), true)
+    assert.equal((await res.get(rec.id))._score, undefined)
+  })
+
+  it('updates attributes and maintains partitions', async () => {
+    const db = await database({ strictValidation: false })
+    const res = await db.createResource({ name: 'p', attributes: { a: 'string' }, partitions: { byB: { fields: { b: 'string' } }, byA: { fields: { a: 'string' } } } })
+    assert.deepEqual(res.findOrphanedPartitions(), { byB: ['b'] })
+    assert.throws(() => res.validatePartitions(), PartitionError)
+    assert.deepEqual(res.removeOrphanedPartitions({ dryRun: true }), { byB: ['b'] })
+    assert.deepEqual(Object.keys(res.config.partitions), ['byB', 'byA'])
+    res.removeOrphanedPartitions()
+    assert.deepEqual(Object.keys(res.config.partitions), ['byA'])
+    assert.equal(res.validatePartitions(), true)
+    const { oldAttributes } = res.updateAttributes({ a: 'string', c: 'number|optional' })
+    assert.deepEqual(oldAttributes, { a: 'string' })
+    assert.equal((await res.insert({ a: 'x', c: 3 })).c, 3)
+  })
+})
