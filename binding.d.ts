@@ -109,6 +109,8 @@ export declare class NativeResource {
   /** Validates a document; `{ isValid, errors, data }` as JSON. */
   validate(data: string): string
   insert(data: string): Promise<string>
+  /** `[{ record, ... } | { error }]` in input order: one crossing for the whole batch. */
+  insertMany(documents: string): Promise<string>
   get(id: string): Promise<string>
   exists(id: string): Promise<boolean>
   /** Update in one call: `{ before, record, exceedsLimit, partitionFailures }`. */

@@ -10,7 +10,7 @@ const { Resource } = require('./lib/resource')
 const { Plugin } = require('./lib/plugin')
 const { OperationsPool, TasksPool, AdaptiveTuning } = require('./lib/operations-pool')
 
-const { fromNative, ...publicErrors } = errors
+const { fromNative, fromErrorRecord, ...publicErrors } = errors
 
 module.exports = {
   ...publicErrors,

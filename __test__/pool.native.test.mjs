@@ -146,6 +146,22 @@ test('a process with an idle pool (and listeners) exits on its own', () => {
   assert.ok(Date.now() - started < 10000, 'did not wait for the 60 s timeout')
 })
 
+test('a JS task queued behind native work still runs before the process exits', () => {
+  const code = `
+    const { OperationsPool } = require(${JSON.stringify(indexPath)})
+    const pool = new OperationsPool({ concurrency: 1, timeout: 0 })
+    pool.nativePool.runNativeProbe(30, 0, true, 0, 'n').catch(() => {})
+    setImmediate(() => {
+      pool.enqueue(() => console.log('ran'))
+      pool.drain().then(() => console.log('drained'))
+    })`
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', timeout: 20000 })
+    assert.equal(r.status, 0, r.stderr)
+    assert.deepEqual(r.stdout.trim().split('\n'), ['ran', 'drained'])
+  }
+})
+
 test('one million queued tasks: no stack overflow, all settle', async () => {
   const pool = new OperationsPool({ concurrency: 4, timeout: 0 })
   const N = 1_000_000

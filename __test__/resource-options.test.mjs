@@ -64,6 +64,19 @@ describe('resource options', () => {
     assert.equal(await res.count(), 2)
   })
 
+  it('routes insertMany through a replaced insert, and batches it otherwise', async () => {
+    const db = await database()
+    const res = await db.createResource({ name: 'routed', attributes: { name: 'string' } })
+    const seen = []
+    res.on('inserted', (r) => seen.push(r.name))
+    assert.equal((await res.insertMany([{ name: 'a' }, { name: 'b' }])).length, 2)
+    const original = res.insert.bind(res)
+    res.insert = async (data) => original({ ...data, name: `${data.name}!` })
+    assert.deepEqual((await res.insertMany([{ name: 'c' }])).map((r) => r.name), ['c!'])
+    await tick()
+    assert.deepEqual(seen.sort(), ['a', 'b', 'c!'])
+  })
+
   it('upserts and replaces', async () => {
     const db = await database()
     const res = await db.createResource({ name: 'up', attributes: { name: 'string', n: 'number|optional' }, timestamps: true })

@@ -215,6 +215,11 @@ function fromNative (err, context = {}) {
   } catch {
     return new UnknownError(err.message, { ...context })
   }
+  return fromErrorRecord(record, context)
+}
+
+// The class for a core error record (also carried inside batch results).
+function fromErrorRecord (record, context = {}) {
   const original = {
     name: record.code,
     code: record.code,
@@ -283,5 +288,6 @@ module.exports = {
   MetadataLimitError,
   ErrorMap,
   mapAwsError,
-  fromNative
+  fromNative,
+  fromErrorRecord
 }

@@ -3,7 +3,7 @@
 // streaming iteration. Each call crosses into Rust once; records come back in key order.
 
 const { Readable, Writable } = require('node:stream')
-const { fromNative, PartitionError } = require('./errors')
+const { fromErrorRecord, PartitionError } = require('./errors')
 
 function listOptions ({ partition, partitionValues, limit, offset } = {}) {
   return JSON.stringify({ partition: partition ?? undefined, partitionValues: partitionValues ?? undefined, limit: limit ?? undefined, offset: offset ?? 0 })
@@ -12,10 +12,6 @@ function listOptions ({ partition, partitionValues, limit, offset } = {}) {
 function reviveAll (records) {
   for (const r of records) if (typeof r._lastModified === 'string') r._lastModified = new Date(r._lastModified)
   return records
-}
-
-function nativeError (error) {
-  return fromNative(Object.assign(new Error(), { message: 'S3DB_NATIVE_ERROR:' + JSON.stringify(error) }))
 }
 
 module.exports = {
@@ -45,7 +41,7 @@ module.exports = {
       if (err instanceof PartitionError) return []
       throw err
     }
-    const errors = listed.errors.map(({ id, error }) => ({ id, error: nativeError(error) }))
+    const errors = listed.errors.map(({ id, error }) => ({ id, error: fromErrorRecord(error) }))
     for (const { id, error } of errors) {
       if (this.listenerCount('error') > 0) this.emit('error', error, { id })
     }
@@ -58,7 +54,7 @@ module.exports = {
     await this.executeHooks('beforeGetMany', { ids })
     const listed = JSON.parse(await this._call('getMany', ids))
     for (const { id, error } of listed.errors) {
-      if (this.listenerCount('error') > 0) this.emit('error', nativeError(error), { id })
+      if (this.listenerCount('error') > 0) this.emit('error', fromErrorRecord(error), { id })
     }
     const records = await this.executeHooks('afterGetMany', reviveAll(listed.records))
     this._emitEvent('fetched-many', records.length)

@@ -5,7 +5,7 @@
 // composite methods call through `this.<method>`.
 
 const { EventEmitter } = require('node:events')
-const { fromNative, ValidationError, ResourceError, NoSuchKey, PartitionError } = require('./errors')
+const { fromNative, fromErrorRecord, ValidationError, ResourceError, NoSuchKey, PartitionError } = require('./errors')
 const { emptyHooks, hookMethods } = require('./hooks')
 const listingMethods = require('./resource-listing')
 const contentMethods = require('./resource-content')
@@ -100,7 +100,7 @@ class Resource extends EventEmitter {
   _reportWrite (out) {
     if (out.exceedsLimit) this._emitEvent('exceedsLimit', out.exceedsLimit)
     for (const failure of out.partitionFailures ?? []) {
-      this._emitEvent('partitionIndexError', { operation: 'write', id: out.record?.id, error: fromNative(Object.assign(new Error(), { message: 'S3DB_NATIVE_ERROR:' + JSON.stringify(failure.error) })), message: failure.error.message, key: failure.key })
+      this._emitEvent('partitionIndexError', { operation: 'write', id: out.record?.id, error: fromErrorRecord(failure.error), message: failure.error.message, key: failure.key })
     }
   }
 
@@ -124,28 +124,55 @@ class Resource extends EventEmitter {
     return record
   }
 
-  /** Inserts each object through `this.insert`; failures are reported and left out. */
+  /**
+   * Inserts many objects; failures are reported (`error` events) and left out. Without hooks,
+   * middlewares or a replaced `insert`, the whole batch is one call into the core.
+   */
   async insertMany (objects = []) {
-    const inserted = new Array(objects.length)
-    const failed = new Set()
+    const direct = !Object.prototype.hasOwnProperty.call(this, 'insert') && !this.idGenerator &&
+      !this._hasHooks('beforeInsert') && !this._hasHooks('afterInsert')
+    const outcomes = direct ? await this._insertBatch(objects) : await this._insertEach(objects)
+    const inserted = []
+    outcomes.forEach((outcome, index) => {
+      if (outcome.record) {
+        inserted.push(outcome.record)
+        return
+      }
+      if (this.listenerCount('error') > 0) this.emit('error', outcome.error, objects[index])
+      if (this.database?.listenerCount('error') > 0) this.database.emit('error', this.name, outcome.error, objects[index])
+    })
+    this._emitEvent('inserted-many', inserted.length)
+    return inserted
+  }
+
+  async _insertBatch (objects) {
+    const results = JSON.parse(await this._call('insertMany', JSON.stringify(objects)))
+    return results.map((out) => {
+      if (out.error) return { error: fromErrorRecord(out.error) }
+      this._reportWrite(out)
+      const record = revive(out.record)
+      this._emitEvent('inserted', record)
+      this._emitEvent(`inserted:${record.id}`, record)
+      return { record }
+    })
+  }
+
+  async _insertEach (objects) {
+    const outcomes = new Array(objects.length)
     let next = 0
     // A window a little wider than the pool keeps it busy without holding every document at once.
     const workers = Array.from({ length: Math.min(objects.length, (this.client.parallelism ?? 10) * 2) }, async () => {
       while (next < objects.length) {
         const index = next++
         try {
-          inserted[index] = await this.insert(objects[index])
+          outcomes[index] = { record: await this.insert(objects[index]) }
         } catch (error) {
-          failed.add(index)
-          if (this.listenerCount('error') > 0) this.emit('error', error, objects[index])
-          if (this.database?.listenerCount('error') > 0) this.database.emit('error', this.name, error, objects[index])
+          outcomes[index] = { error }
         }
       }
     })
     await Promise.all(workers)
-    const result = inserted.filter((_, i) => !failed.has(i))
-    this._emitEvent('inserted-many', result.length)
-    return result
+    return outcomes
   }
 
   async get (id) {

@@ -100,6 +100,28 @@ impl NativeResource {
         guarded(async move { Ok(write_json(resource.insert(parse(&data, "data")?).await?).to_string()) }).await
     }
 
+    /// `[{ record, ... } | { error }]` in input order: one crossing for the whole batch.
+    #[napi]
+    pub async fn insert_many(&self, documents: String) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move {
+            let Value::Array(documents) = parse(&documents, "documents")? else {
+                return Err(StoreError::invalid("insertMany expects an array"));
+            };
+            let results: Vec<Value> = resource
+                .insert_many(documents)
+                .await
+                .into_iter()
+                .map(|r| match r {
+                    Ok(out) => write_json(out),
+                    Err(e) => json!({ "error": error_json(&e) }),
+                })
+                .collect();
+            Ok(Value::Array(results).to_string())
+        })
+        .await
+    }
+
     #[napi]
     pub async fn get(&self, id: String) -> napi::Result<String> {
         let resource = self.inner.clone();

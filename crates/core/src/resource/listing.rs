@@ -91,6 +91,16 @@ impl Resource {
         Ok(listed)
     }
 
+    /// Inserts many documents concurrently (the pool bounds the requests in flight); each
+    /// result is in the input's position.
+    pub async fn insert_many(&self, documents: Vec<Value>) -> Vec<Result<super::WriteOutcome>> {
+        stream::iter(documents)
+            .map(|doc| self.insert(doc))
+            .buffered(FETCH_AHEAD)
+            .collect()
+            .await
+    }
+
     /// Deletes records by id in requests of 1,000 keys (partition references are left, as in
     /// s3db.js's deleteMany).
     pub async fn delete_many(&self, ids: &[String]) -> Result<crate::client::DeleteObjectsReport> {
