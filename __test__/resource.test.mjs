@@ -175,6 +175,24 @@ for (const backend of backends) {
       await db.disconnect()
     })
 
+    it('reports a corrupt stored record alone and lists the rest', async () => {
+      const db = new Database({ connectionString: await backend.connectionString() })
+      await db.connect()
+      const docs = await db.createResource({ name: 'docs', behavior: 'body-only', attributes: { title: 'string', n: 'number' } })
+      await docs.insert({ id: 'a', title: 'ok', n: 1 })
+      await docs.insert({ id: 'c', title: 'ok', n: 3 })
+      await db.client.putObject({ key: docs.getResourceKey('b'), metadata: { _v: 'v1' }, body: 'not json {{{', contentType: 'application/json' })
+      const errors = []
+      docs.on('error', (err, item) => errors.push([err.code, item.id]))
+      assert.deepEqual((await docs.list()).map((r) => r.id), ['a', 'c'])
+      assert.deepEqual(errors, [['CorruptRecord', 'b']])
+      await assert.rejects(docs.get('b'), (err) => err instanceof ResourceError && err.code === 'CorruptRecord' && err.id === 'b')
+      const nums = await db.createResource({ name: 'nums', attributes: { n: 'number' } })
+      await db.client.putObject({ key: nums.getResourceKey('x'), metadata: { _v: 'v1', 0: '!!!' } })
+      await assert.rejects(nums.get('x'), (err) => err instanceof ResourceError && /Cannot decode 'n' as number/.test(err.message))
+      await db.disconnect()
+    })
+
     it('counts exactly after 2,000 concurrent inserts', { timeout: 120000 }, async () => {
       const { db, res } = await setup(backend, { name: 'bulk', attributes: { n: 'number' } })
       const n = backend.name.startsWith('s3') ? 500 : 2000

@@ -122,6 +122,11 @@ impl StoreError {
         self
     }
 
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
     pub fn with_status(mut self, status: u16) -> Self {
         self.status_code = Some(status);
         self

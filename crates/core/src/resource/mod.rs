@@ -116,6 +116,21 @@ impl Resource {
         })
     }
 
+    /// A stored record that cannot be read back: reported for that record alone.
+    fn corrupt(&self, err: s3db_codec::CodecError, id: &str) -> StoreError {
+        let message = format!(
+            "Record '{id}' of resource '{}' is corrupt: {err}",
+            self.config.name
+        );
+        let mut error = StoreError::from(err)
+            .with_code("CorruptRecord")
+            .with_message(message)
+            .with_status(500)
+            .with_details(json!({ "resourceName": self.config.name, "id": id }));
+        error.kind = ErrorKind::Resource;
+        error
+    }
+
     fn not_found(&self, err: StoreError, id: &str) -> StoreError {
         err.with_details(json!({ "resourceName": self.config.name, "id": id }))
     }
@@ -252,10 +267,19 @@ impl Resource {
         let decoded = self
             .schema
             .decode_logical(&info.metadata, body)
-            .map_err(|e| {
-                StoreError::from(e)
-                    .with_details(json!({ "resourceName": self.config.name, "id": id }))
-            })?;
+            .map_err(|e| self.corrupt(e, id))?;
+        if let Some(problem) = decoded.problems.first() {
+            return Err(self.corrupt(problem.clone(), id));
+        }
+        let body_is_json =
+            body.is_some_and(|b| serde_json::from_slice::<Value>(b).is_ok_and(|v| v.is_object()));
+        if self.config.behavior == s3db_codec::record::behavior::Behavior::BodyOnly && !body_is_json
+        {
+            return Err(self.corrupt(
+                s3db_codec::CodecError::Body("a body-only record needs a JSON object body".into()),
+                id,
+            ));
+        }
         let data = decoded.data.as_object().cloned().unwrap_or_default();
         let record = compose(
             data,
