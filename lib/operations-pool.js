@@ -17,6 +17,7 @@ const { taskPayload, metricsPayload, nativeTaskPayload, nativeError, statsPayloa
 const batch = require('./pool/batch.js')
 const { QueuedTable } = require('./pool/queued-table.js')
 const keepAlive = require('./pool/keep-alive.js')
+const { Exchange, STATE_IDLE, STATE_QUIET } = require('./pool/exchange.js')
 
 const NO_OPTIONS = Object.freeze({})
 
@@ -51,6 +52,7 @@ class OperationsPool extends EventEmitter {
       () => { self.deref()?._collect() },
     )
     this._queued = new QueuedTable()
+    this._exchange = new Exchange(this._native, (tasks, submitted, granted, state) => this._applyExchange(tasks, submitted, granted, state))
     this._active = new Set()
     this._running = null
     this._deadlines = new Deadlines((task, attempt) => this._expire(task, attempt))
@@ -137,19 +139,45 @@ class OperationsPool extends EventEmitter {
   }
 
   _submit (task) {
-    const r = this._native.submit(task.priority)
-    if (r > 0) {
-      task.id = r
-      this._start(task)
-    } else if (r < 0) {
-      task.id = -r
-      this._queued.set(-r, task)
-      if (!this._keepingAlive) this._updateKeepAlive()
-    } else {
+    if (this._stopped) {
       task.settled = true
       task.reject(cancelError())
       task.release()
+      return
     }
+    this._exchange.submit(task)
+  }
+
+  /** The native answer to one batch: start, queue or cancel each submitted task. */
+  _applyExchange (tasks, submitted, granted, state) {
+    const toStart = []
+    for (let i = 0; i < granted.length; i++) {
+      const task = this._queued.take(granted[i])
+      if (task !== undefined) toStart.push(task)
+      else this._exchange.complete(granted[i], false) // not ours any more: give the slot back
+    }
+    for (let i = 0; i < tasks.length; i++) {
+      const r = submitted[i]
+      const task = tasks[i]
+      if (r > 0) {
+        task.id = r
+        toStart.push(task)
+      } else if (r < 0) {
+        task.id = -r
+        this._queued.set(-r, task)
+      } else {
+        this._cancel(task, cancelError())
+      }
+    }
+    if (this._keepingAlive !== (this._queued.live > 0)) this._updateKeepAlive()
+    for (let i = 0; i < toStart.length; i++) this._start(toStart[i])
+    if (state === STATE_IDLE) this._settledAll(true)
+    else if (state === STATE_QUIET) this._settledAll(false)
+  }
+
+  /** Sends buffered submissions and completions before reading or changing native state. */
+  _sync () {
+    if (this._exchange.pending > 0) this._exchange.flush()
   }
 
   _startIds (ids) {
@@ -161,7 +189,7 @@ class OperationsPool extends EventEmitter {
     if (this._keepingAlive && this._queued.live === 0) this._updateKeepAlive()
     if (task === undefined) {
       // Not ours any more (stopped meanwhile): hand the slot back.
-      this._afterComplete(this._native.complete(id, false))
+      this._exchange.complete(id, false)
       return
     }
     this._start(task)
@@ -241,7 +269,7 @@ class OperationsPool extends EventEmitter {
     this._active.delete(task)
     const on = this._on
     const payload = (on.completed && ok) || (on.error && !ok) || on.metrics ? taskPayload(this, task, true) : null
-    const code = this._native.complete(task.id, ok)
+    this._exchange.complete(task.id, ok)
     if (this._collectMetadata) {
       const slot = this._metaNext++ % METADATA_RING
       this._metaIds[slot] = task.id
@@ -255,13 +283,6 @@ class OperationsPool extends EventEmitter {
     const settle = ok ? task.resolve : task.reject
     task.release()
     settle(value)
-    this._afterComplete(code)
-  }
-
-  _afterComplete (code) {
-    if (code > 0) this._startById(code)
-    else if (code === -1) this._settledAll(true)
-    else if (code === -2) this._settledAll(false)
   }
 
   /** Nothing runs any more; `idle` when nothing is queued either. */
@@ -283,6 +304,7 @@ class OperationsPool extends EventEmitter {
 
   /** Called (through the weak wake-up) when native work left something for JS. */
   _collect () {
+    this._sync()
     this._startIds(this._native.takeReady())
     if (this._on.any) {
       const events = this._native.takeEvents()
@@ -337,6 +359,7 @@ class OperationsPool extends EventEmitter {
 
   /** Stops starting tasks; resolves when running ones have settled. */
   pause () {
+    this._sync()
     this._native.pause()
     this._emitSafely('pool:paused')
     // Ask for the wake-up before looking: a native task may finish in between.
@@ -352,6 +375,7 @@ class OperationsPool extends EventEmitter {
   }
 
   resume () {
+    this._sync()
     const ids = this._native.resume()
     this._emitSafely('pool:resumed')
     this._startIds(ids)
@@ -360,6 +384,7 @@ class OperationsPool extends EventEmitter {
   /** Irreversible: rejects queued and running tasks, aborts their signals and backoffs. */
   stop () {
     if (this._stopped) return
+    this._sync()
     this._stopped = true
     this._native.stop()
     const queued = this._queued.takeAll()
@@ -393,6 +418,7 @@ class OperationsPool extends EventEmitter {
 
   /** Resolves when nothing is queued or running. */
   drain () {
+    this._sync()
     // Ask for the wake-up before looking: a native task may finish in between.
     this._native.setWakeOnSettle(true)
     if (this._native.isIdle() || (this._stopped && this._native.isQuiet())) {
@@ -417,11 +443,13 @@ class OperationsPool extends EventEmitter {
     }
     this.autoConcurrency = false
     this.tuner = null
+    this._sync()
     this._startIds(this._native.setConcurrency(value))
   }
 
   /** Attaches an AdaptiveTuning: concurrency follows it from now on. */
   setTuner (tuner) {
+    this._sync()
     if (tuner === null || tuner === undefined) {
       this.tuner = null
       this._startIds(this._native.setTuner(null))
@@ -441,7 +469,7 @@ class OperationsPool extends EventEmitter {
   get concurrency () { return this._native.concurrency }
   get effectiveConcurrency () { return this._native.concurrency }
   getConcurrency () { return this._native.concurrency }
-  get paused () { return this._native.stats().paused }
+  get paused () { return this.getStats().paused }
   get stopped () { return this._stopped }
   get stats () { return this.getStats() }
 
@@ -451,6 +479,7 @@ class OperationsPool extends EventEmitter {
   // ----- stats ---------------------------------------------------------------------------
 
   getStats () {
+    this._sync()
     return statsPayload(this._native.stats())
   }
 
@@ -460,6 +489,7 @@ class OperationsPool extends EventEmitter {
   }
 
   getTaskMetrics (taskId) {
+    this._sync()
     const record = this._native.taskRecord(Number(taskId))
     if (record == null) return undefined
     return taskMetricsPayload(record, this._metadataOf(record.id))
@@ -471,6 +501,7 @@ class OperationsPool extends EventEmitter {
   }
 
   getAggregateMetrics (since = 0) {
+    this._sync()
     const a = this._native.aggregateMetrics(Number(since) || 0)
     if (a == null) return null
     return { ...a, avgHeapDelta: 0, autoTuning: this.tuner ? this.tuner.getMetrics() : null }

@@ -3,18 +3,25 @@
 //! synchronous calls. Events of native tasks reach JS through one weak threadsafe function per
 //! pool that only says "come and collect", so many events cost one crossing.
 
-use std::collections::HashMap;
+mod probe;
+mod shapes;
+mod tuning;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use napi::bindgen_prelude::Function;
+use napi::bindgen_prelude::{Float64ArraySlice, Function};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi_derive::napi;
-use s3db_core::pool::{
-    Concurrency, MonitoringConfig, Pool, PoolConfig, PoolError, PoolEvent, PoolObserver,
-    QueueConfig, RetryStrategy, SharedTuner, TaskFailure, TaskOptions, TaskSnapshot, Tuner,
-    TunerConfig,
+use s3db_core::pool::{Pool, PoolObserver, TaskFailure, TaskOptions};
+
+use probe::ProbeError;
+use shapes::{ms, tuner_metrics};
+pub use shapes::{
+    NativeAggregate, NativePoolEvent, NativePoolOptions, NativePoolStats, NativeTaskRecord,
+    NativeTunerMetrics,
 };
+pub use tuning::NativeAdaptiveTuning;
 
 type WakeFn = ThreadsafeFunction<(), (), (), napi::Status, false, true>;
 
@@ -30,272 +37,6 @@ impl PoolObserver for JsWaker {
         if !self.pending.swap(true, Ordering::AcqRel) {
             self.wake.call((), ThreadsafeFunctionCallMode::NonBlocking);
         }
-    }
-}
-
-fn ms(value: Option<f64>) -> Option<Duration> {
-    value
-        .filter(|v| v.is_finite() && *v >= 0.0)
-        .map(|v| Duration::from_secs_f64(v / 1000.0))
-}
-
-#[napi(object)]
-pub struct NativeTunerOptions {
-    pub min_concurrency: Option<u32>,
-    pub max_concurrency: Option<u32>,
-    pub target_latency: Option<f64>,
-    pub target_memory_percent: Option<f64>,
-    pub adjustment_interval: Option<f64>,
-}
-
-impl NativeTunerOptions {
-    fn into_config(self) -> TunerConfig {
-        let d = TunerConfig::default();
-        TunerConfig {
-            min_concurrency: self
-                .min_concurrency
-                .map_or(d.min_concurrency, |v| v as usize),
-            max_concurrency: self
-                .max_concurrency
-                .map_or(d.max_concurrency, |v| v as usize),
-            target_latency: ms(self.target_latency).unwrap_or(d.target_latency),
-            target_memory_percent: self
-                .target_memory_percent
-                .unwrap_or(d.target_memory_percent),
-            adjustment_interval: ms(self.adjustment_interval).unwrap_or(d.adjustment_interval),
-        }
-    }
-}
-
-/// Already validated and defaulted by the JS face; times in ms.
-#[napi(object)]
-pub struct NativePoolOptions {
-    /// Fixed concurrency; ignored when `auto`.
-    pub concurrency: u32,
-    pub auto: bool,
-    pub retries: u32,
-    pub retry_delay: f64,
-    /// 0 or absent: no timeout.
-    pub timeout: Option<f64>,
-    pub jitter: bool,
-    pub min_delay: f64,
-    pub max_delay: f64,
-    pub clamp_delay: f64,
-    pub pressure_clamp_threshold: f64,
-    pub pressure_skip_threshold: f64,
-    pub latency_target: f64,
-    pub aging_ms: f64,
-    pub max_aging_boost: f64,
-    pub monitoring_enabled: bool,
-    pub collect_metrics: bool,
-    pub sample_rate: f64,
-    pub rolling_window_ms: f64,
-    pub tuner: Option<NativeTunerOptions>,
-}
-
-impl NativePoolOptions {
-    fn into_config(self) -> PoolConfig {
-        let zero = Duration::ZERO;
-        PoolConfig {
-            concurrency: if self.auto {
-                Concurrency::Auto
-            } else {
-                Concurrency::Fixed(self.concurrency.max(1) as usize)
-            },
-            retries: self.retries,
-            retry_delay: ms(Some(self.retry_delay)).unwrap_or(zero),
-            timeout: ms(self.timeout).filter(|t| !t.is_zero()),
-            retryable_errors: Vec::new(),
-            retry_strategy: RetryStrategy {
-                jitter: self.jitter,
-                min_delay: ms(Some(self.min_delay)).unwrap_or(zero),
-                max_delay: ms(Some(self.max_delay)).unwrap_or(zero),
-                clamp_delay: ms(Some(self.clamp_delay)).unwrap_or(zero),
-                pressure_clamp_threshold: self.pressure_clamp_threshold,
-                pressure_skip_threshold: self.pressure_skip_threshold,
-                latency_target: ms(Some(self.latency_target)).unwrap_or(zero),
-            },
-            queue: QueueConfig {
-                aging: ms(Some(self.aging_ms)).unwrap_or(zero),
-                max_aging_boost: self.max_aging_boost,
-                latency_target: zero,
-            },
-            monitoring: MonitoringConfig {
-                enabled: self.monitoring_enabled,
-                collect_metrics: self.collect_metrics,
-                sample_rate: self.sample_rate,
-                rolling_window: ms(Some(self.rolling_window_ms)).unwrap_or(Duration::from_secs(1)),
-            },
-            tuner: self
-                .tuner
-                .map(NativeTunerOptions::into_config)
-                .unwrap_or_default(),
-        }
-    }
-}
-
-#[napi(object)]
-pub struct NativePoolStats {
-    pub queue_size: u32,
-    pub active_count: u32,
-    pub submitted_count: f64,
-    pub processed_count: f64,
-    pub error_count: f64,
-    pub retry_count: f64,
-    pub concurrency: u32,
-    pub paused: bool,
-    pub stopped: bool,
-    /// `[sampleSize, avgQueueWait, avgExecution, avgRetries, errorRate]` or empty.
-    pub samples: Vec<f64>,
-    /// `[windowMs, throughputPerSec, successRate]` or empty.
-    pub throughput: Vec<f64>,
-}
-
-#[napi(object)]
-pub struct NativeTaskRecord {
-    pub id: f64,
-    pub created_at: f64,
-    pub started_at: f64,
-    pub completed_at: f64,
-    pub queue_wait: f64,
-    pub execution: f64,
-    pub total: f64,
-    pub retry_delay_total: f64,
-    pub attempt_count: u32,
-    pub failed_attempts: u32,
-    pub success: bool,
-}
-
-#[napi(object)]
-pub struct NativeAggregate {
-    pub count: u32,
-    pub avg_queue_wait: f64,
-    pub avg_execution: f64,
-    pub avg_total: f64,
-    pub p50_execution: f64,
-    pub p95_execution: f64,
-    pub p99_execution: f64,
-    pub error_rate: f64,
-    pub avg_retries: f64,
-}
-
-#[napi(object)]
-pub struct NativeAdjustment {
-    pub timestamp: f64,
-    pub from: u32,
-    pub to: u32,
-    pub reason: String,
-}
-
-#[napi(object)]
-pub struct NativeTunerMetrics {
-    pub current: u32,
-    pub avg_latency: f64,
-    pub avg_memory: f64,
-    pub avg_throughput: f64,
-    pub history: Vec<NativeAdjustment>,
-}
-
-#[napi(object)]
-pub struct NativeFailedAttempt {
-    pub attempt: u32,
-    pub duration: f64,
-    pub error: String,
-}
-
-#[napi(object)]
-pub struct NativeTask {
-    pub id: f64,
-    pub priority: f64,
-    pub retries: u32,
-    pub timeout: Option<f64>,
-    pub metadata: HashMap<String, String>,
-    pub attempt_count: u32,
-    pub created_at: f64,
-    pub started_at: Option<f64>,
-    pub completed_at: Option<f64>,
-    pub queue_wait: Option<f64>,
-    pub execution: Option<f64>,
-    pub total: Option<f64>,
-    pub retry_delays: Vec<f64>,
-    pub retry_delay_total: f64,
-    pub failed_attempts: Vec<NativeFailedAttempt>,
-}
-
-impl From<TaskSnapshot> for NativeTask {
-    fn from(t: TaskSnapshot) -> Self {
-        NativeTask {
-            id: t.id as f64,
-            priority: t.priority,
-            retries: t.retries,
-            timeout: t.timeout,
-            metadata: t
-                .metadata
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
-            attempt_count: t.attempt_count,
-            created_at: t.created_at,
-            started_at: t.started_at,
-            completed_at: t.completed_at,
-            queue_wait: t.timings.queue_wait,
-            execution: t.timings.execution,
-            total: t.timings.total,
-            retry_delays: t.timings.retry_delays,
-            retry_delay_total: t.timings.retry_delay_total,
-            failed_attempts: t
-                .timings
-                .failed_attempts
-                .into_iter()
-                .map(|f| NativeFailedAttempt {
-                    attempt: f.attempt,
-                    duration: f.duration,
-                    error: f.error,
-                })
-                .collect(),
-        }
-    }
-}
-
-/// One event of a native task or of the pool; `name` is the JS event name.
-#[napi(object)]
-pub struct NativePoolEvent {
-    pub name: String,
-    pub task: Option<NativeTask>,
-    pub attempt: Option<u32>,
-    pub error_name: Option<String>,
-    pub error_code: Option<String>,
-    pub error_message: Option<String>,
-}
-
-impl From<PoolEvent> for NativePoolEvent {
-    fn from(event: PoolEvent) -> Self {
-        let name = event.name().to_string();
-        let mut out = NativePoolEvent {
-            name,
-            task: None,
-            attempt: None,
-            error_name: None,
-            error_code: None,
-            error_message: None,
-        };
-        match event {
-            PoolEvent::TaskStarted(t) | PoolEvent::TaskMetrics(t) | PoolEvent::TaskCompleted(t) => {
-                out.task = Some(t.into())
-            }
-            PoolEvent::TaskRetry(t, attempt) => {
-                out.task = Some(t.into());
-                out.attempt = Some(attempt);
-            }
-            PoolEvent::TaskError(t, e) => {
-                out.task = Some(t.into());
-                out.error_name = Some(e.name);
-                out.error_code = e.code;
-                out.error_message = Some(e.message);
-            }
-            PoolEvent::Drained | PoolEvent::Paused | PoolEvent::Resumed | PoolEvent::Stopped => {}
-        }
-        out
     }
 }
 
@@ -357,6 +98,31 @@ impl NativeOperationsPool {
             None if done.quiet => -2.0,
             None => 0.0,
         }
+    }
+
+    /// Many completions and submissions in one call (see `Pool::exchange_external`).
+    /// `completions`: `+id` succeeded, `-id` failed. `out` gets one entry per priority (`+id`
+    /// start now, `-id` queued, `0` stopped), then the ids granted a slot. Returns
+    /// `granted * 4 + state`, state 1 = idle, 2 = nothing running (paused), 0 = busy.
+    #[napi(catch_unwind)]
+    pub fn exchange(
+        &self,
+        completions: &[f64],
+        priorities: &[f64],
+        mut out: Float64ArraySlice<'_>,
+    ) -> f64 {
+        let done = completions.iter().map(|&c| (c.abs() as u64, c > 0.0));
+        // SAFETY: a synchronous call on the JS thread: nothing else touches the array meanwhile.
+        let out = unsafe { out.as_mut() };
+        let result = self.pool.exchange_external(done, priorities, out);
+        let state = if result.idle {
+            1
+        } else if result.quiet {
+            2
+        } else {
+            0
+        };
+        (result.granted * 4 + state) as f64
     }
 
     /// Records a failed attempt; the backoff in ms to retry after, or -1 to give up.
@@ -575,117 +341,5 @@ impl NativeOperationsPool {
                 format!("native probe failed: {join}"),
             )),
         }
-    }
-}
-
-#[derive(Debug)]
-enum ProbeError {
-    Failed { retryable: bool },
-    Pool(PoolError),
-}
-
-impl std::fmt::Display for ProbeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ProbeError::Failed { .. } => f.write_str("probe failure"),
-            ProbeError::Pool(e) => e.fmt(f),
-        }
-    }
-}
-
-impl TaskFailure for ProbeError {
-    fn is_retryable(&self) -> bool {
-        match self {
-            ProbeError::Failed { retryable } => *retryable,
-            ProbeError::Pool(e) => e.is_retryable(),
-        }
-    }
-    fn from_pool(error: PoolError) -> Self {
-        ProbeError::Pool(error)
-    }
-    fn name(&self) -> &str {
-        match self {
-            ProbeError::Failed { .. } => "ProbeError",
-            ProbeError::Pool(e) => e.name(),
-        }
-    }
-    fn code(&self) -> Option<String> {
-        match self {
-            ProbeError::Failed { .. } => None,
-            ProbeError::Pool(e) => e.code(),
-        }
-    }
-}
-
-fn tuner_metrics(m: s3db_core::pool::TunerMetrics) -> NativeTunerMetrics {
-    NativeTunerMetrics {
-        current: m.current as u32,
-        avg_latency: m.avg_latency,
-        avg_memory: m.avg_memory,
-        avg_throughput: m.avg_throughput,
-        history: m
-            .history
-            .into_iter()
-            .map(|h| NativeAdjustment {
-                timestamp: h.timestamp,
-                from: h.from as u32,
-                to: h.to as u32,
-                reason: h.reason.to_string(),
-            })
-            .collect(),
-    }
-}
-
-/// The adaptive tuner; attach it with `NativeOperationsPool.setTuner`. It has no timer: an
-/// attached tuner adjusts on task completions once its interval has passed.
-#[napi]
-pub struct NativeAdaptiveTuning {
-    tuner: SharedTuner,
-}
-
-#[napi]
-impl NativeAdaptiveTuning {
-    #[napi(constructor, catch_unwind)]
-    pub fn new(options: NativeTunerOptions) -> Self {
-        Self {
-            tuner: Arc::new(Mutex::new(Tuner::new(options.into_config()))),
-        }
-    }
-
-    #[napi(getter)]
-    pub fn concurrency(&self) -> u32 {
-        s3db_core::pool::tuner::lock(&self.tuner).concurrency() as u32
-    }
-
-    #[napi(catch_unwind)]
-    pub fn record(&self, latency_ms: f64, queue_wait_ms: f64, success: bool, retries: u32) {
-        let sample = s3db_core::pool::tuner::TaskSample {
-            latency: ms(Some(latency_ms)).unwrap_or_default(),
-            queue_wait: ms(Some(queue_wait_ms)).unwrap_or_default(),
-            success,
-            retries,
-        };
-        s3db_core::pool::tuner::lock(&self.tuner).record(sample);
-    }
-
-    /// One adjustment step now; the new concurrency, or null when unchanged.
-    #[napi(catch_unwind)]
-    pub fn adjust(&self) -> Option<u32> {
-        s3db_core::pool::tuner::lock(&self.tuner)
-            .adjust()
-            .map(|n| n as u32)
-    }
-
-    #[napi(catch_unwind)]
-    pub fn metrics(&self) -> NativeTunerMetrics {
-        tuner_metrics(s3db_core::pool::tuner::lock(&self.tuner).metrics())
-    }
-
-    /// The starting value for this machine (api §4.9).
-    #[napi(catch_unwind)]
-    pub fn suggest_initial(&self) -> u32 {
-        let t = s3db_core::pool::tuner::lock(&self.tuner);
-        s3db_core::pool::tuner::suggest_initial(t.config(), s3db_core::pool::tuner::system_memory())
-            as u32
     }
 }

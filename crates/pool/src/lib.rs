@@ -24,7 +24,7 @@ pub use config::{
 };
 pub use events::{ErrorInfo, FailedAttempt, PoolEvent, PoolObserver, TaskSnapshot, TaskTimings};
 pub use metrics::{AggregateMetrics, RollingSummary, TaskRecord, ThroughputSummary};
-pub use pool::{Completion, Pool, PoolStats};
+pub use pool::{Completion, Exchange, Pool, PoolStats};
 pub use retry::{backoff, BackoffInput, PoolError, TaskFailure};
 pub use scheduler::Counters;
 pub use tuner::{SharedTuner, Tuner, TunerConfig, TunerMetrics};

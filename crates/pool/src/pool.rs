@@ -41,6 +41,15 @@ pub struct PoolStats {
     pub throughput: Option<ThroughputSummary>,
 }
 
+/// What an exchange of external completions and submissions led to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exchange {
+    /// External tasks granted a slot, written after the submission results.
+    pub granted: usize,
+    pub idle: bool,
+    pub quiet: bool,
+}
+
 /// What finishing an external task led to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Completion {
@@ -251,6 +260,60 @@ impl Pool {
             self.shared.settled.notify_waiters();
         }
         Completion { next, idle, quiet }
+    }
+
+    /// Many completions and submissions of external tasks under one lock (one JS call per
+    /// microtask wave instead of two per task). `completions` are `(id, success)`; each
+    /// priority submits one task. Writes, in `out`, one entry per submission (`+id` start now,
+    /// `-id` queued, `0` pool stopped) followed by the external tasks granted the freed slots;
+    /// returns how many were granted (further ones wait in `take_ready_external`).
+    pub fn exchange_external(
+        &self,
+        completions: impl Iterator<Item = (u64, bool)>,
+        priorities: &[f64],
+        out: &mut [f64],
+    ) -> Exchange {
+        let (granted, idle, quiet, extra) = {
+            let mut s = self.lock();
+            let mut granted: Vec<u64> = Vec::new();
+            for (id, success) in completions {
+                let outcome = if success {
+                    Outcome::Success
+                } else {
+                    Outcome::Failure
+                };
+                if let Some((_, g)) = s.finish(id, outcome) {
+                    granted.extend(g);
+                }
+            }
+            for (slot, &priority) in out.iter_mut().zip(priorities) {
+                *slot = if s.stopped {
+                    0.0
+                } else {
+                    match s.submit(priority, Waiter::External) {
+                        (id, true) => id as f64,
+                        (id, false) => -(id as f64),
+                    }
+                };
+            }
+            let room = out.len().saturating_sub(priorities.len());
+            let extra = granted.split_off(granted.len().min(room));
+            (granted, s.is_idle(), s.active.is_empty(), extra)
+        };
+        for (slot, id) in out[priorities.len()..].iter_mut().zip(&granted) {
+            *slot = *id as f64;
+        }
+        if !extra.is_empty() {
+            self.queue_ready(extra);
+        }
+        if idle || quiet {
+            self.shared.settled.notify_waiters();
+        }
+        Exchange {
+            granted: granted.len(),
+            idle,
+            quiet,
+        }
     }
 
     /// Records a failed attempt of an external task; `Some(delay)` to retry after it.

@@ -225,3 +225,30 @@ fn attached_tuner_moves_concurrency() {
         "a fixed value detaches the tuner"
     );
 }
+
+#[test]
+fn exchange_batches_completions_and_submissions() {
+    let pool = pool(2);
+    let mut out = [0.0; 4];
+    let first = pool.exchange_external(std::iter::empty(), &[0.0, 0.0, 5.0, 1.0], &mut out);
+    assert_eq!(out, [1.0, 2.0, -3.0, -4.0]);
+    assert_eq!((first.granted, first.idle, first.quiet), (0, false, false));
+    // Completing both running tasks grants the slots by priority (3 then 4), and a new
+    // submission queues behind them.
+    let mut out = [0.0; 3];
+    let second = pool.exchange_external([(1, true), (2, false)].into_iter(), &[0.0], &mut out);
+    assert_eq!(second.granted, 2);
+    assert_eq!(out, [-5.0, 3.0, 4.0]);
+    let mut out = [0.0; 3];
+    let third =
+        pool.exchange_external([(3, true), (4, true), (5, true)].into_iter(), &[], &mut out);
+    // Task 5 was granted by the first completion and finished in the same exchange.
+    assert_eq!(third.granted, 1);
+    assert_eq!(out[0], 5.0);
+    assert!(third.idle);
+    let c = pool.stats().counters;
+    assert_eq!(
+        (c.processed_count, c.error_count, c.submitted_count),
+        (4, 1, 5)
+    );
+}
