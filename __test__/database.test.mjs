@@ -134,6 +134,21 @@ describe('database options and errors', () => {
     assert.ok(calls.includes('stop'))
   })
 
+  it('persists hooks in s3db.json and revives them on connect with persistHooks', async () => {
+    const connectionString = 'memory://persist-hooks/app'
+    const db = new Database({ connectionString, persistHooks: true })
+    await db.connect()
+    await db.createResource({ name: 'notes', attributes: { text: 'string' }, hooks: { beforeInsert: [function upper (data) { data.text = data.text.toUpperCase(); return data }] } })
+    const saved = JSON.parse(await (await db.client.getObject('s3db.json')).Body.transformToString())
+    assert.equal(saved.resources.notes.versions.v1.hooks.beforeInsert[0].__s3db_serialized_function, true)
+    const again = new Database({ connectionString, persistHooks: true })
+    await again.connect()
+    assert.equal((await again.resources.notes.insert({ text: 'quiet' })).text, 'QUIET')
+    const summaryOnly = new Database({ connectionString })
+    await summaryOnly.connect()
+    assert.equal((await summaryOnly.resources.notes.insert({ text: 'quiet' })).text, 'quiet', 'without persistHooks no stored code runs')
+  })
+
   it('restores an s3db.json with a damaged syntax', async () => {
     const db = new Database({ connectionString: 'memory://healing/app' })
     await db.client.putObject({ key: 's3db.json', body: '{"version": "1", "s3dbVersion": "x", "resources": {},}', contentType: 'application/json' })

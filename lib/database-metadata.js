@@ -71,8 +71,35 @@ function hookSummary (hooks) {
   return summary
 }
 
+/** `persistHooks`: each hook's source, revived by `reviveHooks` on the next connect. */
+function serializeHooks (hooks) {
+  const out = {}
+  for (const [event, fns] of Object.entries(hooks ?? {})) {
+    if (fns.length) out[event] = fns.map((fn) => ({ __s3db_serialized_function: true, code: fn.toString(), name: fn.name }))
+  }
+  return out
+}
+
+/** Rebuilds persisted hooks. This runs code stored in the bucket: only with `persistHooks`. */
+function reviveHooks (hooks) {
+  const out = {}
+  for (const [event, fns] of Object.entries(hooks ?? {})) {
+    if (!Array.isArray(fns)) continue
+    const revived = []
+    for (const entry of fns) {
+      if (!entry?.__s3db_serialized_function || typeof entry.code !== 'string') continue
+      try {
+        const code = /^(async\s+)?function\b|^(async\s*)?\(|^(async\s+)?[\w$]+\s*=>/.test(entry.code.trim()) ? entry.code : `function ${entry.code}`
+        revived.push(new Function(`return (${code})`)()) // eslint-disable-line no-new-func
+      } catch {}
+    }
+    if (revived.length) out[event] = revived
+  }
+  return out
+}
+
 /** The version entry s3db.js stores for a resource definition. */
-function versionEntry (resource, hash) {
+function versionEntry (resource, hash, persistHooks = false) {
   const config = resource.$schema
   return {
     hash,
@@ -85,11 +112,11 @@ function versionEntry (resource, hash) {
     autoDecrypt: resource.config.autoDecrypt,
     cache: resource.config.cache ?? false,
     asyncEvents: resource.config.asyncEvents,
-    hooks: hookSummary(config.hooks),
+    hooks: persistHooks ? serializeHooks(config.hooks) : hookSummary(config.hooks),
     idSize: resource.idSize,
     idGenerator: resource.idGenerator ? 'custom_function' : resource.idSize,
     createdAt: new Date().toISOString()
   }
 }
 
-module.exports = { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry }
+module.exports = { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry, reviveHooks }

@@ -8,7 +8,7 @@ const { S3Client, MemoryClient, FileSystemClient } = require('./client')
 const { ConnectionString } = require('./connection-string')
 const { Resource } = require('./resource')
 const { fromNative, DatabaseError, ConnectionStringError, ResourceNotFound, NoSuchKey } = require('./errors')
-const { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry } = require('./database-metadata')
+const { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry, reviveHooks } = require('./database-metadata')
 const { version: packageVersion } = require('../package.json')
 
 const DB_HOOK_EVENTS = ['beforeConnect', 'afterConnect', 'beforeCreateResource', 'afterCreateResource', 'beforeUploadMetadata', 'afterUploadMetadata', 'beforeDisconnect', 'afterDisconnect', 'resourceCreated', 'resourceUpdated']
@@ -257,7 +257,8 @@ class Database extends EventEmitter {
       asyncEvents: data.asyncEvents,
       idSize: typeof data.idGenerator === 'number' ? data.idGenerator : data.idSize,
       createdBy: saved.createdBy,
-      schemaRegistry: saved.schemaRegistry
+      schemaRegistry: saved.schemaRegistry,
+      hooks: this.persistHooks ? reviveHooks(data.hooks) : undefined
     })
     try {
       const native = this._nativeFor(config, saved.currentVersion, false)
@@ -294,7 +295,7 @@ class Database extends EventEmitter {
     }
     if (changed) {
       const entry = saved ?? { currentVersion: version, partitions: {}, createdBy: config.createdBy ?? 'user', versions: {} }
-      entry.versions[version] = versionEntry(resource, hash)
+      entry.versions[version] = versionEntry(resource, hash, this.persistHooks)
       entry.currentVersion = version
       entry.partitions = resource.config.partitions
       entry.schemaRegistry = JSON.parse(native.registryJson())
