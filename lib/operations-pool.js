@@ -8,6 +8,7 @@
 // back through one weak wake-up callback, and only while someone listens.
 
 const { EventEmitter } = require('node:events')
+const { performance } = require('node:perf_hooks')
 const { NativeOperationsPool } = require('./native.js')
 const { normalizeOptions, nativeOptions, parseConcurrency, parseTimeout, isRetryable, isTransient } = require('./pool/options.js')
 const { Deadlines } = require('./pool/deadlines.js')
@@ -53,7 +54,8 @@ class OperationsPool extends EventEmitter {
     )
     this._queued = new QueuedTable()
     this._exchange = new Exchange(this._native, (tasks, submitted, granted, state) => this._applyExchange(tasks, submitted, granted, state))
-    this._active = new Set()
+    this._active = [] // running tasks; each knows its index (`activeIndex`)
+    this._now = -1 // one clock reading for all tasks started by one exchange
     this._running = null
     this._deadlines = new Deadlines((task, attempt) => this._expire(task, attempt))
     this._drainWaiters = []
@@ -170,7 +172,9 @@ class OperationsPool extends EventEmitter {
       }
     }
     if (this._keepingAlive !== (this._queued.live > 0)) this._updateKeepAlive()
+    this._now = toStart.length > 1 ? performance.now() : -1
     for (let i = 0; i < toStart.length; i++) this._start(toStart[i])
+    this._now = -1
     if (state === STATE_IDLE) this._settledAll(true)
     else if (state === STATE_QUIET) this._settledAll(false)
   }
@@ -198,14 +202,16 @@ class OperationsPool extends EventEmitter {
   _start (task) {
     const attempt = ++task.attempt
     task.waiting = false
-    const context = new TaskContext(task, this)
+    // A function that declares no parameter never sees its context (nor its signal): skip it.
+    const context = task.fn.length === 0 ? null : new TaskContext(task, this)
     task.context = context
     if (attempt === 1) {
-      this._active.add(task)
-      if (this._sampleHeap) task.heapBefore = process.memoryUsage().heapUsed
+      task.activeIndex = this._active.length
+      this._active.push(task)
+      if (this._sampleHeap) task.more().heapBefore = process.memoryUsage().heapUsed
       if (this._on.started) this._emitSafely('pool:taskStarted', taskPayload(this, task, false))
     }
-    if (task.timeout > 0) this._deadlines.add(task, attempt)
+    if (task.timeout > 0) this._deadlines.add(task, attempt, this._now >= 0 ? this._now : performance.now())
     const outer = this._running
     this._running = task
     let result
@@ -217,7 +223,12 @@ class OperationsPool extends EventEmitter {
       return
     }
     this._running = outer
-    this._settleAttempt(task, attempt, result)
+    if (result instanceof Promise) {
+      // The common case: two reactions, no extra promise chain.
+      result.then((value) => this._succeeded(task, attempt, value), (err) => this._failed(task, attempt, err))
+    } else {
+      this._settleAttempt(task, attempt, result)
+    }
   }
 
   /** Awaits the attempt's outcome (a promise, a thenable or a plain value, which settles on a
@@ -233,6 +244,15 @@ class OperationsPool extends EventEmitter {
     this._succeeded(task, attempt, value)
   }
 
+  _removeActive (task) {
+    const list = this._active
+    const last = list.pop()
+    if (last !== task && last !== undefined) {
+      list[task.activeIndex] = last
+      last.activeIndex = task.activeIndex
+    }
+  }
+
   _succeeded (task, attempt, value) {
     if (task.settled || task.attempt !== attempt || task.waiting) return
     this._finish(task, true, value)
@@ -244,11 +264,12 @@ class OperationsPool extends EventEmitter {
       const delay = this._native.retryDelay(task.id, isTransient(err))
       if (delay >= 0) {
         task.waiting = true
-        ;(task.failedAttempts ||= []).push({ attempt, error: err instanceof Error ? err.message : String(err) })
-        ;(task.retryDelays ||= []).push(delay)
+        const extra = task.more()
+        extra.failedAttempts.push({ attempt, error: err instanceof Error ? err.message : String(err) })
+        extra.retryDelays.push(delay)
         if (this._on.retry) this._emitSafely('pool:taskRetry', taskPayload(this, task, false), attempt)
-        task.backoffTimer = setTimeout(() => {
-          task.backoffTimer = null
+        extra.backoffTimer = setTimeout(() => {
+          extra.backoffTimer = null
           if (!task.settled) this._start(task)
         }, delay)
         return
@@ -266,7 +287,7 @@ class OperationsPool extends EventEmitter {
 
   _finish (task, ok, value) {
     task.settled = true
-    this._active.delete(task)
+    this._removeActive(task)
     const on = this._on
     const payload = (on.completed && ok) || (on.error && !ok) || on.metrics ? taskPayload(this, task, true) : null
     this._exchange.complete(task.id, ok)
@@ -389,14 +410,14 @@ class OperationsPool extends EventEmitter {
     this._native.stop()
     const queued = this._queued.takeAll()
     if (this._keepingAlive) this._updateKeepAlive()
-    const running = [...this._active]
+    const running = this._active
     this._queued.clear()
-    this._active.clear()
+    this._active = []
     for (const task of queued) this._cancel(task, cancelError())
     for (const task of running) {
       const err = cancelError()
       task.context?.abort(err)
-      if (task.backoffTimer !== null) clearTimeout(task.backoffTimer)
+      if (task.extra !== null && task.extra.backoffTimer !== null) clearTimeout(task.extra.backoffTimer)
       this._native.complete(task.id, false)
       this._cancel(task, err)
     }

@@ -29,16 +29,21 @@ class Deadlines {
     this.timer = null
     this.armedFor = Infinity
     this.fire = () => this._fire()
+    // Most tasks share one timeout: remember its lane.
+    this.lastTimeout = -1
+    this.lastLane = undefined
   }
 
   /** Watches attempt `attempt` of `task` (which has `attempt`, `settled`, `timeout`). */
   add (task, attempt, now = performance.now()) {
     const timeout = task.timeout
-    let lane = this.lanes.get(timeout)
+    let lane = timeout === this.lastTimeout ? this.lastLane : this.lanes.get(timeout)
     if (lane === undefined) {
       lane = new Lane()
       this.lanes.set(timeout, lane)
     }
+    this.lastTimeout = timeout
+    this.lastLane = lane
     this._trim(lane)
     const due = now + timeout
     lane.tasks.push(task)
@@ -57,6 +62,8 @@ class Deadlines {
     this.timer = null
     this.armedFor = Infinity
     this.lanes.clear()
+    this.lastTimeout = -1
+    this.lastLane = undefined
   }
 
   _dead (lane, i) {
@@ -109,8 +116,12 @@ class Deadlines {
         lane.head++
         this._trim(lane)
       }
-      if (lane.head < lane.tasks.length) next = Math.min(next, lane.dues[lane.head])
-      else this.lanes.delete(timeout)
+      if (lane.head < lane.tasks.length) {
+        next = Math.min(next, lane.dues[lane.head])
+      } else {
+        this.lanes.delete(timeout)
+        if (this.lastLane === lane) this.lastTimeout = -1
+      }
     }
     if (next !== Infinity) this._arm(next, now)
     for (let i = 0; i < expired.length; i += 2) this.onExpire(expired[i], expired[i + 1])

@@ -21,16 +21,16 @@ function taskPayload (pool, task, finished) {
     timings: {
       queueWait,
       execution: finished ? running : null,
-      retryDelays: task.retryDelays || [],
+      retryDelays: task.extra ? task.extra.retryDelays : [],
       retryDelayTotal: t ? t[3] : 0,
       total: finished ? queueWait + running : null,
-      failedAttempts: task.failedAttempts || [],
+      failedAttempts: task.extra ? task.extra.failedAttempts : [],
       overhead: 0,
     },
     performance: {
-      heapUsedBefore: task.heapBefore,
+      heapUsedBefore: task.extra ? task.extra.heapBefore : 0,
       heapUsedAfter: heapAfter,
-      heapDelta: heapAfter ? heapAfter - task.heapBefore : 0,
+      heapDelta: heapAfter && task.extra ? heapAfter - task.extra.heapBefore : 0,
     },
   }
 }

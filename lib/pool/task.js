@@ -17,13 +17,17 @@ class Task {
     this.settled = false
     /** In a backoff sleep between attempts. */
     this.waiting = false
-    this.backoffTimer = null
-    this.context = null
     /** The task enqueued children from inside itself and gave its slot away. */
     this.composite = false
-    this.failedAttempts = null
-    this.retryDelays = null
-    this.heapBefore = 0
+    this.context = null
+    this.activeIndex = -1
+    /** Rarely needed state (retries, heap samples), created on first use: tasks stay small. */
+    this.extra = null
+  }
+
+  more () {
+    if (this.extra === null) this.extra = { failedAttempts: [], retryDelays: [], heapBefore: 0, backoffTimer: null }
+    return this.extra
   }
 
   metadataObject () {
