@@ -275,6 +275,7 @@ impl Pool {
     ) -> Exchange {
         let (granted, idle, quiet, extra) = {
             let mut s = self.lock();
+            let now = Instant::now();
             let mut granted: Vec<u64> = Vec::new();
             for (id, success) in completions {
                 let outcome = if success {
@@ -282,7 +283,7 @@ impl Pool {
                 } else {
                     Outcome::Failure
                 };
-                if let Some((_, g)) = s.finish(id, outcome) {
+                if let Some((_, g)) = s.finish_at(id, outcome, now) {
                     granted.extend(g);
                 }
             }
@@ -290,7 +291,7 @@ impl Pool {
                 *slot = if s.stopped {
                     0.0
                 } else {
-                    match s.submit(priority, Waiter::External) {
+                    match s.submit_at(priority, Waiter::External, now) {
                         (id, true) => id as f64,
                         (id, false) => -(id as f64),
                     }

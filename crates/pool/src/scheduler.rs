@@ -156,10 +156,14 @@ impl Scheduler {
 
     /// Admits a task: `(id, started)`. A queued native task is woken through `waiter`.
     pub fn submit(&mut self, priority: f64, waiter: Waiter) -> (u64, bool) {
+        self.submit_at(priority, waiter, Instant::now())
+    }
+
+    /// `submit` with the clock already read (one reading serves a whole batch).
+    pub fn submit_at(&mut self, priority: f64, waiter: Waiter, now: Instant) -> (u64, bool) {
         let id = self.next_id;
         self.next_id += 1;
         self.submitted += 1;
-        let now = Instant::now();
         if self.can_start() && self.queue.is_empty() {
             self.start(id, priority, now, now);
             return (id, true);
@@ -193,11 +197,14 @@ impl Scheduler {
     /// Starts queued tasks while slots are free. Native waiters are woken here; external ids
     /// are returned.
     pub fn fill(&mut self) -> Vec<u64> {
+        self.fill_at(Instant::now())
+    }
+
+    fn fill_at(&mut self, now: Instant) -> Vec<u64> {
         let mut external = Vec::new();
         if !self.can_start() || self.queue.is_empty() {
             return external;
         }
-        let now = Instant::now();
         let aging = self.aging();
         while self.can_start() {
             let Some((priority, entry)) = self.queue.pop(now, aging) else {
@@ -251,11 +258,20 @@ impl Scheduler {
 
     /// Ends a running task; returns its state (for event payloads) and external ids granted.
     pub fn finish(&mut self, id: u64, outcome: Outcome) -> Option<(Active, Vec<u64>)> {
+        self.finish_at(id, outcome, Instant::now())
+    }
+
+    /// `finish` with the clock already read (one reading serves a whole batch).
+    pub fn finish_at(
+        &mut self,
+        id: u64,
+        outcome: Outcome,
+        now: Instant,
+    ) -> Option<(Active, Vec<u64>)> {
         let task = self.active.remove(&id)?;
         if task.holds_slot {
             self.slots_used -= 1;
         }
-        let now = Instant::now();
         let success = outcome == Outcome::Success;
         if success {
             self.processed += 1;
@@ -301,7 +317,7 @@ impl Scheduler {
                 self.concurrency = next;
             }
         }
-        let granted = self.fill();
+        let granted = self.fill_at(now);
         Some((task, granted))
     }
 
