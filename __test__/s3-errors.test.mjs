@@ -6,7 +6,7 @@ import { createServer } from 'node:http'
 import s3db from '../index.js'
 import { s3Endpoint, uniqueName } from './helpers/backends.mjs'
 
-const { S3Client, NoSuchBucket, PermissionError, UnknownError } = s3db
+const { S3Client, NoSuchBucket, PermissionError, UnknownError, ResourceError } = s3db
 
 describe('S3 error mapping', () => {
   let server
@@ -48,6 +48,45 @@ describe('S3 error mapping', () => {
     requests = 0
     await assert.rejects(client.getObject('slow'), (err) => err instanceof UnknownError && err.code === 'SlowDown' && err.statusCode === 503 && err.retriable === true)
     assert.ok(requests > 1, `expected retries, saw ${requests} request(s)`)
+  })
+
+  it('emulates conditional writes on a server that answers them with 501', async () => {
+    const objects = new Map()
+    const calls = []
+    const plain = createServer((req, res) => {
+      const chunks = []
+      req.on('data', (c) => chunks.push(c))
+      req.on('end', () => {
+        const key = req.url.split('?')[0]
+        calls.push(`${req.method}${req.headers['if-none-match'] ? ' conditional' : ''}`)
+        if (req.method === 'PUT' && req.headers['if-none-match']) {
+          res.writeHead(501, { 'content-type': 'application/xml' })
+          return res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>NotImplemented</Code><Message>A header you provided implies functionality that is not implemented</Message></Error>')
+        }
+        if (req.method === 'PUT') {
+          objects.set(key, Buffer.concat(chunks))
+          res.writeHead(200, { etag: '"0123456789abcdef0123456789abcdef"' })
+          return res.end()
+        }
+        if (req.method === 'HEAD') {
+          res.writeHead(objects.has(key) ? 200 : 404, objects.has(key) ? { etag: '"0123456789abcdef0123456789abcdef"', 'content-length': String(objects.get(key).length) } : {})
+          return res.end()
+        }
+        res.writeHead(400)
+        res.end()
+      })
+    })
+    await new Promise((resolve) => plain.listen(0, '127.0.0.1', resolve))
+    try {
+      const client = new S3Client({ connectionString: `http://k:s@127.0.0.1:${plain.address().port}/bucket` })
+      await client.putObject({ key: 'k', body: 'first', ifNoneMatch: '*' })
+      assert.deepEqual(calls, ['PUT conditional', 'HEAD', 'PUT'], 'one 501, then HEAD + plain PUT; no retries of the 501')
+      calls.length = 0
+      await assert.rejects(client.putObject({ key: 'k', body: 'second', ifNoneMatch: '*' }), (err) => err instanceof ResourceError && err.statusCode === 412)
+      assert.deepEqual(calls, ['HEAD'], 'remembered: no second conditional attempt')
+    } finally {
+      plain.close()
+    }
   })
 
   it('reports a missing bucket as NoSuchBucket', { skip: !s3Endpoint && 'no local S3 server' }, async () => {

@@ -146,6 +146,9 @@ impl StoreError {
     /// Whether trying the same request again may succeed: transport failures, timeouts,
     /// throttling and 5xx. Never 4xx other than 408/429 (a 404 stays a 404).
     pub fn is_retryable(&self) -> bool {
+        if self.is_not_implemented() {
+            return false;
+        }
         match self.kind {
             ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Throttled | ErrorKind::Server => {
                 true
@@ -153,6 +156,11 @@ impl StoreError {
             ErrorKind::Unknown => matches!(self.status_code, Some(408 | 429 | 500..=599)),
             _ => false,
         }
+    }
+
+    /// The server does not support what was asked (501), e.g. conditional writes.
+    pub fn is_not_implemented(&self) -> bool {
+        self.status_code == Some(501) || self.code == "NotImplemented"
     }
 
     pub fn is_not_found(&self) -> bool {

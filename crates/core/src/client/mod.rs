@@ -23,6 +23,8 @@ pub struct Client {
     config: ConnectionConfig,
     store: OnceCell<Arc<dyn ObjectStore>>,
     limiter: RequestLimiter,
+    /// Set once the server answered a conditional write with 501: checks are emulated from then on.
+    no_conditional_writes: std::sync::atomic::AtomicBool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -59,6 +61,7 @@ impl Client {
             config,
             store: OnceCell::new(),
             limiter: RequestLimiter::new(concurrency),
+            no_conditional_writes: Default::default(),
         }
     }
 
@@ -68,6 +71,7 @@ impl Client {
             config,
             store: OnceCell::new(),
             limiter,
+            no_conditional_writes: Default::default(),
         }
     }
 
@@ -126,11 +130,55 @@ impl Client {
             if_match: input.if_match,
             if_none_match: input.if_none_match,
         };
-        self.leaf("PutObject", Some(&key), |s| {
-            let (key, req) = (key.clone(), req.clone());
+        let conditional = req.if_match.is_some() || req.if_none_match.is_some();
+        if conditional
+            && self
+                .no_conditional_writes
+                .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return self.put_with_emulated_conditions(&key, req).await;
+        }
+        let outcome = self.put_leaf(&key, req.clone()).await;
+        match outcome {
+            Err(e) if conditional && e.is_not_implemented() => {
+                self.no_conditional_writes
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+                self.put_with_emulated_conditions(&key, req).await
+            }
+            other => other,
+        }
+    }
+
+    async fn put_leaf(&self, key: &str, req: PutRequest) -> Result<PutOutput> {
+        self.leaf("PutObject", Some(key), |s| {
+            let (key, req) = (key.to_string(), req.clone());
             async move { s.put(&key, req).await }
         })
         .await
+    }
+
+    /// For servers without conditional writes: a HEAD decides, then a plain PUT. Another writer
+    /// can slip in between, which only a server that honours the conditions can prevent.
+    async fn put_with_emulated_conditions(
+        &self,
+        key: &str,
+        mut req: PutRequest,
+    ) -> Result<PutOutput> {
+        let current = match self
+            .leaf("HeadObject", Some(key), |s| {
+                let key = key.to_string();
+                async move { s.head(&key).await }
+            })
+            .await
+        {
+            Ok(info) => Some(info.etag),
+            Err(e) if e.is_not_found() => None,
+            Err(e) => return Err(e),
+        };
+        crate::store::check_preconditions(current.as_deref(), &req, &self.config.bucket, key)?;
+        req.if_match = None;
+        req.if_none_match = None;
+        self.put_leaf(key, req).await
     }
 
     pub async fn get_object(&self, key: &str) -> Result<(DecodedInfo, Bytes)> {

@@ -64,7 +64,7 @@ impl MemoryStore {
 }
 
 /// S3's conditional-write rules: `If-None-Match: *` needs a missing key, `If-Match` the same ETag.
-pub(crate) fn check_preconditions(
+pub fn check_preconditions(
     current_etag: Option<&str>,
     req: &PutRequest,
     bucket: &str,

@@ -12,7 +12,7 @@ mod types;
 pub use connection_string::{BackendKind, ConnectionConfig};
 pub use file::FileStore;
 pub use limiter::{RequestInfo, RequestLimiter};
-pub use memory::MemoryStore;
+pub use memory::{check_preconditions, MemoryStore};
 pub use s3::S3Store;
 pub use types::*;
 
