@@ -1,0 +1,156 @@
+//! Listing under a prefix: raw pages, counts, every key, and offset-based pages. Each page is
+//! one leaf request; nothing here holds a pool slot while waiting for another.
+
+use super::{list_prefix, strip_key_prefix, Client, DELETE_BATCH};
+use crate::error::Result;
+use crate::store::{ListEntry, ListPage, ListRequest};
+
+impl Client {
+    pub(super) async fn list_raw(
+        &self,
+        full_prefix: &str,
+        max_keys: usize,
+        token: Option<String>,
+    ) -> Result<ListPage> {
+        let req = ListRequest {
+            prefix: full_prefix.to_string(),
+            max_keys,
+            continuation_token: token,
+            ..Default::default()
+        };
+        self.leaf("ListObjectsV2", None, |s| {
+            let req = req.clone();
+            async move { s.list(&req).await }
+        })
+        .await
+    }
+
+    /// One ListObjectsV2 page; keys include the key prefix, as in s3db.js.
+    pub async fn list_objects(
+        &self,
+        prefix: &str,
+        max_keys: usize,
+        token: Option<String>,
+        delimiter: Option<String>,
+        start_after: Option<String>,
+    ) -> Result<ListPage> {
+        let req = ListRequest {
+            prefix: list_prefix(&self.config.key_prefix, prefix),
+            max_keys,
+            continuation_token: token,
+            delimiter,
+            start_after,
+        };
+        self.leaf("ListObjectsV2", None, |s| {
+            let req = req.clone();
+            async move { s.list(&req).await }
+        })
+        .await
+    }
+
+    /// Walks every page under `prefix`, handing each page's keys (relative) to `visit`.
+    async fn for_each_page(
+        &self,
+        prefix: &str,
+        mut visit: impl FnMut(Vec<ListEntry>) -> bool,
+    ) -> Result<()> {
+        let full_prefix = list_prefix(&self.config.key_prefix, prefix);
+        let mut token = None;
+        loop {
+            let page = self.list_raw(&full_prefix, DELETE_BATCH, token).await?;
+            if !visit(page.contents) {
+                return Ok(());
+            }
+            match page.next_continuation_token {
+                Some(next) if page.is_truncated => token = Some(next),
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    pub async fn count(&self, prefix: &str) -> Result<usize> {
+        let mut total = 0;
+        self.for_each_page(prefix, |entries| {
+            total += entries.len();
+            true
+        })
+        .await?;
+        Ok(total)
+    }
+
+    pub async fn get_all_keys(&self, prefix: &str) -> Result<Vec<String>> {
+        let mut keys = Vec::new();
+        let key_prefix = self.config.key_prefix.clone();
+        self.for_each_page(prefix, |entries| {
+            keys.extend(
+                entries
+                    .into_iter()
+                    .map(|e| strip_key_prefix(&key_prefix, &e.key).to_string()),
+            );
+            true
+        })
+        .await?;
+        Ok(keys)
+    }
+
+    /// The continuation token that resumes a listing right after the first `offset` keys.
+    pub async fn get_continuation_token_after_offset(
+        &self,
+        prefix: &str,
+        offset: usize,
+    ) -> Result<Option<String>> {
+        if offset == 0 {
+            return Ok(None);
+        }
+        let full_prefix = list_prefix(&self.config.key_prefix, prefix);
+        let (mut skipped, mut token) = (0, None);
+        while skipped < offset {
+            let page = self
+                .list_raw(&full_prefix, (offset - skipped).min(DELETE_BATCH), token)
+                .await?;
+            skipped += page.contents.len();
+            match page.next_continuation_token {
+                Some(next) if page.is_truncated => token = Some(next),
+                _ => return Ok(None),
+            }
+        }
+        Ok(token)
+    }
+
+    /// Up to `amount` keys (relative) starting after the first `offset`.
+    pub async fn get_keys_page(
+        &self,
+        prefix: &str,
+        offset: usize,
+        amount: usize,
+    ) -> Result<Vec<String>> {
+        let full_prefix = list_prefix(&self.config.key_prefix, prefix);
+        let mut token = if offset > 0 {
+            match self
+                .get_continuation_token_after_offset(prefix, offset)
+                .await?
+            {
+                Some(token) => Some(token),
+                None => return Ok(vec![]),
+            }
+        } else {
+            None
+        };
+        let mut keys = Vec::new();
+        while keys.len() < amount {
+            let page = self
+                .list_raw(&full_prefix, (amount - keys.len()).min(DELETE_BATCH), token)
+                .await?;
+            keys.extend(
+                page.contents
+                    .iter()
+                    .map(|e| strip_key_prefix(&self.config.key_prefix, &e.key).to_string()),
+            );
+            match page.next_continuation_token {
+                Some(next) if page.is_truncated => token = Some(next),
+                _ => break,
+            }
+        }
+        Ok(keys)
+    }
+}
