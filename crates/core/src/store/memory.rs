@@ -141,22 +141,6 @@ impl ObjectStore for MemoryStore {
             .ok_or_else(|| self.missing(key))
     }
 
-    async fn copy(&self, from: &str, to: &str, req: CopyRequest) -> Result<PutOutput> {
-        let source = self.get(from).await?;
-        let (metadata, content_type) = match req.directive {
-            MetadataDirective::Copy => (source.info.metadata, source.info.content_type),
-            MetadataDirective::Replace => (req.metadata, req.content_type),
-        };
-        let put = PutRequest {
-            body: source.body,
-            metadata,
-            content_type,
-            content_encoding: source.info.content_encoding,
-            ..Default::default()
-        };
-        self.put(to, put).await
-    }
-
     async fn delete(&self, key: &str) -> Result<()> {
         self.objects
             .write()

@@ -25,7 +25,22 @@ pub trait ObjectStore: Send + Sync {
     async fn put(&self, key: &str, req: PutRequest) -> Result<PutOutput>;
     async fn get(&self, key: &str) -> Result<GetOutput>;
     async fn head(&self, key: &str) -> Result<ObjectInfo>;
-    async fn copy(&self, from: &str, to: &str, req: CopyRequest) -> Result<PutOutput>;
+    /// Server-side copy; the embedded backends copy by reading and writing the object.
+    async fn copy(&self, from: &str, to: &str, req: CopyRequest) -> Result<PutOutput> {
+        let source = self.get(from).await?;
+        let (metadata, content_type) = match req.directive {
+            MetadataDirective::Copy => (source.info.metadata, source.info.content_type),
+            MetadataDirective::Replace => (req.metadata, req.content_type),
+        };
+        let put = PutRequest {
+            body: source.body,
+            metadata,
+            content_type,
+            content_encoding: source.info.content_encoding,
+            ..Default::default()
+        };
+        self.put(to, put).await
+    }
     /// Deleting a missing key succeeds, as on S3.
     async fn delete(&self, key: &str) -> Result<()>;
     /// At most 1,000 keys (one S3 DeleteObjects request).
