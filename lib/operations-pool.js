@@ -21,6 +21,13 @@ const keepAlive = require('./pool/keep-alive.js')
 const { Exchange, STATE_IDLE, STATE_QUIET } = require('./pool/exchange.js')
 
 const NO_OPTIONS = Object.freeze({})
+const SMI_LIMIT = 2 ** 30
+
+/** Ids arrive as doubles; stored as small integers, every task keeps one field layout (a
+ * layout change would migrate every queued task object). */
+function asId (value) {
+  return value < SMI_LIMIT ? value | 0 : value
+}
 
 // One shared executor: no closure per promise.
 const captured = { resolve: null, reject: null }
@@ -162,10 +169,10 @@ class OperationsPool extends EventEmitter {
       const r = submitted[i]
       const task = tasks[i]
       if (r > 0) {
-        task.id = r
+        task.id = asId(r)
         toStart.push(task)
       } else if (r < 0) {
-        task.id = -r
+        task.id = asId(-r)
         this._queued.set(-r, task)
       } else {
         this._cancel(task, cancelError())

@@ -1,16 +1,24 @@
 // The engines compared by the pool benchmark. Each runs `n` trivial async tasks with at most
 // `c` running at once, all enqueued up front (the usual way these libraries are used), and
-// resolves when every task has settled.
+// resolves when every task has settled. `load` (not timed) imports the library first.
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
 
 const task = (i) => async () => i
 
+let OperationsPool, pLimit, PQueue, TasksPool
+
+export async function load (name) {
+  if (name === 'native' || name in memoryScenarios) ({ OperationsPool } = require('../../index.js'))
+  if (name === 'p-limit') pLimit = (await import('p-limit')).default
+  if (name === 'p-queue') PQueue = (await import('p-queue')).default
+  if (name === 'original TasksPool') ({ TasksPool } = await import(new URL('../node_modules/s3db.js/dist/tasks/tasks-pool.class.js', import.meta.url)))
+}
+
 export const engines = {
   /** s3db-native's OperationsPool with default options (priorities, retries, timeouts on). */
   async native (n, c) {
-    const { OperationsPool } = require('../../index.js')
     const pool = new OperationsPool({ concurrency: c })
     const jobs = new Array(n)
     for (let i = 0; i < n; i++) jobs[i] = pool.enqueue(task(i))
@@ -18,7 +26,6 @@ export const engines = {
   },
 
   async 'p-limit' (n, c) {
-    const { default: pLimit } = await import('p-limit')
     const limit = pLimit(c)
     const jobs = new Array(n)
     for (let i = 0; i < n; i++) jobs[i] = limit(task(i))
@@ -26,7 +33,6 @@ export const engines = {
   },
 
   async 'p-queue' (n, c) {
-    const { default: PQueue } = await import('p-queue')
     const queue = new PQueue({ concurrency: c })
     const jobs = new Array(n)
     for (let i = 0; i < n; i++) jobs[i] = queue.add(task(i))
@@ -35,7 +41,6 @@ export const engines = {
 
   /** The original's pool (s3db.js 19.5.10), its class module alone, default options. */
   async 'original TasksPool' (n, c) {
-    const { TasksPool } = await import(new URL('../node_modules/s3db.js/dist/tasks/tasks-pool.class.js', import.meta.url))
     const pool = new TasksPool({ concurrency: c })
     const jobs = new Array(n)
     for (let i = 0; i < n; i++) jobs[i] = pool.enqueue(task(i))
@@ -57,7 +62,6 @@ const HELD = 8 * 1024
 export const memoryScenarios = {
   /** Every task (and its buffer) created before the first one runs. */
   async eager (n, c) {
-    const { OperationsPool } = require('../../index.js')
     const pool = new OperationsPool({ concurrency: c })
     const jobs = new Array(n)
     for (let i = 0; i < n; i++) {
@@ -69,7 +73,6 @@ export const memoryScenarios = {
 
   /** The same work from a generator: items (and buffers) made only as slots free. */
   async lazy (n, c) {
-    const { OperationsPool } = require('../../index.js')
     const pool = new OperationsPool({ concurrency: c })
     function * items () {
       for (let i = 0; i < n; i++) yield Buffer.alloc(HELD, i & 255)
@@ -80,7 +83,6 @@ export const memoryScenarios = {
 
   /** A lazy source of small tasks, to show memory stays flat in n. */
   async 'lazy small' (n, c) {
-    const { OperationsPool } = require('../../index.js')
     const pool = new OperationsPool({ concurrency: c })
     function * items () { for (let i = 0; i < n; i++) yield i }
     const { errors } = await pool.map(items(), async (i) => i)

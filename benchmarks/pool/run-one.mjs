@@ -1,6 +1,6 @@
 // One measurement in a fresh process: `node run-one.mjs <engines|memory> <name> <n> <c>`.
 // Prints one JSON line: wall time, tasks/s, CPU µs per task, peak RSS (MiB).
-import { engines, memoryScenarios } from './engines.mjs'
+import { engines, memoryScenarios, load } from './engines.mjs'
 
 const [kind, name, nText, cText] = process.argv.slice(2)
 const table = kind === 'memory' ? memoryScenarios : engines
@@ -9,6 +9,7 @@ if (!run) throw new Error(`unknown ${kind} "${name}"`)
 const n = Number(nText)
 const c = Number(cText)
 
+await load(name)
 const cpu0 = process.cpuUsage()
 const t0 = process.hrtime.bigint()
 await run(n, c)
