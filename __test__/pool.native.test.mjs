@@ -87,7 +87,7 @@ test('drain and pause wait for native tasks too', async () => {
 })
 
 test("concurrency 'auto' attaches a tuner that adjusts", async () => {
-  const pool = new OperationsPool({ concurrency: 'auto', autoTuning: { minConcurrency: 2, maxConcurrency: 40, targetLatency: 1000, adjustmentInterval: 1 } })
+  const pool = new OperationsPool({ concurrency: 'auto', autoTuning: { minConcurrency: 2, maxConcurrency: 40, targetLatency: 1000, targetMemoryPercent: 0.999, adjustmentInterval: 1 } })
   assert.ok(pool.tuner instanceof AdaptiveTuning)
   assert.equal(pool.autoConcurrency, true)
   const before = pool.concurrency
