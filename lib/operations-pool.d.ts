@@ -209,7 +209,6 @@ export declare class OperationsPool extends EventEmitter {
   getTaskMetrics(taskId: number): (Omit<TaskSnapshot, 'priority' | 'retries' | 'timeout'> & { success: boolean }) | undefined
   getRollingMetrics(): PoolStats['rolling']
   getAggregateMetrics(since?: number): AggregateMetrics | null
-  getSignatureInsights(limit?: number): unknown[]
 
   on(event: 'pool:taskStarted', listener: (task: TaskSnapshot) => void): this
   on(event: 'pool:taskCompleted', listener: (task: TaskSnapshot, result: unknown) => void): this

@@ -540,7 +540,6 @@ class OperationsPool extends EventEmitter {
   addBatch (fns, options) { return batch.addBatch(this, fns, options) }
   map (source, fn, options) { return batch.map(this, source, fn, options) }
   process (items, processor, options) { return batch.processItems(this, items, processor, options) }
-  getSignatureInsights () { return [] }
 
   /** Stops the pool and releases its tuner. */
   destroy () {
