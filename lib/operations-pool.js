@@ -14,7 +14,8 @@ const { normalizeOptions, nativeOptions, parseConcurrency, parseTimeout, isRetry
 const { Deadlines } = require('./pool/deadlines.js')
 const { Task, TaskContext, timeoutError, cancelError } = require('./pool/task.js')
 const { AdaptiveTuning } = require('./pool/adaptive-tuning.js')
-const { taskPayload, metricsPayload, nativeTaskPayload, nativeError, statsPayload, taskMetricsPayload } = require('./pool/payloads.js')
+const { taskPayload, metricsPayload, statsPayload, taskMetricsPayload } = require('./pool/payloads.js')
+const { emitNative, emitSafely, listenersChanged } = require('./pool/events.js')
 const batch = require('./pool/batch.js')
 const { QueuedTable } = require('./pool/queued-table.js')
 const keepAlive = require('./pool/keep-alive.js')
@@ -35,7 +36,6 @@ function capture (resolve, reject) {
   captured.resolve = resolve
   captured.reject = reject
 }
-const TASK_EVENTS = ['pool:taskStarted', 'pool:taskCompleted', 'pool:taskError', 'pool:taskRetry', 'pool:taskMetrics', 'pool:drained']
 const METADATA_RING = 1000
 
 class OperationsPool extends EventEmitter {
@@ -345,43 +345,12 @@ class OperationsPool extends EventEmitter {
     if (this._drainWaiters.length > 0 && (this._native.isIdle() || (this._stopped && this._native.isQuiet()))) this._finishDrain()
   }
 
-  _emitNative (event) {
-    const name = event.name
-    if (name === 'pool:paused' || name === 'pool:resumed' || name === 'pool:stopped') return // JS emits these itself
-    if (name === 'pool:drained') return this._emitSafely(name)
-    const task = nativeTaskPayload(event.task)
-    if (name === 'pool:taskRetry') this._emitSafely(name, task, event.attempt)
-    else if (name === 'pool:taskError') this._emitSafely(name, task, nativeError(event))
-    else if (name === 'pool:taskMetrics') this._emitSafely(name, metricsPayload(task))
-    else this._emitSafely(name, task)
-  }
+  _emitNative (event) { emitNative(this, event) }
 
   /** A throwing listener must not break the scheduler: its error goes to 'error' listeners. */
-  _emitSafely (name, ...args) {
-    try {
-      this.emit(name, ...args)
-    } catch (err) {
-      if (this.listenerCount('error') > 0) this.emit('error', err)
-      else process.emitWarning(`OperationsPool '${name}' listener threw: ${err && err.message}`)
-    }
-  }
+  _emitSafely (name, ...args) { emitSafely(this, name, args) }
 
-  _listenersChanged (name, added) {
-    if (!TASK_EVENTS.includes(name)) return
-    const has = (event) => this.listenerCount(event) > 0 || (added && event === name)
-    const on = this._on
-    on.started = has('pool:taskStarted')
-    on.completed = has('pool:taskCompleted')
-    on.error = has('pool:taskError')
-    on.retry = has('pool:taskRetry')
-    on.metrics = has('pool:taskMetrics')
-    on.drained = has('pool:drained')
-    const any = TASK_EVENTS.some(has)
-    if (any !== on.any) {
-      on.any = any
-      this._native.setListening(any)
-    }
-  }
+  _listenersChanged (name, added) { listenersChanged(this, name, added) }
 
   // ----- controls ------------------------------------------------------------------------
 
