@@ -162,6 +162,34 @@ test('a JS task queued behind native work still runs before the process exits', 
   }
 })
 
+test('pools and clients with pools are garbage-collected', () => {
+  const code = `
+    const { OperationsPool, MemoryClient } = require(${JSON.stringify(indexPath)})
+    let pools = 0
+    let clients = 0
+    const registry = new FinalizationRegistry((kind) => { if (kind === 'pool') pools++; else clients++ })
+    ;(async () => {
+      for (let i = 0; i < 50; i++) {
+        const pool = new OperationsPool({ concurrency: 2 })
+        pool.on('pool:taskCompleted', () => {})
+        await pool.enqueue(async () => i)
+        await pool.nativePool.runNativeProbe(0, 0, true, 0, 'x')
+        registry.register(pool, 'pool')
+        const client = new MemoryClient({ bucket: 'gc-' + i })
+        client.on('pool:taskStarted', () => {})
+        await client.putObject({ key: 'k', body: 'v' })
+        registry.register(client, 'client')
+      }
+      for (let k = 0; k < 10; k++) { global.gc(); await new Promise((r) => setTimeout(r, 10)) }
+      console.log(JSON.stringify({ pools, clients }))
+    })()`
+  const r = spawnSync(process.execPath, ['--expose-gc', '-e', code], { encoding: 'utf8', timeout: 30000 })
+  assert.equal(r.status, 0, r.stderr)
+  const { pools, clients } = JSON.parse(r.stdout.trim())
+  assert.ok(pools >= 45, `pools collected: ${pools}/50`)
+  assert.ok(clients >= 45, `clients collected: ${clients}/50`)
+})
+
 test('one million queued tasks: no stack overflow, all settle', async () => {
   const pool = new OperationsPool({ concurrency: 4, timeout: 0 })
   const N = 1_000_000

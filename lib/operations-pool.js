@@ -38,6 +38,16 @@ function capture (resolve, reject) {
 }
 const METADATA_RING = 1000
 
+/**
+ * The callback the native side holds (strongly) to wake this pool. Built outside the constructor
+ * so that its closure holds only a WeakRef: a closure made in the constructor would share the
+ * constructor's context, which holds `this`, and the pool could never be collected.
+ */
+function wakeUpFor (pool) {
+  const ref = new WeakRef(pool)
+  return () => { ref.deref()?._collect() }
+}
+
 class OperationsPool extends EventEmitter {
   constructor (options = {}) {
     super()
@@ -54,10 +64,9 @@ class OperationsPool extends EventEmitter {
     this.tuner = null
     this.autoConcurrency = o.concurrency === 'auto'
 
-    const self = new WeakRef(this) // the native side must not keep this object alive
     this._native = new NativeOperationsPool(
       nativeOptions({ ...o, concurrency: this.autoConcurrency ? 1 : o.concurrency }),
-      () => { self.deref()?._collect() },
+      wakeUpFor(this),
     )
     this._queued = new QueuedTable()
     this._exchange = new Exchange(this._native, (tasks, submitted, granted, state) => this._applyExchange(tasks, submitted, granted, state))
