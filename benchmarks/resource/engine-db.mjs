@@ -1,0 +1,148 @@
+// One engine that speaks the s3db.js API (s3db-native or the original), in its own process.
+// Prints one JSON line: {"result": {...}} or {"skipped": "..."}.
+// Usage: node engine-db.mjs --engine=native|original|original-recker --url=CONNECTION_STRING --n=2000 --c=10
+//
+// "original" is s3db.js with its defaults (HTTP through recker; only recker 1.0.56 installs, see
+// package.json overrides). recker 1.0.56 builds a fetch Response for every answer and throws on
+// 204 ("Invalid response status code 204"), which is how moto, s3s-fs and AWS answer DeleteObject.
+// So for its delete phase the harness swaps in the AWS SDK's own HTTP handler, draining bodies
+// (sdk-handler.mjs). That handler alone (`useReckerHandler: false`) cannot run the benchmark: on
+// s3s-fs, list() or delete() after update() stall once every socket holds an unread body, until
+// the 30 s task timeout. "original-recker" keeps recker for delete too, to show the failure.
+import { createRequire } from 'node:module'
+import {
+  attributes, record, change, pageSize, countCalls, runBounded, measure, markPhase,
+  peakRssMiB, rssMiB, options
+} from './workload.mjs'
+
+const opts = options(process.argv.slice(2))
+const n = Number(opts.n)
+const c = Number(opts.c)
+const require = createRequire(import.meta.url)
+
+async function load (engine) {
+  if (engine === 'native') {
+    const lib = require('../../index.js')
+    return lib.S3db ?? lib.Database ?? null
+  }
+  // The ESM build: the CJS one pulls the same graph and is slower to load.
+  const lib = await import('s3db.js')
+  return lib.S3db
+}
+
+const out = (obj) => process.stdout.write(JSON.stringify(obj) + '\n')
+
+const t0 = performance.now()
+const S3db = await load(opts.engine)
+const importMs = performance.now() - t0
+if (typeof S3db !== 'function') {
+  out({ skipped: 'not available yet: index.js exports no S3db/Database' })
+  process.exit(0)
+}
+const rssAfterImport = rssMiB()
+
+const t1 = performance.now()
+// logLevel/exitOnSignal: keep the original quiet and stop its process handlers from exiting
+// with code 0 on an error (the runner relies on the result line, not on the exit code).
+const config = { connectionString: opts.url, parallelism: c, logLevel: 'error', exitOnSignal: false }
+const db = new S3db(config)
+await db.connect()
+const connectMs = performance.now() - t1
+const rssAfterConnect = rssMiB()
+const t2 = performance.now()
+// timestamps off by default: with it on, the original adds two date partitions per record and
+// every update lists the whole partition prefix (O(N) LISTs per update); see BENCHMARKS.md.
+const resourceConfig = { name: 'bench', attributes, timestamps: opts.timestamps === 'true' }
+const resource = await db.createResource(resourceConfig)
+const createResourceMs = performance.now() - t2
+// Failures inside batch calls are emitted, not thrown; count them instead of letting the
+// original log "Unhandled error" for each.
+const emitted = { count: 0, first: undefined }
+const onError = (...args) => {
+  emitted.count++
+  emitted.first ??= String(args.find((a) => a instanceof Error)?.message ?? args[0]).slice(0, 200)
+}
+db.on?.('error', onError)
+resource.on?.('error', onError)
+await markPhase('setup')
+
+const ids = new Array(n)
+const phases = {}
+const wanted = opts.phases ? opts.phases.split(',') : null
+
+/** Measures one phase and marks its end for the counting proxy; insert always runs (the rest needs it). */
+async function phase (name, ops, body) {
+  if (wanted && name !== 'insert' && !wanted.includes(name)) return
+  phases[name] = await measure(ops, body)
+  process.stderr.write(`[phase] ${name} ${JSON.stringify(phases[name])}\n`)
+  await markPhase(name)
+}
+
+await phase('insert', n, () => runBounded(n, c, async (i) => {
+  ids[i] = (await resource.insert(record(i))).id
+}))
+
+await phase('get', n, () => runBounded(n, c, async (i) => {
+  const r = await resource.get(ids[i])
+  if (r.id !== ids[i] || r.age !== record(i).age) throw new Error(`get ${i}: wrong record`)
+}))
+
+await phase('update', n, () => runBounded(n, c, async (i) => {
+  const r = await resource.update(ids[i], change(i))
+  if (r.level !== change(i).level) throw new Error(`update ${i}: change not applied`)
+}))
+
+// One listing of everything; an op is a record read.
+await phase('list', n, async () => {
+  const all = await resource.list({ limit: n })
+  const errors = all.length === n ? 0 : 1
+  return { errors, firstError: errors ? new Error(`list returned ${all.length} of ${n}`) : null, records: all.length }
+})
+
+await phase('count', countCalls, () => runBounded(countCalls, c, async () => {
+  const got = await resource.count()
+  if (got !== n) throw new Error(`count returned ${got} of ${n}`)
+}))
+
+// Every page of the resource, one after another (the library fetches each page's records with
+// its own concurrency). Concurrent page() calls are not usable as a baseline: the original then
+// returns empty pages over HTTP (seen on moto and s3s-fs). An op is one page of `pageSize` records.
+const pages = Math.ceil(n / pageSize)
+let paged = 0
+await phase('page', pages, async () => {
+  const r = await runBounded(pages, 1, async (p) => {
+    const res = await resource.page({ offset: p * pageSize, size: pageSize })
+    if (res._debug?.error) throw new Error(`page ${p}: ${res._debug.error}`)
+    paged += res.items.length
+  })
+  if (paged !== n) { r.errors++; r.firstError ??= new Error(`pages returned ${paged} of ${n} records`) }
+  return { ...r, records: paged }
+})
+
+const notes = []
+if (opts.engine === 'original' && !opts.url.startsWith('memory:')) {
+  // Swap the original's HTTP handler for the SDK's own for this phase only: the SDK client reads
+  // config.requestHandler on every send. The pool, codec and Database stay the same.
+  const { DrainingHttpHandler } = await import('./sdk-handler.mjs')
+  db.client.client.config.requestHandler = new DrainingHttpHandler(Math.max(c, 50))
+  notes.push('delete through the AWS SDK HTTP handler with bodies drained (recker 1.0.56 throws on 204)')
+}
+await phase('delete', n, () => runBounded(n, c, async (i) => { await resource.delete(ids[i]) }))
+
+await db.disconnect()
+out({
+  result: {
+    importMs: Math.round(importMs),
+    connectMs: Math.round(connectMs * 10) / 10,
+    createResourceMs: Math.round(createResourceMs * 10) / 10,
+    rssAfterImportMiB: rssAfterImport,
+    rssAfterConnectMiB: rssAfterConnect,
+    peakRssMiB: peakRssMiB(),
+    emittedErrors: emitted.count,
+    firstEmittedError: emitted.first,
+    notes,
+    phases
+  }
+})
+// The original keeps timers and handlers alive; the result is out, so leave now.
+process.exit(0)
