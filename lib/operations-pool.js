@@ -14,7 +14,7 @@ const { normalizeOptions, nativeOptions, parseConcurrency, parseTimeout, isRetry
 const { Deadlines } = require('./pool/deadlines.js')
 const { Task, TaskContext, timeoutError, cancelError } = require('./pool/task.js')
 const { AdaptiveTuning } = require('./pool/adaptive-tuning.js')
-const { taskPayload, metricsPayload, statsPayload, taskMetricsPayload } = require('./pool/payloads.js')
+const { taskPayload, metricsPayload, statsPayload, taskMetricsPayload, MetadataRing } = require('./pool/payloads.js')
 const { emitNative, emitSafely, listenersChanged } = require('./pool/events.js')
 const batch = require('./pool/batch.js')
 const { QueuedTable } = require('./pool/queued-table.js')
@@ -36,7 +36,6 @@ function capture (resolve, reject) {
   captured.resolve = resolve
   captured.reject = reject
 }
-const METADATA_RING = 1000
 
 /**
  * The callback the native side holds (strongly) to wake this pool. Built outside the constructor
@@ -81,9 +80,7 @@ class OperationsPool extends EventEmitter {
     this._on = { started: false, completed: false, error: false, retry: false, metrics: false, drained: false, any: false }
     this._collectMetadata = o.monitoring.enabled !== false && o.monitoring.collectMetrics !== false
     this._sampleHeap = o.monitoring.mode === 'full'
-    this._metaIds = new Float64Array(METADATA_RING)
-    this._metaValues = new Array(METADATA_RING)
-    this._metaNext = 0
+    this._recentMetadata = new MetadataRing(1000) // for getTaskMetrics, like the native records
     this.on('newListener', (name) => this._listenersChanged(name, true))
     this.on('removeListener', (name) => this._listenersChanged(name, false))
     if (this.autoConcurrency) {
@@ -307,11 +304,7 @@ class OperationsPool extends EventEmitter {
     const on = this._on
     const payload = (on.completed && ok) || (on.error && !ok) || on.metrics ? taskPayload(this, task, true) : null
     this._exchange.complete(task.id, ok)
-    if (this._collectMetadata) {
-      const slot = this._metaNext++ % METADATA_RING
-      this._metaIds[slot] = task.id
-      this._metaValues[slot] = task.metadata
-    }
+    if (this._collectMetadata) this._recentMetadata.record(task.id, task.metadata)
     if (payload !== null) {
       if (on.metrics && this.monitoring.enabled !== false) this._emitSafely('pool:taskMetrics', metricsPayload(payload))
       if (ok && on.completed) this._emitSafely('pool:taskCompleted', payload, value)
@@ -498,12 +491,7 @@ class OperationsPool extends EventEmitter {
     this._sync()
     const record = this._native.taskRecord(Number(taskId))
     if (record == null) return undefined
-    return taskMetricsPayload(record, this._metadataOf(record.id))
-  }
-
-  _metadataOf (id) {
-    for (let i = 0; i < METADATA_RING; i++) if (this._metaIds[i] === id) return this._metaValues[i] ?? {}
-    return {}
+    return taskMetricsPayload(record, this._recentMetadata.get(record.id))
   }
 
   getAggregateMetrics (since = 0) {

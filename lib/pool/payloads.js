@@ -113,4 +113,25 @@ function taskMetricsPayload (r, metadata) {
   }
 }
 
-module.exports = { taskPayload, metricsPayload, nativeTaskPayload, nativeError, statsPayload, taskMetricsPayload }
+/** Metadata of the last finished tasks, by id (the native side keeps their timings). */
+class MetadataRing {
+  constructor (size) {
+    this.ids = new Float64Array(size)
+    this.values = new Array(size).fill(null)
+    this.next = 0
+  }
+
+  record (id, metadata) {
+    const slot = this.next
+    this.ids[slot] = id
+    this.values[slot] = metadata
+    this.next = slot + 1 === this.ids.length ? 0 : slot + 1
+  }
+
+  get (id) {
+    for (let i = 0; i < this.ids.length; i++) if (this.ids[i] === id) return this.values[i] ?? {}
+    return {}
+  }
+}
+
+module.exports = { MetadataRing, taskPayload, metricsPayload, nativeTaskPayload, nativeError, statsPayload, taskMetricsPayload }
