@@ -67,6 +67,13 @@ export declare class NativeOperationsPool {
    * or running) or `-2` (nothing running, tasks queued: paused).
    */
   complete(id: number, success: boolean): number
+  /**
+   * Many completions and submissions in one call (see `Pool::exchange_external`).
+   * `completions`: `+id` succeeded, `-id` failed. `out` gets one entry per priority (`+id`
+   * start now, `-id` queued, `0` stopped), then the ids granted a slot. Returns
+   * `granted * 4 + state`, state 1 = idle, 2 = nothing running (paused), 0 = busy.
+   */
+  exchange(completions: Float64Array, priorities: Float64Array, out: Float64Array): number
   /** Records a failed attempt; the backoff in ms to retry after, or -1 to give up. */
   retryDelay(id: number, transient: boolean): number
   /** The task now only waits for its own children: its slot goes to others. */
