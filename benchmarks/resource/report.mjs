@@ -151,8 +151,11 @@ function targets (doc) {
 export function renderMarkdown (doc) {
   const loads = doc.runs.filter((r) => r.loadavg).map((r) => r.loadavg[0])
   let md = `## Database and Resource: results ${doc.started.slice(0, 16).replace('T', ' ')} UTC\n\n`
+  const counted = doc.config.servers.some((s) => s !== 'memory')
   md += `Node ${doc.node}; N = ${fmt(doc.config.n)}; repeats ${doc.config.repeats} (medians); timestamps ${doc.config.timestamps}; `
-  md += `counting pass N = ${fmt(doc.config.countN)}; 1-min load average before runs ${fmt(Math.min(...loads), 1)}-${fmt(Math.max(...loads), 1)} (shared 2-core machine).\n`
+  if (counted) md += `counting pass N = ${fmt(doc.config.countN)}; `
+  md += `1-min load average before runs ${fmt(Math.min(...loads), 1)}-${fmt(Math.max(...loads), 1)} (shared 2-core machine).\n`
+  if (doc.config.phases) md += `Phases run: ${doc.config.phases} (insert always runs).\n`
   if (doc.revision) md += `s3db-native: commit ${doc.revision.commit}${doc.revision.dirty ? ' plus uncommitted changes' : ''}; addon ${doc.addon.path}${doc.addon.built ? ` (built ${doc.addon.built.slice(0, 16).replace('T', ' ')} UTC)` : ''}.\n`
   md += 'Ops: list = records read by one list() call; count = one count() call; page = one page of 100 records (pages read one after another).\n'
   for (const server of doc.config.servers) {
