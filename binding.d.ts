@@ -109,7 +109,7 @@ export declare class NativeOperationsPool {
 export declare class NativeResource {
   /** The hash `s3db.json` stores for this definition. */
   definitionHash(): string
-  /** `[version, partitions JSON]` as normalised by the core. */
+  /** The partitions as normalised by the core (shorthands and timestamp partitions expanded), as JSON. */
   partitionsJson(): string
   /** The 19.x `schemaRegistry` this schema uses (extended with any new attribute paths). */
   registryJson(): string

@@ -69,7 +69,7 @@ impl NativeResource {
         self.inner.definition_hash()
     }
 
-    /// `[version, partitions JSON]` as normalised by the core.
+    /// The partitions as normalised by the core (shorthands and timestamp partitions expanded), as JSON.
     #[napi]
     pub fn partitions_json(&self) -> String {
         Value::Object(self.inner.config().partitions.clone()).to_string()

@@ -287,7 +287,7 @@ fn encode_segment(segment: &str) -> Result<String> {
         _ => {
             let mut out = String::with_capacity(segment.len());
             for b in segment.bytes() {
-                if is_plain(b) && !(out.is_empty() && b == b'~') {
+                if is_plain(b) {
                     out.push(b as char);
                 } else {
                     out.push_str(&format!("%{b:02X}"));

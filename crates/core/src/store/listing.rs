@@ -30,7 +30,8 @@ pub fn build_page(req: &ListRequest, entries: impl Iterator<Item = ListEntry>) -
         }
         if let Some(after) = &after {
             if entry.key.as_str() <= after.as_str()
-                || (after.ends_with_delim(delimiter) && entry.key.starts_with(after.as_str()))
+                || (delimiter.is_some_and(|d| after.ends_with(d))
+                    && entry.key.starts_with(after.as_str()))
             {
                 continue;
             }
@@ -63,16 +64,6 @@ pub fn build_page(req: &ListRequest, entries: impl Iterator<Item = ListEntry>) -
         }
     }
     page
-}
-
-trait EndsWithDelimiter {
-    fn ends_with_delim(&self, delimiter: Option<&str>) -> bool;
-}
-
-impl EndsWithDelimiter for String {
-    fn ends_with_delim(&self, delimiter: Option<&str>) -> bool {
-        delimiter.is_some_and(|d| self.ends_with(d))
-    }
 }
 
 fn encode_token(key: &str) -> String {
