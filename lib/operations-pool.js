@@ -10,13 +10,14 @@
 const { EventEmitter } = require('node:events')
 const { performance } = require('node:perf_hooks')
 const { NativeOperationsPool } = require('./native.js')
-const { normalizeOptions, nativeOptions, parseConcurrency, parseTimeout, isRetryable, isTransient } = require('./pool/options.js')
+const { normalizeOptions, nativeOptions, parseTimeout, isRetryable, isTransient } = require('./pool/options.js')
 const { Deadlines } = require('./pool/deadlines.js')
 const { Task, TaskContext, timeoutError, cancelError } = require('./pool/task.js')
 const { AdaptiveTuning } = require('./pool/adaptive-tuning.js')
 const { taskPayload, metricsPayload, statsPayload, taskMetricsPayload, MetadataRing } = require('./pool/payloads.js')
 const { emitNative, emitSafely, listenersChanged } = require('./pool/events.js')
 const batch = require('./pool/batch.js')
+const controls = require('./pool/controls.js')
 const { QueuedTable } = require('./pool/queued-table.js')
 const keepAlive = require('./pool/keep-alive.js')
 const { Exchange, STATE_IDLE, STATE_QUIET } = require('./pool/exchange.js')
@@ -354,110 +355,22 @@ class OperationsPool extends EventEmitter {
 
   _listenersChanged (name, added) { listenersChanged(this, name, added) }
 
-  // ----- controls ------------------------------------------------------------------------
+  // ----- controls (lib/pool/controls.js: off every task's path) ---------------------------
 
-  /** Stops starting tasks; resolves when running ones have settled. */
-  pause () {
-    this._sync()
-    this._native.pause()
-    this._emitSafely('pool:paused')
-    // Ask for the wake-up before looking: a native task may finish in between.
-    this._native.setWakeOnSettle(true)
-    if (this._native.isQuiet()) {
-      this._native.setWakeOnSettle(this._drainWaiters.length > 0)
-      return Promise.resolve()
-    }
-    return new Promise((resolve) => {
-      this._quietWaiters.push(resolve)
-      this._updateKeepAlive()
-    })
-  }
+  pause () { return controls.pause(this) }
+  resume () { controls.resume(this) }
+  stop () { controls.stop(this) }
+  drain () { return controls.drain(this) }
+  setConcurrency (n) { controls.setConcurrency(this, n) }
+  setTuner (tuner) { controls.setTuner(this, tuner) }
 
-  resume () {
-    this._sync()
-    const ids = this._native.resume()
-    this._emitSafely('pool:resumed')
-    this._startIds(ids)
-  }
-
-  /** Irreversible: rejects queued and running tasks, aborts their signals and backoffs. */
-  stop () {
-    if (this._stopped) return
-    this._sync()
-    this._stopped = true
-    this._native.stop()
-    const queued = this._queued.takeAll()
-    if (this._keepingAlive) this._updateKeepAlive()
-    const running = this._active
-    this._queued.clear()
-    this._active = []
-    for (const task of queued) this._cancel(task, cancelError())
-    for (const task of running) {
-      const err = cancelError()
-      task.context?.abort(err)
-      if (task.extra !== null && task.extra.backoffTimer !== null) clearTimeout(task.extra.backoffTimer)
-      this._native.complete(task.id, false)
-      this._cancel(task, err)
-    }
-    this._deadlines.clear()
-    this._emitSafely('pool:stopped')
-    if (this._native.isQuiet()) {
-      this._resolveWaiters(this._quietWaiters.splice(0))
-      if (this._drainWaiters.length > 0) this._finishDrain()
-    }
-  }
-
+  /** Rejects a task that will never run (stopped pool, or refused by the scheduler). */
   _cancel (task, err) {
     if (task.settled) return
     task.settled = true
     const reject = task.reject
     task.release()
     reject(err)
-  }
-
-  /** Resolves when nothing is queued or running. */
-  drain () {
-    this._sync()
-    // Ask for the wake-up before looking: a native task may finish in between.
-    this._native.setWakeOnSettle(true)
-    if (this._native.isIdle() || (this._stopped && this._native.isQuiet())) {
-      this._native.setWakeOnSettle(this._drainWaiters.length + this._quietWaiters.length > 0)
-      this._emitSafely('pool:drained')
-      return Promise.resolve()
-    }
-    return new Promise((resolve) => {
-      this._drainWaiters.push(resolve)
-      this._updateKeepAlive()
-    })
-  }
-
-  /** A number >= 1 (fixed) or 'auto' (adaptive tuner). Takes effect at once. */
-  setConcurrency (n) {
-    const value = parseConcurrency(n, undefined)
-    if (value === undefined) throw new RangeError('Concurrency must be >= 1')
-    if (value === 'auto') {
-      this.autoConcurrency = true
-      this.setTuner(this.tuner || new AdaptiveTuning(this.autoTuning || {}))
-      return
-    }
-    this.autoConcurrency = false
-    this.tuner = null
-    this._sync()
-    this._startIds(this._native.setConcurrency(value))
-  }
-
-  /** Attaches an AdaptiveTuning: concurrency follows it from now on. */
-  setTuner (tuner) {
-    this._sync()
-    if (tuner === null || tuner === undefined) {
-      this.tuner = null
-      this._startIds(this._native.setTuner(null))
-      return
-    }
-    if (!(tuner instanceof AdaptiveTuning)) throw new TypeError('setTuner expects an AdaptiveTuning instance')
-    this.tuner = tuner
-    this.autoConcurrency = true
-    this._startIds(this._native.setTuner(tuner._native))
   }
 
   /** Scheduler kick; starts whatever native work made ready. */
