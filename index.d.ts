@@ -393,7 +393,8 @@ export { Database, S3db, Resource, Plugin } from './lib/database.js'
 export type {
   Behavior, AttributeDefinition, PartitionDefinition, HookEvent, Hook, MiddlewareMethod, MiddlewareContext, Middleware,
   ResourceConfig, ResourceRecord, ListOptions, PageResult, ValidationResult, DatabaseOptions, DatabaseHookEvent,
-  DefinitionChange, PluginLike
+  DefinitionChange, PluginLike, BulkProgress, ResourceEvents, DatabaseEvents, ProcessMemorySnapshot, ResourceMetrics,
+  PluginMetrics
 } from './lib/database.js'
 import { S3db as DefaultExport } from './lib/database.js'
 export default DefaultExport

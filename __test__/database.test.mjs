@@ -14,7 +14,7 @@ for (const backend of backends) {
       const connectionString = await backend.connectionString()
       const db = new S3db({ connectionString })
       const events = []
-      for (const e of ['db:metadata-uploaded', 'db:connected', 'db:resource-created', 'disconnected', 'db:disconnected']) db.on(e, () => events.push(e))
+      for (const e of ['db:metadata-uploaded', 'db:connected', 'db:resource-created', 'db:resource:metrics', 'disconnected', 'db:disconnected']) db.on(e, () => events.push(e))
       await db.connect()
       assert.equal(db.isConnected(), true)
       const users = await db.createResource({ name: 'users', attributes: userAttributes, timestamps: true })
@@ -44,7 +44,7 @@ for (const backend of backends) {
 
       await db.disconnect()
       assert.equal(db.isConnected(), false)
-      assert.deepEqual(events, ['db:metadata-uploaded', 'db:connected', 'db:metadata-uploaded', 'db:resource-created', 'disconnected', 'db:disconnected'])
+      assert.deepEqual(events, ['db:metadata-uploaded', 'db:connected', 'db:metadata-uploaded', 'db:resource-created', 'db:resource:metrics', 'disconnected', 'db:disconnected'])
     })
 
     it('keeps the version for the same definition and bumps it on a change', async () => {
@@ -113,20 +113,25 @@ describe('database options and errors', () => {
     await assert.rejects(strict.connect(), (err) => err instanceof DatabaseError && /Hook execution failed for event 'beforeConnect'/.test(err.message))
   })
 
-  it('installs plugins on connect, including ones added before it', async () => {
+  it('installs plugins on connect, including ones added before it, all before starting any', async () => {
     const calls = []
     class AuditPlugin extends Plugin {
-      async onInstall () { calls.push('install') }
-      async onStart () { calls.push('start') }
+      async onInstall () { calls.push(`install:${this.instanceName}`) }
+      async onStart () { calls.push(`start:${this.instanceName}`) }
       async onStop () { calls.push('stop') }
     }
+    class CachePlugin extends AuditPlugin {}
     const db = new Database({ connectionString: 'memory://plugins/app', plugins: [AuditPlugin] })
     const late = new AuditPlugin()
     await db.usePlugin(late, 'late')
+    const unnamed = new CachePlugin()
+    await db.usePlugin(unnamed)
     await db.connect()
-    assert.deepEqual(calls, ['install', 'start', 'install', 'start'])
+    assert.deepEqual(calls, ['install:audit', 'install:late', 'install:cache', 'start:audit', 'start:late', 'start:cache'])
     assert.equal(db.plugins.late, late)
+    assert.equal(db.plugins.cache, unnamed)
     assert.equal(late.database, db)
+    assert.equal(unnamed.database, db)
     const users = await db.createResource({ name: 'users', attributes: { name: 'string' } })
     late.wrapResourceMethod(users, 'insert', (result) => ({ ...result, wrapped: true }))
     assert.equal((await users.insert({ name: 'x' })).wrapped, true)

@@ -91,6 +91,38 @@ export interface PageResult<T = Record<string, any>> {
 
 export interface ValidationResult { isValid: boolean, errors: ValidationIssue[], data: Record<string, unknown> }
 
+/**
+ * `progress` of a long bulk operation (an s3db-native addition; s3db.js has no such event).
+ * Emitted only while someone listens, for batches longer than 100 items, at most once per 100
+ * items and once at the end (`done === total`).
+ */
+export interface BulkProgress {
+  operation: 'insertMany' | 'getMany' | 'deleteMany' | 'deleteAll' | 'deleteAllData' | 'iterate'
+  /** Items handled so far, failed ones included: records, or objects for deleteAll/deleteAllData. */
+  done: number
+  total: number
+}
+
+/** Resource events and their listener arguments; others (`inserted:<id>`, ...) are untyped. */
+export interface ResourceEvents<T = Record<string, any>> {
+  inserted: [record: ResourceRecord<T>]
+  updated: [record: ResourceRecord<T> & { $before: ResourceRecord<T>, $after: ResourceRecord<T> }]
+  /** The deleted record from `delete`, its id from `deleteMany`. */
+  deleted: [deleted: (Partial<ResourceRecord<T>> & { id: string, $before: ResourceRecord<T> | null, $after: null }) | string]
+  fetched: [record: ResourceRecord<T>]
+  'inserted-many': [count: number]
+  'deleted-many': [count: number]
+  'fetched-many': [count: number]
+  'listed-ids': [count: number]
+  count: [count: number]
+  list: [info: { count: number, errors: number, partition?: string, partitionValues?: Record<string, unknown> }]
+  paginated: [page: PageResult<T>]
+  'deleted-all': [info: { version: string, prefix: string, deletedCount: number }]
+  'deleted-all-data': [info: { resource: string, prefix: string, deletedCount: number }]
+  progress: [progress: BulkProgress]
+  error: [error: Error, item: unknown]
+}
+
 export class Resource<T extends Record<string, any> = Record<string, any>> extends EventEmitter {
   name: string
   version: string
@@ -151,6 +183,10 @@ export class Resource<T extends Record<string, any> = Record<string, any>> exten
   getDefinitionHash (): string
   export (): Record<string, unknown>
   dispose (): void
+  on<E extends keyof ResourceEvents<T>> (event: E, listener: (...args: ResourceEvents<T>[E]) => void): this
+  on (event: string | symbol, listener: (...args: any[]) => void): this
+  once<E extends keyof ResourceEvents<T>> (event: E, listener: (...args: ResourceEvents<T>[E]) => void): this
+  once (event: string | symbol, listener: (...args: any[]) => void): this
 }
 
 export interface DatabaseOptions {
@@ -195,6 +231,42 @@ export interface PluginLike {
   [member: string]: any
 }
 
+/** Process memory in whole megabytes, as s3db.js reports it with its metrics events. */
+export interface ProcessMemorySnapshot {
+  /** ISO 8601. */
+  timestamp: string
+  rssMB: number
+  heapUsedMB: number
+  heapTotalMB: number
+  externalMB: number
+  arrayBuffersMB?: number
+}
+
+export interface ResourceMetrics extends ProcessMemorySnapshot { resource: string }
+export interface PluginMetrics extends ProcessMemorySnapshot { stage: 'install' | 'start', plugin: string }
+
+/** Database events and their listener arguments. */
+export interface DatabaseEvents {
+  'db:connected': [connectedAt: Date]
+  'db:resource-definitions-changed': [info: { changes: DefinitionChange[], metadata: Record<string, any> }]
+  'db:metadata-uploaded': [metadata: Record<string, any>]
+  'db:metadata-healed': [info: { healingLog: string[], metadata: Record<string, any> }]
+  'db:resource-created': [resourceName: string]
+  'db:resource-updated': [resourceName: string]
+  /** Right after `db:resource-created` (not after `db:resource-updated`). */
+  'db:resource:metrics': [metrics: ResourceMetrics]
+  /** During connect(): after each plugin's install, then after each plugin's start. */
+  'db:plugin:metrics': [metrics: PluginMetrics]
+  'db:plugin:uninstalled': [info: { name: string, plugin: PluginLike }]
+  'plugin-attribute-added': [info: { resource: string, attribute: string, plugin: string, definition: AttributeDefinition }]
+  'plugin-attribute-removed': [info: { resource: string, attribute: string, plugin?: string }]
+  disconnected: [disconnectedAt: Date]
+  'db:disconnected': [disconnectedAt: Date]
+  hookError: [info: { event: DatabaseHookEvent, error: unknown, context: Record<string, unknown> }]
+  /** An item a bulk write could not store, or a saved resource that could not be restored. */
+  error: [resourceName: string, error: Error, item: unknown]
+}
+
 export class Database extends EventEmitter {
   constructor (options: DatabaseOptions)
   id: string
@@ -237,6 +309,10 @@ export class Database extends EventEmitter {
   removeHook (event: DatabaseHookEvent, fn: (...args: any[]) => unknown): void
   getHooks (event: DatabaseHookEvent): Array<(...args: any[]) => unknown>
   clearHooks (event: DatabaseHookEvent): void
+  on<E extends keyof DatabaseEvents> (event: E, listener: (...args: DatabaseEvents[E]) => void): this
+  on (event: string | symbol, listener: (...args: any[]) => void): this
+  once<E extends keyof DatabaseEvents> (event: E, listener: (...args: DatabaseEvents[E]) => void): this
+  once (event: string | symbol, listener: (...args: any[]) => void): this
 }
 
 export class S3db extends Database {}

@@ -1,6 +1,7 @@
 'use strict'
-// `Database` (also `S3db`): connection, `s3db.json`, the resource registry, database hooks and
-// plugins. Resource data never passes through here: each Resource talks to the core itself.
+// `Database` (also `S3db`): connection, `s3db.json`, the resource registry and database hooks
+// (plugins: database-plugins.js). Resource data never passes through here: each Resource talks
+// to the core itself.
 
 const { EventEmitter } = require('node:events')
 const { randomBytes } = require('node:crypto')
@@ -9,6 +10,8 @@ const { ConnectionString } = require('./connection-string')
 const { Resource } = require('./resource')
 const { fromNative, DatabaseError, ConnectionStringError, ResourceNotFound, NoSuchKey } = require('./errors')
 const { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry, reviveHooks } = require('./database-metadata')
+const pluginMethods = require('./database-plugins')
+const { emitWithMemorySnapshot } = require('./memory-snapshot')
 const { version: packageVersion } = require('../package.json')
 
 const DB_HOOK_EVENTS = ['beforeConnect', 'afterConnect', 'beforeCreateResource', 'afterCreateResource', 'beforeUploadMetadata', 'afterUploadMetadata', 'beforeDisconnect', 'afterDisconnect', 'resourceCreated', 'resourceUpdated']
@@ -51,6 +54,7 @@ class Database extends EventEmitter {
     this.pluginList = [...(options.plugins ?? [])]
     this.plugins = {}
     this.pluginRegistry = this.plugins
+    this._installedPlugins = new WeakSet()
     this.resources = {}
     this.savedMetadata = null
     this._hooks = Object.fromEntries(DB_HOOK_EVENTS.map((e) => [e, []]))
@@ -303,6 +307,7 @@ class Database extends EventEmitter {
       await this.uploadMetadataFile()
     }
     this.emit(existed ? 'db:resource-updated' : 'db:resource-created', config.name)
+    if (!existed) emitWithMemorySnapshot(this, 'db:resource:metrics', { resource: config.name })
     await this._runHooks('afterCreateResource', { resource, config })
     return resource
   }
@@ -333,60 +338,6 @@ class Database extends EventEmitter {
     return { exists: true, sameHash: hash === existingHash, hash, existingHash }
   }
 
-  // --- plugins -------------------------------------------------------------------------------
-
-  _pluginName (plugin, name) {
-    return name ?? (plugin.constructor?.name ?? 'plugin').replace(/Plugin$/, '').toLowerCase()
-  }
-
-  async _installPlugin (plugin, name) {
-    plugin.setInstanceName?.(name)
-    plugin.instanceName = plugin.instanceName ?? name
-    this.plugins[name] = plugin
-    await plugin.install?.(this)
-    await plugin.start?.()
-  }
-
-  async startPlugins () {
-    for (const entry of this.pluginList) {
-      let plugin
-      try {
-        plugin = typeof entry === 'function' ? new entry(this) : entry // eslint-disable-line new-cap
-      } catch (error) {
-        throw new DatabaseError(`Failed to instantiate plugin: ${error.message}`, { original: error })
-      }
-      const name = this._pluginName(plugin)
-      if (this.plugins[name] === plugin) continue
-      try {
-        await this._installPlugin(plugin, name)
-      } catch (error) {
-        throw new DatabaseError(`Failed to install plugin '${name}': ${error.message}`, { original: error, pluginName: name })
-      }
-    }
-  }
-
-  /** Registers a plugin; it is installed now if connected, otherwise at connect(). */
-  async usePlugin (plugin, name) {
-    const pluginName = this._pluginName(plugin, name)
-    if (this.isConnected()) await this._installPlugin(plugin, pluginName)
-    else {
-      plugin.setInstanceName?.(pluginName)
-      this.plugins[pluginName] = plugin
-      this.pluginList.push(plugin)
-    }
-    return plugin
-  }
-
-  async uninstallPlugin (name, options = {}) {
-    const plugin = this.plugins[name]
-    if (!plugin) throw new DatabaseError(`Plugin '${name}' not found`, { pluginName: name })
-    await plugin.stop?.()
-    await plugin.uninstall?.(options)
-    delete this.plugins[name]
-    this.pluginList = this.pluginList.filter((p) => p !== plugin)
-    this.emit('db:plugin:uninstalled', { name, plugin })
-  }
-
   async disconnect () {
     await this._runHooks('beforeDisconnect', { args: [] })
     this.emit('disconnected', new Date())
@@ -405,9 +356,13 @@ class Database extends EventEmitter {
     this.savedMetadata = null
     this.plugins = {}
     this.pluginRegistry = this.plugins
+    this._installedPlugins = new WeakSet()
     this.pluginList = []
   }
 }
+
+// Plugin registration and lifecycle (lib/database-plugins.js).
+Object.assign(Database.prototype, pluginMethods)
 
 class S3db extends Database {}
 

@@ -1,17 +1,29 @@
 'use strict'
 // Reading many records: list, listIds, count, page, query, getMany, getAll, partitions, and
-// streaming iteration. Each call crosses into Rust once; records come back in key order.
+// streaming iteration. Each call crosses into Rust once (a long getMany once per chunk while
+// someone follows its progress); records come back in key order.
 
 const { Readable, Writable } = require('node:stream')
 const { fromErrorRecord, PartitionError } = require('./errors')
+const { reviveAll } = require('./records')
+const { progressReporter, chunkSize, chunksOf } = require('./progress')
 
 function listOptions ({ partition, partitionValues, limit, offset } = {}) {
   return JSON.stringify({ partition: partition ?? undefined, partitionValues: partitionValues ?? undefined, limit: limit ?? undefined, offset: offset ?? 0 })
 }
 
-function reviveAll (records) {
-  for (const r of records) if (typeof r._lastModified === 'string') r._lastModified = new Date(r._lastModified)
-  return records
+/** One call into the core, or one per chunk when someone follows the progress of a long batch. */
+async function fetchMany (resource, ids) {
+  const progress = Array.isArray(ids) ? progressReporter(resource, 'getMany', ids.length) : null
+  if (progress === null) return JSON.parse(await resource._call('getMany', ids))
+  const listed = { records: [], errors: [] }
+  for (const chunk of chunksOf(ids, chunkSize(ids.length))) {
+    const part = JSON.parse(await resource._call('getMany', chunk))
+    for (const record of part.records) listed.records.push(record)
+    for (const error of part.errors) listed.errors.push(error)
+    progress.advance(chunk.length)
+  }
+  return listed
 }
 
 module.exports = {
@@ -52,7 +64,7 @@ module.exports = {
 
   async getMany (ids = []) {
     await this.executeHooks('beforeGetMany', { ids })
-    const listed = JSON.parse(await this._call('getMany', ids))
+    const listed = await fetchMany(this, ids)
     for (const { id, error } of listed.errors) {
       if (this.listenerCount('error') > 0) this.emit('error', fromErrorRecord(error), { id })
     }

@@ -7,14 +7,10 @@
 const { EventEmitter } = require('node:events')
 const { fromNative, fromErrorRecord, ValidationError, ResourceError, NoSuchKey, PartitionError } = require('./errors')
 const { emptyHooks, hookMethods } = require('./hooks')
+const { revive } = require('./records')
 const listingMethods = require('./resource-listing')
+const bulkMethods = require('./resource-bulk')
 const contentMethods = require('./resource-content')
-
-/** Turns the core's JSON record into the JS record (dates as Date). */
-function revive (record) {
-  if (record && typeof record._lastModified === 'string') record._lastModified = new Date(record._lastModified)
-  return record
-}
 
 function checkId (id) {
   if (typeof id !== 'string') throw new ValidationError('Resource id must be a string', { id, statusCode: 400 })
@@ -122,57 +118,6 @@ class Resource extends EventEmitter {
     this._emitEvent('inserted', record)
     this._emitEvent(`inserted:${out.record.id}`, record)
     return record
-  }
-
-  /**
-   * Inserts many objects; failures are reported (`error` events) and left out. Without hooks,
-   * middlewares or a replaced `insert`, the whole batch is one call into the core.
-   */
-  async insertMany (objects = []) {
-    const direct = !Object.prototype.hasOwnProperty.call(this, 'insert') && !this.idGenerator &&
-      !this._hasHooks('beforeInsert') && !this._hasHooks('afterInsert')
-    const outcomes = direct ? await this._insertBatch(objects) : await this._insertEach(objects)
-    const inserted = []
-    outcomes.forEach((outcome, index) => {
-      if (outcome.record) {
-        inserted.push(outcome.record)
-        return
-      }
-      if (this.listenerCount('error') > 0) this.emit('error', outcome.error, objects[index])
-      if (this.database?.listenerCount('error') > 0) this.database.emit('error', this.name, outcome.error, objects[index])
-    })
-    this._emitEvent('inserted-many', inserted.length)
-    return inserted
-  }
-
-  async _insertBatch (objects) {
-    const results = JSON.parse(await this._call('insertMany', JSON.stringify(objects)))
-    return results.map((out) => {
-      if (out.error) return { error: fromErrorRecord(out.error) }
-      this._reportWrite(out)
-      const record = revive(out.record)
-      this._emitEvent('inserted', record)
-      this._emitEvent(`inserted:${record.id}`, record)
-      return { record }
-    })
-  }
-
-  async _insertEach (objects) {
-    const outcomes = new Array(objects.length)
-    let next = 0
-    // A window a little wider than the pool keeps it busy without holding every document at once.
-    const workers = Array.from({ length: Math.min(objects.length, (this.client.parallelism ?? 10) * 2) }, async () => {
-      while (next < objects.length) {
-        const index = next++
-        try {
-          outcomes[index] = { record: await this.insert(objects[index]) }
-        } catch (error) {
-          outcomes[index] = { error }
-        }
-      }
-    })
-    await Promise.all(workers)
-    return outcomes
   }
 
   async get (id) {
@@ -301,30 +246,6 @@ class Resource extends EventEmitter {
     return { $metadata: { httpStatusCode: 204 } }
   }
 
-  async deleteMany (ids = []) {
-    await this.executeHooks('beforeDeleteMany', { ids })
-    const result = await this._call('deleteMany', ids)
-    const results = result.deleted.map((batch) => ({ Deleted: batch.deleted.map((Key) => ({ Key })), Errors: batch.errors.map(([Key, Code, Message]) => ({ Key, Code, Message })) }))
-    for (const id of ids) this._emitEvent('deleted', id)
-    this._emitEvent('deleted-many', ids.length)
-    await this.executeHooks('afterDeleteMany', { ids, results })
-    return results
-  }
-
-  async deleteAll () {
-    if (this.config.paranoid) throw new ResourceError('deleteAll() is a dangerous operation and requires paranoid: false option.', { resourceName: this.name, operation: 'deleteAll' })
-    const deletedCount = await this._call('deleteAllRecords')
-    this._emitEvent('deleted-all', { version: this.version, prefix: `resource=${this.name}/data`, deletedCount })
-    return { deletedCount, version: this.version }
-  }
-
-  async deleteAllData () {
-    if (this.config.paranoid) throw new ResourceError('deleteAllData() is a dangerous operation and requires paranoid: false option.', { resourceName: this.name, operation: 'deleteAllData' })
-    const deletedCount = await this._call('deleteAllData')
-    this._emitEvent('deleted-all-data', { resource: this.name, prefix: `resource=${this.name}`, deletedCount })
-    return { deletedCount, resource: this.name }
-  }
-
   validate (data, { throwOnError = false, includeId = false, mutateOriginal = false } = {}) {
     const input = includeId ? { ...data } : (({ id, ...rest }) => rest)(data ?? {})
     const result = JSON.parse(this._native.validate(JSON.stringify(input)))
@@ -417,6 +338,6 @@ class Resource extends EventEmitter {
 }
 
 Resource.prototype.addListener = Resource.prototype.on
-Object.assign(Resource.prototype, hookMethods, listingMethods, contentMethods)
+Object.assign(Resource.prototype, hookMethods, listingMethods, bulkMethods, contentMethods)
 
 module.exports = { Resource, revive }

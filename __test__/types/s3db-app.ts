@@ -23,6 +23,8 @@ async function main (): Promise<void> {
   const page = await users.page({ offset: 0, size: 10 })
   console.log(page.totalItems, page.items.map((u) => u.email))
   users.on('inserted', (record) => console.log(record.id))
+  s3db.on('db:resource:metrics', ({ resource, heapUsedMB, arrayBuffersMB }) => console.log(resource, heapUsedMB, arrayBuffersMB ?? 0))
+  s3db.on('db:plugin:metrics', ({ stage, plugin, rssMB, timestamp }) => console.log(stage === 'install', plugin, rssMB, timestamp))
   users.addHook('afterUpdate', (record) => record)
   users.useMiddleware('get', async (ctx, next) => next())
   try {

@@ -1,6 +1,7 @@
 // Compiled by `npm run typecheck` (tsc --noEmit): code written against the s3db.js client API
-// must type-check unchanged against s3db-native's typings.
+// must type-check unchanged against s3db-native's typings, and so must s3db-native's additions.
 import { S3Client, MemoryClient, FileSystemClient, ConnectionString, NoSuchKey, S3dbError, mapAwsError } from 's3db-native'
+import type { Resource, BulkProgress } from 's3db-native'
 
 async function usage (): Promise<void> {
   const client = new S3Client({ connectionString: 'http://key:secret@localhost:9000/bucket/prefix', parallelism: 20 })
@@ -35,3 +36,14 @@ async function usage (): Promise<void> {
 }
 
 void usage
+
+/** `progress` of long bulk operations, which s3db.js does not have. */
+function followProgress (resource: Resource<{ n: number }>): void {
+  resource.on('progress', ({ operation, done, total }) => {
+    if (operation === 'insertMany') console.log(`${done}/${total}`)
+  })
+  const last: BulkProgress = { operation: 'deleteAll', done: 1, total: 1 }
+  void last
+}
+
+void followProgress
