@@ -6,6 +6,7 @@ mod file;
 mod limiter;
 mod listing;
 mod memory;
+mod plain_http;
 mod s3;
 mod types;
 

@@ -14,6 +14,7 @@ use aws_sdk_s3::config::{
 use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_s3::primitives::ByteStream;
 use aws_sdk_s3::types::{Delete, ObjectIdentifier};
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use std::time::{Duration, SystemTime};
 
@@ -22,22 +23,31 @@ pub struct S3Store {
     client: aws_sdk_s3::Client,
 }
 
-fn http_client() -> aws_smithy_runtime_api::client::http::SharedHttpClient {
+/// Warm keep-alive connections: a Database may run hundreds of requests at once.
+const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(30);
+const POOL_MAX_IDLE_PER_HOST: usize = 1024;
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn tls_client() -> SharedHttpClient {
     use aws_smithy_http_client::{tls, Builder};
-    // Keep plenty of warm keep-alive connections: a Database may run hundreds of requests at once.
     Builder::new()
-        .pool_idle_timeout(Duration::from_secs(30))
-        .pool_max_idle_per_host(1024)
+        .pool_idle_timeout(POOL_IDLE_TIMEOUT)
+        .pool_max_idle_per_host(POOL_MAX_IDLE_PER_HOST)
         .tls_provider(tls::Provider::Rustls(
             tls::rustls_provider::CryptoMode::AwsLc,
         ))
         .build_https()
 }
 
+fn plain_client() -> SharedHttpClient {
+    super::plain_http::client(POOL_IDLE_TIMEOUT, POOL_MAX_IDLE_PER_HOST, CONNECT_TIMEOUT)
+}
+
 impl S3Store {
     pub async fn connect(config: &ConnectionConfig) -> Result<Self> {
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
             .region(Region::new(config.region.clone()));
+        let static_keys = config.access_key_id.is_some() && config.secret_access_key.is_some();
         if let (Some(key), Some(secret)) = (&config.access_key_id, &config.secret_access_key) {
             loader = loader.credentials_provider(Credentials::new(
                 key,
@@ -47,19 +57,33 @@ impl S3Store {
                 "s3db-connection-string",
             ));
         }
-        let shared = loader.http_client(http_client()).load().await;
+        // A plain-HTTP endpoint gets the plain transport; the default credential chain may
+        // still need HTTPS (STS, SSO), so it keeps the TLS client unless keys were given.
+        let plain = config
+            .endpoint
+            .as_deref()
+            .is_some_and(|e| e.starts_with("http://"))
+            .then(plain_client);
+        let shared_client = match &plain {
+            Some(client) if static_keys => client.clone(),
+            _ => tls_client(),
+        };
+        let shared = loader.http_client(shared_client).load().await;
         let mut builder = aws_sdk_s3::config::Builder::from(&shared)
             .force_path_style(config.force_path_style)
             .retry_config(RetryConfig::disabled())
             .timeout_config(
                 TimeoutConfig::builder()
-                    .connect_timeout(Duration::from_secs(10))
+                    .connect_timeout(CONNECT_TIMEOUT)
                     .build(),
             )
             .request_checksum_calculation(RequestChecksumCalculation::WhenRequired)
             .response_checksum_validation(ResponseChecksumValidation::WhenRequired);
         if let Some(endpoint) = &config.endpoint {
             builder = builder.endpoint_url(endpoint);
+        }
+        if let Some(client) = plain {
+            builder = builder.http_client(client);
         }
         Ok(S3Store {
             bucket: config.bucket.clone(),
