@@ -138,6 +138,8 @@ export declare class NativeResource {
   count(options: string): Promise<number>
   /** `{ records, errors: [{ id, error }] }`. */
   list(options: string): Promise<string>
+  /** `{ records, errors, total }`: one page and the count of the whole listing. */
+  page(options: string): Promise<string>
   getMany(ids: Array<string>): Promise<string>
   /** The record if its reference exists in the partition for `values`. */
   getFromPartition(id: string, partition: string, values: string): Promise<string>

@@ -45,6 +45,8 @@ describe('requests per operation (moto)', { skip: !s3Endpoint && 'no local S3 se
     assert.deepEqual(await counted(() => users.count()), ['GET LIST'])
     assert.deepEqual(await counted(() => users.listIds()), ['GET LIST'])
     assert.deepEqual(await counted(() => users.list()), ['GET LIST', 'GET app/resource=users/data/id=u1'])
+    // The page and its total come from one pass over the listing.
+    assert.deepEqual(await counted(() => users.page({ offset: 0, size: 10 })), ['GET LIST', 'GET app/resource=users/data/id=u1'])
     assert.deepEqual(await counted(() => users.delete('u1')), ['DELETE app/resource=users/data/id=u1'])
     await db.disconnect()
   })

@@ -31,6 +31,31 @@ async function seeded (backend) {
 
 for (const backend of backends) {
   describe(`listing on ${backend.name}`, { skip: backend.skip }, () => {
+    it('pages with a replaced count or count hooks through this.count, and emits count either way', async () => {
+      const db = new Database({ connectionString: await backend.connectionString() })
+      await db.connect()
+      const res = await db.createResource({ name: 'paged', attributes: { n: 'number' }, partitions: { byN: { fields: { n: 'number' } } } })
+      for (let i = 1; i <= 5; i++) await res.insert({ id: `p${i}`, n: i })
+      const counts = []
+      res.on('count', (n) => counts.push(n))
+      const fast = await res.page({ offset: 3, size: 2 })
+      assert.deepEqual([fast.items.map((r) => r.id), fast.totalItems, fast.hasMore], [['p4', 'p5'], 5, false])
+      res.count = async () => 42
+      const replaced = await res.page({ offset: 0, size: 2 })
+      assert.deepEqual([replaced.items.map((r) => r.id), replaced.totalItems, replaced.totalPages], [['p1', 'p2'], 42, 21])
+      delete res.count
+      const seen = []
+      res.addHook('afterCount', ({ count }) => { seen.push(count) })
+      assert.equal((await res.page({ size: 10 })).totalItems, 5)
+      assert.deepEqual(seen, [5])
+      await new Promise((resolve) => setImmediate(resolve))
+      assert.deepEqual(counts, [5, 5])
+      const bad = await res.page({ partition: 'nope', partitionValues: { n: 1 } })
+      assert.equal(bad.items.length, 0)
+      assert.match(bad._debug.error, /nope/)
+      await db.disconnect()
+    })
+
     it('lists, counts and pages', async () => {
       const { db, res } = await seeded(backend)
       assert.deepEqual(await res.listIds(), ['o1', 'o2', 'o3', 'o4', 'o5'])

@@ -43,14 +43,23 @@ module.exports = {
 
   /** Every record (or `limit` of them after `offset`); no silent cap at 1,000. */
   async list (options = {}) {
+    return (await this._listThrough('list', options)).records
+  },
+
+  /**
+   * `list` through the core's `list` or `page` (the latter also counts the whole listing in
+   * the same pass): hooks, error events and the `list` event as s3db.js's list.
+   */
+  async _listThrough (method, options) {
     const { partition, partitionValues } = options
     await this.executeHooks('beforeList', options)
     let listed
     try {
-      listed = JSON.parse(await this._call('list', listOptions(options)))
+      listed = JSON.parse(await this._call(method, listOptions(options)))
     } catch (err) {
       if (this.listenerCount('error') > 0) this.emit('error', err, options)
-      if (err instanceof PartitionError) return []
+      // list() answers an unknown partition with []; page() reports it (as its count did).
+      if (err instanceof PartitionError && method === 'list') return { records: [], total: 0 }
       throw err
     }
     const errors = listed.errors.map(({ id, error }) => ({ id, error: fromErrorRecord(error) }))
@@ -59,7 +68,7 @@ module.exports = {
     }
     const records = await this.executeHooks('afterList', reviveAll(listed.records))
     this._emitEvent('list', partition ? { partition, partitionValues, count: records.length, errors: errors.length } : { count: records.length, errors: errors.length })
-    return records
+    return { records, total: listed.total }
   },
 
   async getMany (ids = []) {
@@ -80,10 +89,7 @@ module.exports = {
   async page ({ offset = 0, size = 100, partition, partitionValues, skipCount = false } = {}) {
     const debug = { requestedSize: size, requestedOffset: offset, skipCount }
     try {
-      const [items, totalItems] = await Promise.all([
-        this.list({ partition, partitionValues, limit: size, offset }),
-        skipCount ? Promise.resolve(null) : this.count({ partition, partitionValues })
-      ])
+      const [items, totalItems] = await this._pageAndCount({ partition, partitionValues, limit: size, offset }, skipCount)
       const result = {
         items,
         totalItems,
@@ -98,6 +104,22 @@ module.exports = {
     } catch (error) {
       return { items: [], totalItems: 0, page: 0, pageSize: size, totalPages: 0, hasMore: false, _debug: { ...debug, actualItemsReturned: 0, hasTotalItems: false, error: error.message } }
     }
+  },
+
+  /**
+   * A page's items and the total. Unless `list` or `count` was replaced or count hooks exist,
+   * both come from one pass over the listing (the same hooks and events as list + count).
+   */
+  async _pageAndCount (options, skipCount) {
+    if (skipCount) return [await this.list(options), null]
+    const own = (name) => Object.prototype.hasOwnProperty.call(this, name)
+    if (own('list') || own('count') || this._hasHooks('beforeCount') || this._hasHooks('afterCount')) {
+      const { limit, offset, ...where } = options
+      return Promise.all([this.list(options), this.count(where)])
+    }
+    const { records, total } = await this._listThrough('page', options)
+    this._emitEvent('count', total)
+    return [records, total]
   },
 
   /** Records whose top-level fields equal every entry of `filter` (a client-side scan). */

@@ -265,6 +265,19 @@ impl NativeResource {
         .await
     }
 
+    /// `{ records, errors, total }`: one page and the count of the whole listing.
+    #[napi]
+    pub async fn page(&self, options: String) -> napi::Result<String> {
+        let resource = self.inner.clone();
+        guarded(async move {
+            let (listed, total) = resource.page(&list_options(&options)?).await?;
+            let mut out = listed_json(listed);
+            out["total"] = json!(total);
+            Ok(out.to_string())
+        })
+        .await
+    }
+
     #[napi]
     pub async fn get_many(&self, ids: Vec<String>) -> napi::Result<String> {
         let resource = self.inner.clone();

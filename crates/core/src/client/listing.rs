@@ -78,6 +78,31 @@ impl Client {
         Ok(total)
     }
 
+    /// One pass over every page: the keys at positions `offset..offset + amount` (relative)
+    /// and the total number of keys, so a page and its count cost one listing, not two.
+    pub async fn keys_window(
+        &self,
+        prefix: &str,
+        offset: usize,
+        amount: usize,
+    ) -> Result<(Vec<String>, usize)> {
+        let mut keys = Vec::new();
+        let mut total = 0;
+        let key_prefix = self.config.key_prefix.clone();
+        let end = offset.saturating_add(amount);
+        self.for_each_page(prefix, |entries| {
+            for entry in entries {
+                if (offset..end).contains(&total) {
+                    keys.push(strip_key_prefix(&key_prefix, &entry.key).to_string());
+                }
+                total += 1;
+            }
+            true
+        })
+        .await?;
+        Ok((keys, total))
+    }
+
     pub async fn get_all_keys(&self, prefix: &str) -> Result<Vec<String>> {
         let mut keys = Vec::new();
         let key_prefix = self.config.key_prefix.clone();

@@ -76,7 +76,29 @@ impl Resource {
 
     pub async fn list(&self, opts: &ListOptions) -> Result<ListedRecords> {
         let ids = self.list_ids(opts).await?;
-        let mut listed = self.get_many(&ids).await;
+        let listed = self.get_many(&ids).await;
+        Ok(self.tag_partition(listed, opts))
+    }
+
+    /// `list` of `offset..offset + limit` plus the count of the whole listing, from one pass
+    /// over the LIST pages (a page and a count would otherwise each walk them).
+    pub async fn page(&self, opts: &ListOptions) -> Result<(ListedRecords, usize)> {
+        let prefix = self.list_prefix(opts)?;
+        let amount = opts.limit.unwrap_or(usize::MAX);
+        let (keys, total) = self
+            .client
+            .keys_window(&prefix, opts.offset, amount)
+            .await?;
+        let ids: Vec<String> = keys
+            .iter()
+            .filter_map(|k| id_from_key(k).map(str::to_string))
+            .collect();
+        let listed = self.get_many(&ids).await;
+        Ok((self.tag_partition(listed, opts), total))
+    }
+
+    /// Records read through a partition carry its name and values, as in s3db.js.
+    fn tag_partition(&self, mut listed: ListedRecords, opts: &ListOptions) -> ListedRecords {
         if let Some(partition) = &opts.partition {
             for record in &mut listed.records {
                 if let Value::Object(map) = record {
@@ -88,7 +110,7 @@ impl Resource {
                 }
             }
         }
-        Ok(listed)
+        listed
     }
 
     /// Inserts many documents concurrently (the pool bounds the requests in flight); each
