@@ -113,6 +113,8 @@ export declare class NativeResource {
   partitionsJson(): string
   /** The 19.x `schemaRegistry` this schema uses (extended with any new attribute paths). */
   registryJson(): string
+  /** The keys of plugin attributes as `[[attribute, key], ...]` (for `pluginSchemaRegistry`). */
+  pluginMapJson(): string
   /** Validates a document; `{ isValid, errors, data }` as JSON. */
   validate(data: string): string
   insert(data: string): Promise<string>

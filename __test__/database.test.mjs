@@ -139,6 +139,27 @@ describe('database options and errors', () => {
     assert.ok(calls.includes('stop'))
   })
 
+  it('writes pluginSchemaRegistry as 19.x does: {} without plugin attributes, keys per plugin with them', async () => {
+    const db = new Database({ connectionString: 'memory://plugin-registry/app' })
+    await db.connect()
+    const users = await db.createResource({ name: 'users', attributes: { name: 'string' } })
+    const read = async () => JSON.parse(await (await db.client.getObject('s3db.json')).Body.transformToString())
+    let saved = await read()
+    assert.deepEqual(Object.keys(saved.resources.users).slice(-2), ['schemaRegistry', 'pluginSchemaRegistry'])
+    assert.deepEqual(saved.resources.users.pluginSchemaRegistry, {})
+    users.addPluginAttribute('_score', 'number|optional', 'ScorePlugin')
+    await db.uploadMetadataFile()
+    saved = await read()
+    assert.deepEqual(saved.resources.users.pluginSchemaRegistry, { ScorePlugin: { mapping: { _score: 'pnhj' }, burned: [] } })
+    // Entries of plugins this process does not run are kept.
+    saved.resources.users.pluginSchemaRegistry.Other = { mapping: { _x: 'pabc' }, burned: [] }
+    await db.client.putObject({ key: 's3db.json', body: JSON.stringify(saved), contentType: 'application/json' })
+    const again = new Database({ connectionString: 'memory://plugin-registry/app' })
+    await again.connect()
+    await again.uploadMetadataFile()
+    assert.deepEqual(Object.keys((await read()).resources.users.pluginSchemaRegistry), ['ScorePlugin', 'Other'])
+  })
+
   it('persists hooks in s3db.json and revives them on connect with persistHooks', async () => {
     const connectionString = 'memory://persist-hooks/app'
     const db = new Database({ connectionString, persistHooks: true })

@@ -119,4 +119,21 @@ function versionEntry (resource, hash, persistHooks = false) {
   }
 }
 
-module.exports = { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry, reviveHooks }
+/**
+ * 19.x's `pluginSchemaRegistry`: per plugin, the metadata key of each of its attributes
+ * (`{ [plugin]: { mapping: { attribute: key }, burned: [] } }`, `{}` without plugin attributes).
+ * Saved entries are kept: plugins of other processes may own them.
+ */
+function pluginRegistry (resource, saved) {
+  const registry = saved && typeof saved === 'object' && !Array.isArray(saved) ? structuredClone(saved) : {}
+  const keys = new Map(JSON.parse(resource._native.pluginMapJson()))
+  for (const { name, plugin } of resource.$schema.pluginAttributes ?? []) {
+    if (!keys.has(name)) continue
+    const entry = registry[plugin] ?? (registry[plugin] = {})
+    entry.mapping = { ...entry.mapping, [name]: keys.get(name) }
+    entry.burned = Array.isArray(entry.burned) ? entry.burned : []
+  }
+  return registry
+}
+
+module.exports = { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry, reviveHooks, pluginRegistry }

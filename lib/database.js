@@ -9,7 +9,7 @@ const { S3Client, MemoryClient, FileSystemClient } = require('./client')
 const { ConnectionString } = require('./connection-string')
 const { Resource } = require('./resource')
 const { fromNative, DatabaseError, ConnectionStringError, ResourceNotFound, NoSuchKey } = require('./errors')
-const { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry, reviveHooks } = require('./database-metadata')
+const { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry, reviveHooks, pluginRegistry } = require('./database-metadata')
 const pluginMethods = require('./database-plugins')
 const { emitWithMemorySnapshot } = require('./memory-snapshot')
 const { version: packageVersion } = require('../package.json')
@@ -187,6 +187,11 @@ class Database extends EventEmitter {
   async uploadMetadataFile () {
     await this._runHooks('beforeUploadMetadata', { args: [] })
     if (!this.savedMetadata) this.savedMetadata = blankMetadata(this.s3dbVersion)
+    // Plugin attributes may have been added since the resource was saved.
+    for (const [name, resource] of Object.entries(this.resources)) {
+      const entry = this.savedMetadata.resources?.[name]
+      if (entry) entry.pluginSchemaRegistry = pluginRegistry(resource, entry.pluginSchemaRegistry)
+    }
     await this._putMetadata(this.savedMetadata)
     await this._runHooks('afterUploadMetadata', { result: undefined, args: [] })
   }
@@ -303,6 +308,7 @@ class Database extends EventEmitter {
       entry.currentVersion = version
       entry.partitions = resource.config.partitions
       entry.schemaRegistry = JSON.parse(native.registryJson())
+      entry.pluginSchemaRegistry = pluginRegistry(resource, entry.pluginSchemaRegistry)
       metadata.resources[config.name] = entry
       await this.uploadMetadataFile()
     }

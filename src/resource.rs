@@ -81,6 +81,12 @@ impl NativeResource {
         serde_json::to_string(&self.inner.schema().registry()).unwrap_or_else(|_| "null".into())
     }
 
+    /// The keys of plugin attributes as `[[attribute, key], ...]` (for `pluginSchemaRegistry`).
+    #[napi]
+    pub fn plugin_map_json(&self) -> String {
+        serde_json::to_string(self.inner.schema().plugin_map()).unwrap_or_else(|_| "[]".into())
+    }
+
     /// Validates a document; `{ isValid, errors, data }` as JSON.
     #[napi(catch_unwind)]
     pub fn validate(&self, data: String) -> napi::Result<String> {
