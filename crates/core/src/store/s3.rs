@@ -45,31 +45,41 @@ fn plain_client() -> SharedHttpClient {
 
 impl S3Store {
     pub async fn connect(config: &ConnectionConfig) -> Result<Self> {
-        let mut loader = aws_config::defaults(BehaviorVersion::latest())
-            .region(Region::new(config.region.clone()));
-        let static_keys = config.access_key_id.is_some() && config.secret_access_key.is_some();
-        if let (Some(key), Some(secret)) = (&config.access_key_id, &config.secret_access_key) {
-            loader = loader.credentials_provider(Credentials::new(
-                key,
-                secret,
-                config.session_token.clone(),
-                None,
-                "s3db-connection-string",
-            ));
-        }
-        // A plain-HTTP endpoint gets the plain transport; the default credential chain may
-        // still need HTTPS (STS, SSO), so it keeps the TLS client unless keys were given.
         let plain = config
             .endpoint
             .as_deref()
             .is_some_and(|e| e.starts_with("http://"))
             .then(plain_client);
-        let shared_client = match &plain {
-            Some(client) if static_keys => client.clone(),
-            _ => tls_client(),
+        let base = match (&config.access_key_id, &config.secret_access_key) {
+            // Keys given: nothing to discover, so aws-config's providers (profile files,
+            // environment, IMDS) and their memory are skipped.
+            (Some(key), Some(secret)) => aws_sdk_s3::config::Builder::new()
+                .behavior_version(BehaviorVersion::latest())
+                .region(Region::new(config.region.clone()))
+                .credentials_provider(Credentials::new(
+                    key,
+                    secret,
+                    config.session_token.clone(),
+                    None,
+                    "s3db-connection-string",
+                ))
+                .http_client(plain.clone().unwrap_or_else(tls_client)),
+            // The default credential chain may need HTTPS (STS, SSO) even for an http:// S3
+            // endpoint, so the loader always gets the TLS client.
+            _ => {
+                let shared = aws_config::defaults(BehaviorVersion::latest())
+                    .region(Region::new(config.region.clone()))
+                    .http_client(tls_client())
+                    .load()
+                    .await;
+                let builder = aws_sdk_s3::config::Builder::from(&shared);
+                match &plain {
+                    Some(client) => builder.http_client(client.clone()),
+                    None => builder,
+                }
+            }
         };
-        let shared = loader.http_client(shared_client).load().await;
-        let mut builder = aws_sdk_s3::config::Builder::from(&shared)
+        let mut builder = base
             .force_path_style(config.force_path_style)
             .retry_config(RetryConfig::disabled())
             .timeout_config(
@@ -81,9 +91,6 @@ impl S3Store {
             .response_checksum_validation(ResponseChecksumValidation::WhenRequired);
         if let Some(endpoint) = &config.endpoint {
             builder = builder.endpoint_url(endpoint);
-        }
-        if let Some(client) = plain {
-            builder = builder.http_client(client);
         }
         Ok(S3Store {
             bucket: config.bucket.clone(),
