@@ -69,13 +69,7 @@ impl Client {
     }
 
     pub async fn count(&self, prefix: &str) -> Result<usize> {
-        let mut total = 0;
-        self.for_each_page(prefix, |entries| {
-            total += entries.len();
-            true
-        })
-        .await?;
-        Ok(total)
+        Ok(self.keys_window(prefix, 0, 0).await?.1)
     }
 
     /// One pass over every page: the keys at positions `offset..offset + amount` (relative)
@@ -104,18 +98,7 @@ impl Client {
     }
 
     pub async fn get_all_keys(&self, prefix: &str) -> Result<Vec<String>> {
-        let mut keys = Vec::new();
-        let key_prefix = self.config.key_prefix.clone();
-        self.for_each_page(prefix, |entries| {
-            keys.extend(
-                entries
-                    .into_iter()
-                    .map(|e| strip_key_prefix(&key_prefix, &e.key).to_string()),
-            );
-            true
-        })
-        .await?;
-        Ok(keys)
+        Ok(self.keys_window(prefix, 0, usize::MAX).await?.0)
     }
 
     /// The continuation token that resumes a listing right after the first `offset` keys.

@@ -24,6 +24,13 @@ pub struct ListedRecords {
     pub errors: Vec<(String, StoreError)>,
 }
 
+/// The record ids of listed keys (other keys under the prefix are skipped).
+fn ids_of(keys: &[String]) -> Vec<String> {
+    keys.iter()
+        .filter_map(|k| id_from_key(k).map(str::to_string))
+        .collect()
+}
+
 /// Records fetched at once by a listing; the pool still bounds the requests in flight.
 const FETCH_AHEAD: usize = 256;
 
@@ -47,10 +54,7 @@ impl Resource {
                 .get_keys_page(&prefix, opts.offset, amount)
                 .await?
         };
-        Ok(keys
-            .iter()
-            .filter_map(|k| id_from_key(k).map(str::to_string))
-            .collect())
+        Ok(ids_of(&keys))
     }
 
     pub async fn count(&self, opts: &ListOptions) -> Result<usize> {
@@ -89,11 +93,7 @@ impl Resource {
             .client
             .keys_window(&prefix, opts.offset, amount)
             .await?;
-        let ids: Vec<String> = keys
-            .iter()
-            .filter_map(|k| id_from_key(k).map(str::to_string))
-            .collect();
-        let listed = self.get_many(&ids).await;
+        let listed = self.get_many(&ids_of(&keys)).await;
         Ok((self.tag_partition(listed, opts), total))
     }
 

@@ -76,25 +76,11 @@ impl Resource {
                 metadata: vec![("_v".into(), self.config.version.clone())],
                 ..Default::default()
             };
-            self.client
-                .put_object(input)
-                .await
-                .err()
-                .map(|error| PartitionFailure {
-                    key: key.clone(),
-                    error,
-                })
+            failure(key, self.client.put_object(input).await)
         });
-        let deletes = remove.iter().map(|key| async move {
-            self.client
-                .delete_object(key)
-                .await
-                .err()
-                .map(|error| PartitionFailure {
-                    key: key.clone(),
-                    error,
-                })
-        });
+        let deletes = remove
+            .iter()
+            .map(|key| async move { failure(key, self.client.delete_object(key).await) });
         let (put_failures, delete_failures) = futures::join!(join_all(puts), join_all(deletes));
         put_failures
             .into_iter()
@@ -102,4 +88,12 @@ impl Resource {
             .flatten()
             .collect()
     }
+}
+
+/// The failure of one reference write or delete, if it failed.
+fn failure<T>(key: &str, result: crate::error::Result<T>) -> Option<PartitionFailure> {
+    result.err().map(|error| PartitionFailure {
+        key: key.to_string(),
+        error,
+    })
 }

@@ -63,7 +63,7 @@ impl S3Store {
                     None,
                     "s3db-connection-string",
                 ))
-                .http_client(plain.clone().unwrap_or_else(tls_client)),
+                .http_client(plain.unwrap_or_else(tls_client)),
             // The default credential chain may need HTTPS (STS, SSO) even for an http:// S3
             // endpoint, so the loader always gets the TLS client.
             _ => {
@@ -73,8 +73,8 @@ impl S3Store {
                     .load()
                     .await;
                 let builder = aws_sdk_s3::config::Builder::from(&shared);
-                match &plain {
-                    Some(client) => builder.http_client(client.clone()),
+                match plain {
+                    Some(client) => builder.http_client(client),
                     None => builder,
                 }
             }
