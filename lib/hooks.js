@@ -33,6 +33,11 @@ const hookMethods = {
     return (this.hooks[event]?.length ?? 0) > 0
   },
 
+  /** Whether a plugin or the app replaced `method` on this instance (fast paths then step aside). */
+  _replaced (method) {
+    return Object.prototype.hasOwnProperty.call(this, method)
+  },
+
   useMiddleware (method, fn) {
     if (!MIDDLEWARE_METHODS.includes(method)) throw new ResourceError(`No such method for middleware: ${method}`, { resourceName: this.name, method })
     if (typeof fn !== 'function') throw new ResourceError('Middleware must be a function', { resourceName: this.name, method })

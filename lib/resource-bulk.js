@@ -28,7 +28,7 @@ module.exports = {
    * middlewares or a replaced `insert`, the whole batch is one call into the core.
    */
   async insertMany (objects = []) {
-    const direct = !Object.prototype.hasOwnProperty.call(this, 'insert') && !this.idGenerator &&
+    const direct = !this._replaced('insert') && !this.idGenerator &&
       !this._hasHooks('beforeInsert') && !this._hasHooks('afterInsert')
     const progress = progressReporter(this, 'insertMany', objects.length)
     const outcomes = direct ? await this._insertBatch(objects, progress) : await this._insertEach(objects, progress)

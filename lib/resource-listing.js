@@ -5,7 +5,7 @@
 
 const { Readable, Writable } = require('node:stream')
 const { fromErrorRecord, PartitionError } = require('./errors')
-const { reviveAll } = require('./records')
+const { revive, reviveAll } = require('./records')
 const { progressReporter, chunkSize, chunksOf } = require('./progress')
 
 function listOptions ({ partition, partitionValues, limit, offset } = {}) {
@@ -112,8 +112,7 @@ module.exports = {
    */
   async _pageAndCount (options, skipCount) {
     if (skipCount) return [await this.list(options), null]
-    const own = (name) => Object.prototype.hasOwnProperty.call(this, name)
-    if (own('list') || own('count') || this._hasHooks('beforeCount') || this._hasHooks('afterCount')) {
+    if (this._replaced('list') || this._replaced('count') || this._hasHooks('beforeCount') || this._hasHooks('afterCount')) {
       const { limit, offset, ...where } = options
       return Promise.all([this.list(options), this.count(where)])
     }
@@ -137,8 +136,7 @@ module.exports = {
   },
 
   async getFromPartition ({ id, partitionName, partitionValues = {} } = {}) {
-    const record = JSON.parse(await this._call('getFromPartition', id, partitionName, JSON.stringify(partitionValues)))
-    if (typeof record._lastModified === 'string') record._lastModified = new Date(record._lastModified)
+    const record = revive(JSON.parse(await this._call('getFromPartition', id, partitionName, JSON.stringify(partitionValues))))
     this._emitEvent('partition-fetched', record)
     this._emitEvent(`partition-fetched:${id}`, record)
     return record
