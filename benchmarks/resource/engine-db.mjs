@@ -11,7 +11,7 @@
 // the 30 s task timeout. "original-recker" keeps recker for delete too, to show the failure.
 import { createRequire } from 'node:module'
 import {
-  attributes, record, change, pageSize, countCalls, runBounded, measure, markPhase,
+  attributes, record, change, pageSize, countCalls, runBounded, markPhase, phaseRunner,
   peakRssMiB, rssMiB, options
 } from './workload.mjs'
 
@@ -67,16 +67,7 @@ resource.on?.('error', onError)
 await markPhase('setup')
 
 const ids = new Array(n)
-const phases = {}
-const wanted = opts.phases ? opts.phases.split(',') : null
-
-/** Measures one phase and marks its end for the counting proxy; insert always runs (the rest needs it). */
-async function phase (name, ops, body) {
-  if (wanted && name !== 'insert' && !wanted.includes(name)) return
-  phases[name] = await measure(ops, body)
-  process.stderr.write(`[phase] ${name} ${JSON.stringify(phases[name])}\n`)
-  await markPhase(name)
-}
+const { phase, results: phases } = phaseRunner(opts.phases)
 
 await phase('insert', n, () => runBounded(n, c, async (i) => {
   ids[i] = (await resource.insert(record(i))).id

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import {
   S3Client, HeadBucketCommand, PutObjectCommand, GetObjectCommand, DeleteObjectCommand, ListObjectsV2Command
 } from '@aws-sdk/client-s3'
-import { record, change, pageSize, countCalls, runBounded, measure, markPhase, peakRssMiB, rssMiB, options } from './workload.mjs'
+import { record, change, pageSize, countCalls, runBounded, markPhase, phaseRunner, peakRssMiB, rssMiB, options } from './workload.mjs'
 
 const opts = options(process.argv.slice(2))
 const n = Number(opts.n)
@@ -87,16 +87,7 @@ function semaphore (limit) {
 }
 
 const ids = Array.from({ length: n }, () => randomBytes(16).toString('base64url').slice(0, 22))
-const phases = {}
-const wanted = opts.phases ? opts.phases.split(',') : null
-
-/** Measures one phase and marks its end for the counting proxy; insert always runs (the rest needs it). */
-async function phase (name, ops, body) {
-  if (wanted && name !== 'insert' && !wanted.includes(name)) return
-  phases[name] = await measure(ops, body)
-  process.stderr.write(`[phase] ${name} ${JSON.stringify(phases[name])}\n`)
-  await markPhase(name)
-}
+const { phase, results: phases } = phaseRunner(opts.phases)
 
 await phase('insert', n, () => runBounded(n, c, (i) => put(ids[i], record(i))))
 

@@ -97,6 +97,22 @@ export async function markPhase (phase) {
 }
 
 /** Reads --key=value arguments. */
+/**
+ * The phases an engine runs (`--phases=a,b`; insert always runs, the rest needs it): `phase`
+ * measures one and marks its end for the counting proxy; `results` collects the measurements.
+ */
+export function phaseRunner (wantedList) {
+  const wanted = wantedList ? wantedList.split(',') : null
+  const results = {}
+  async function phase (name, ops, body) {
+    if (wanted && name !== 'insert' && !wanted.includes(name)) return
+    results[name] = await measure(ops, body)
+    process.stderr.write(`[phase] ${name} ${JSON.stringify(results[name])}\n`)
+    await markPhase(name)
+  }
+  return { phase, results }
+}
+
 export function options (argv) {
   const out = {}
   for (const a of argv) {
