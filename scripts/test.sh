@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/ensure-deps.sh
+scripts/ensure-reference.sh   # s3db.js 19.5.10 for the differential tests (__test__/differential)
 npm run build --silent
 cargo test --workspace --exclude s3db-native
 
