@@ -9,6 +9,7 @@ const { Database, S3db } = require('./lib/database')
 const { Resource } = require('./lib/resource')
 const { Plugin } = require('./lib/plugin')
 const { OperationsPool, TasksPool, AdaptiveTuning } = require('./lib/operations-pool')
+const { TasksRunner } = require('./lib/tasks-runner')
 
 const { fromNative, fromErrorRecord, ...publicErrors } = errors
 
@@ -28,6 +29,7 @@ module.exports = {
   ObjectBody,
   OperationsPool,
   TasksPool,
+  TasksRunner,
   AdaptiveTuning
 }
 module.exports.default = S3db

@@ -12,7 +12,7 @@ export const {
   StreamError, MetadataLimitError, ErrorMap, mapAwsError, Database, S3db, Resource, Plugin,
   S3Client, Client, MemoryClient, FileSystemClient, ConnectionString, S3_DEFAULT_REGION,
   S3_DEFAULT_ENDPOINT, ObjectBody,
-  OperationsPool, TasksPool, AdaptiveTuning
+  OperationsPool, TasksPool, TasksRunner, AdaptiveTuning
 } = api
 
 export default api.S3db

@@ -166,6 +166,24 @@ function isRetryable (err, list) {
   return false
 }
 
+/**
+ * The rule for tasks an app enqueues itself (its own functions, its own errors), as s3db.js
+ * 19.5.10 applies it: an empty list retries every error; otherwise an entry must equal the
+ * error's name, code or constructor name.
+ */
+function isUserRetryable (err, list) {
+  if (list.length === 0) return true
+  if (err === null || err === undefined) return false
+  const name = err.name
+  const code = err.code
+  const ctor = err.constructor?.name
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i]
+    if (name === entry || code === entry || ctor === entry) return true
+  }
+  return false
+}
+
 module.exports = {
   DEFAULT_RETRYABLE_ERRORS,
   DEFAULT_RETRY_STRATEGY,
@@ -176,6 +194,7 @@ module.exports = {
   normalizeOptions,
   nativeOptions,
   isRetryable,
+  isUserRetryable,
   isTransient,
   statusOf,
 }
