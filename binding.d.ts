@@ -33,6 +33,12 @@ export declare class NativeClient {
    */
   constructor(connectionString: string, parallelism: number, pool?: NativeOperationsPool | undefined | null, poolEnabled?: boolean | undefined | null)
   /**
+   * A client whose requests go to an application's own client object: `dispatch(op,
+   * argsJson)` resolves to the JSON reply (see `js_store.rs`, `lib/foreign-client.js`).
+   * Keys reach that client relative to its own key prefix.
+   */
+  static overJs(bucket: string, dispatch: (arg: [string, string]) => Promise<string>): NativeClient
+  /**
    * A resource of this client from its definition (JSON); bad definitions throw
    * `ResourceError`/`SchemaError`/`PartitionError`.
    */
@@ -115,6 +121,12 @@ export declare class NativeResource {
   registryJson(): string
   /** The keys of plugin attributes as `[[attribute, key], ...]` (for `pluginSchemaRegistry`). */
   pluginMapJson(): string
+  /**
+   * The reference key of `data` in one partition (the key a write of it creates), or `null`
+   * when one of the partition's fields is null or absent; an unknown partition throws
+   * `PartitionError`.
+   */
+  partitionKey(partition: string, id: string, data: string): string | null
   /** Validates a document; `{ isValid, errors, data }` as JSON. */
   validate(data: string): string
   insert(data: string): Promise<string>

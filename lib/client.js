@@ -56,11 +56,12 @@ function sdkHead (head) {
 }
 
 class S3Client extends EventEmitter {
-  constructor ({ connectionString, parallelism = DEFAULT_PARALLELISM, verbose = false, id, httpClientOptions = {}, ...options } = {}) {
+  constructor ({ connectionString, parallelism = DEFAULT_PARALLELISM, verbose = false, id, httpClientOptions = {}, logLevel = 'info', ...options } = {}) {
     super()
     if (connectionString === undefined) throw fromNative(new Error('S3DB_NATIVE_ERROR:' + JSON.stringify({ name: 'ConnectionStringError', code: 'ConnectionStringError', message: 'Invalid connection string: undefined' })))
     this.config = new ConnectionString(connectionString)
     this.verbose = verbose
+    this.logLevel = logLevel || 'info'
     this.id = id ?? randomBytes(39).toString('hex').slice(0, 77)
     this.parallelism = Number.parseInt(parallelism, 10) > 0 ? Number.parseInt(parallelism, 10) : DEFAULT_PARALLELISM
     this.httpClientOptions = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: 500, maxFreeSockets: 100, timeout: 60000, ...httpClientOptions }

@@ -12,6 +12,7 @@ const { fromNative, DatabaseError, ConnectionStringError, ResourceNotFound, NoSu
 const { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry, reviveHooks, pluginRegistry } = require('./database-metadata')
 const pluginMethods = require('./database-plugins')
 const { emitWithMemorySnapshot } = require('./memory-snapshot')
+const { isNativeClient, nativeClientOver, bodyText } = require('./foreign-client')
 const { version: packageVersion } = require('../package.json')
 
 const DB_HOOK_EVENTS = ['beforeConnect', 'afterConnect', 'beforeCreateResource', 'afterCreateResource', 'beforeUploadMetadata', 'afterUploadMetadata', 'beforeDisconnect', 'afterDisconnect', 'resourceCreated', 'resourceUpdated']
@@ -70,6 +71,7 @@ class Database extends EventEmitter {
         ...clientOptions,
         parallelism: clientOptions.parallelism ?? this.parallelism,
         verbose: this.verbose,
+        ...((options.logLevel ?? options.loggerOptions?.level) !== undefined && { logLevel: options.logLevel ?? options.loggerOptions?.level }),
         ...(options.operationsPool !== undefined && { operationsPool: options.operationsPool }),
         ...(options.executorPool !== undefined && { executorPool: options.executorPool }),
         ...(options.taskExecutor !== undefined && { taskExecutor: options.taskExecutor }),
@@ -140,8 +142,10 @@ class Database extends EventEmitter {
   async _loadMetadata () {
     let text
     try {
+      // Own clients: one GET that may fail with NoSuchKey. Injected ones: s3db.js's exists() first.
+      if (!isNativeClient(this.client) && !await this.client.exists('s3db.json')) throw new NoSuchKey({ bucket: this.bucket, key: 's3db.json' })
       const res = await this.client.getObject('s3db.json')
-      text = await res.Body.transformToString()
+      text = (await bodyText(res?.Body)).toString('utf8')
     } catch (err) {
       if (!(err instanceof NoSuchKey)) throw err
       const blank = blankMetadata(this.s3dbVersion)
@@ -242,10 +246,17 @@ class Database extends EventEmitter {
       pluginAttributes: config.pluginAttributes
     }
     try {
-      return this.client._native.resource(JSON.stringify(definition), strict)
+      return this._coreClient().resource(JSON.stringify(definition), strict)
     } catch (err) {
       throw fromNative(err, { bucket: this.bucket, resourceName: config.name })
     }
+  }
+
+  /** The core client resources run on: the client's own, or one calling an injected client. */
+  _coreClient () {
+    if (isNativeClient(this.client)) return this.client._native
+    if (this._foreignCore?.client !== this.client) this._foreignCore = { client: this.client, native: nativeClientOver(this.client) }
+    return this._foreignCore.native
   }
 
   _resourceConfig (config) {
@@ -355,7 +366,7 @@ class Database extends EventEmitter {
     }
     for (const resource of Object.values(this.resources)) resource.dispose()
     this.resources = {}
-    this.client.removeAllListeners()
+    this.client.removeAllListeners?.()
     this.emit('db:disconnected', new Date())
     await this._runHooks('afterDisconnect', { result: undefined, args: [] })
     this.removeAllListeners()
@@ -368,7 +379,7 @@ class Database extends EventEmitter {
 }
 
 // Plugin registration and lifecycle (lib/database-plugins.js).
-Object.assign(Database.prototype, pluginMethods)
+Object.assign(Database.prototype, pluginMethods, require('./lazy-schema').databaseMethods)
 
 class S3db extends Database {}
 

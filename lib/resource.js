@@ -11,6 +11,9 @@ const { revive } = require('./records')
 const listingMethods = require('./resource-listing')
 const bulkMethods = require('./resource-bulk')
 const contentMethods = require('./resource-content')
+const { isIncremental, createIncrementalIdGenerator, sequenceMethods } = require('./resource-sequences')
+const lazySchemaMethods = require('./lazy-schema').resourceMethods
+const partitionMethods = require('./resource-partition-api')
 
 function checkId (id) {
   if (typeof id !== 'string') throw new ValidationError('Resource id must be a string', { id, statusCode: 400 })
@@ -48,8 +51,15 @@ class Resource extends EventEmitter {
     this.passphrase = config.passphrase
     this.bcryptRounds = config.bcryptRounds
     this.idSize = typeof config.idGenerator === 'number' ? config.idGenerator : (config.idSize ?? 22)
-    this.idGenerator = typeof config.idGenerator === 'function' ? config.idGenerator : null
-    this.idGeneratorType = this.idGenerator ? 'custom' : 'nanoid'
+    if (isIncremental(config.idGenerator)) {
+      // Kept across rebuilds of the same definition: it holds the reserved batch of fast mode.
+      if (this._idGeneratorSource !== config.idGenerator) this.idGenerator = createIncrementalIdGenerator({ client: this.client, resourceName: config.name, config: config.idGenerator })
+      this.idGeneratorType = 'incremental'
+    } else {
+      this.idGenerator = typeof config.idGenerator === 'function' ? config.idGenerator : null
+      this.idGeneratorType = this.idGenerator ? 'custom' : 'nanoid'
+    }
+    this._idGeneratorSource = config.idGenerator
     this.asyncEvents = config.asyncEvents !== false
     this.eventsDisabled = config.disableEvents === true
     this.strictValidation = config.strictValidation !== false
@@ -68,10 +78,12 @@ class Resource extends EventEmitter {
       createdBy: config.createdBy ?? 'user'
     }
     this.$schema = Object.freeze({ ...config })
+    this._initSchemaState(config)
   }
 
   /** Calls the core and maps its errors to the s3db.js classes. */
   async _call (method, ...args) {
+    this._ensureSchemaCompiled()
     try {
       return await this._native[method](...args)
     } catch (err) {
@@ -247,6 +259,7 @@ class Resource extends EventEmitter {
   }
 
   validate (data, { throwOnError = false, includeId = false, mutateOriginal = false } = {}) {
+    this._ensureSchemaCompiled()
     const input = includeId ? { ...data } : (({ id, ...rest }) => rest)(data ?? {})
     const result = JSON.parse(this._native.validate(JSON.stringify(input)))
     if (mutateOriginal && data && typeof data === 'object') Object.assign(data, result.data)
@@ -338,6 +351,6 @@ class Resource extends EventEmitter {
 }
 
 Resource.prototype.addListener = Resource.prototype.on
-Object.assign(Resource.prototype, hookMethods, listingMethods, bulkMethods, contentMethods)
+Object.assign(Resource.prototype, hookMethods, listingMethods, bulkMethods, contentMethods, sequenceMethods, lazySchemaMethods, partitionMethods)
 
 module.exports = { Resource, revive }

@@ -122,6 +122,43 @@ impl NativeClient {
         })
     }
 
+    /// A client whose requests go to an application's own client object: `dispatch([op,
+    /// argsJson])` resolves to the JSON reply (see `js_store.rs`, `lib/foreign-client.js`).
+    /// Keys reach that client relative to its own key prefix.
+    #[napi(factory, catch_unwind)]
+    pub fn over_js(
+        bucket: String,
+        dispatch: napi::bindgen_prelude::Function<
+            (String, String),
+            napi::bindgen_prelude::Promise<String>,
+        >,
+    ) -> napi::Result<Self> {
+        let dispatch: crate::js_store::DispatchFn = dispatch
+            .build_threadsafe_function::<(String, String)>()
+            .callee_handled::<false>()
+            .weak::<true>()
+            .build()?;
+        let config = ConnectionConfig {
+            kind: s3db_core::store::BackendKind::Memory,
+            bucket: bucket.clone(),
+            key_prefix: String::new(),
+            region: "us-east-1".into(),
+            endpoint: None,
+            endpoint_label: String::new(),
+            force_path_style: true,
+            access_key_id: None,
+            secret_access_key: None,
+            session_token: None,
+            base_path: None,
+            params: Vec::new(),
+            client_options: serde_json::Value::Object(Default::default()),
+        };
+        let store = Arc::new(crate::js_store::JsStore::new(bucket, dispatch));
+        Ok(NativeClient {
+            inner: Arc::new(Client::with_store(config, store, RequestLimiter::direct())),
+        })
+    }
+
     /// A resource of this client from its definition (JSON); bad definitions throw
     /// `ResourceError`/`SchemaError`/`PartitionError`.
     #[napi(catch_unwind)]

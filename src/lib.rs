@@ -8,6 +8,7 @@ mod client;
 mod connection_string;
 mod convert;
 mod errors;
+mod js_store;
 mod operations_pool;
 mod resource;
 mod self_test;

@@ -87,6 +87,41 @@ impl NativeResource {
         serde_json::to_string(self.inner.schema().plugin_map()).unwrap_or_else(|_| "[]".into())
     }
 
+    /// The reference key of `data` in one partition (the key a write of it creates), or `null`
+    /// when one of the partition's fields is null or absent; an unknown partition throws
+    /// `PartitionError`.
+    #[napi(catch_unwind)]
+    pub fn partition_key(
+        &self,
+        partition: String,
+        id: String,
+        data: String,
+    ) -> napi::Result<Option<String>> {
+        let record = parse(&data, "data").map_err(to_napi)?;
+        let config = self.inner.config();
+        let fields = config
+            .partitions
+            .get(&partition)
+            .and_then(|def| def.get("fields"))
+            .and_then(Value::as_object)
+            .ok_or_else(|| {
+                to_napi(
+                    StoreError::new(
+                        s3db_core::ErrorKind::Partition,
+                        format!("Partition '{partition}' not found"),
+                    )
+                    .with_details(json!({ "resourceName": config.name, "partitionName": partition, "operation": "getPartitionKey" })),
+                )
+            })?;
+        Ok(s3db_codec::keys::partition::partition_key(
+            &config.name,
+            &partition,
+            fields,
+            &record,
+            &id,
+        ))
+    }
+
     /// Validates a document; `{ isValid, errors, data }` as JSON.
     #[napi(catch_unwind)]
     pub fn validate(&self, data: String) -> napi::Result<String> {

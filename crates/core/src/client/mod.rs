@@ -76,6 +76,20 @@ impl Client {
         }
     }
 
+    /// A client over a store opened elsewhere (e.g. one that calls an application's own client).
+    pub fn with_store(
+        config: ConnectionConfig,
+        store: Arc<dyn ObjectStore>,
+        limiter: RequestLimiter,
+    ) -> Self {
+        Client {
+            config,
+            store: OnceCell::new_with(Some(store)),
+            limiter,
+            no_conditional_writes: Default::default(),
+        }
+    }
+
     pub fn config(&self) -> &ConnectionConfig {
         &self.config
     }
