@@ -33,3 +33,6 @@ module.exports = {
   AdaptiveTuning
 }
 module.exports.default = S3db
+// As s3db.js's CommonJS build: transpiled `import S3db from 's3db-native'` (TypeScript, bundlers)
+// takes `.default` only from a module that says it is an ES module.
+Object.defineProperty(module.exports, '__esModule', { value: true })
