@@ -10,6 +10,8 @@ const { ConnectionString } = require('./connection-string')
 const { ObjectBody } = require('./body')
 const { fromNative, UnknownError, ValidationError } = require('./errors')
 const { attachPool, clientPoolMethods } = require('./pool/client-pool')
+const { createLogger } = require('./logger')
+const { logCommand } = require('./plugins-surface/client-log')
 
 const DEFAULT_PARALLELISM = 100
 
@@ -56,12 +58,14 @@ function sdkHead (head) {
 }
 
 class S3Client extends EventEmitter {
-  constructor ({ connectionString, parallelism = DEFAULT_PARALLELISM, verbose = false, id, httpClientOptions = {}, logLevel = 'info', ...options } = {}) {
+  constructor ({ connectionString, parallelism = DEFAULT_PARALLELISM, verbose = false, id, httpClientOptions = {}, logLevel = 'info', logger, ...options } = {}) {
     super()
     if (connectionString === undefined) throw fromNative(new Error('S3DB_NATIVE_ERROR:' + JSON.stringify({ name: 'ConnectionStringError', code: 'ConnectionStringError', message: 'Invalid connection string: undefined' })))
     this.config = new ConnectionString(connectionString)
     this.verbose = verbose
     this.logLevel = logLevel || 'info'
+    // The Database's child logger, or one of the client's own (created on first use).
+    if (logger) this._logger = logger
     this.id = id ?? randomBytes(39).toString('hex').slice(0, 77)
     this.parallelism = Number.parseInt(parallelism, 10) > 0 ? Number.parseInt(parallelism, 10) : DEFAULT_PARALLELISM
     this.httpClientOptions = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: 500, maxFreeSockets: 100, timeout: 60000, ...httpClientOptions }
@@ -83,11 +87,23 @@ class S3Client extends EventEmitter {
     if (this.listenerCount(event) > 0) this.emit(event, ...args)
   }
 
+  get logger () {
+    if (!this._logger) this._logger = createLogger({ name: 'S3Client', level: this.logLevel })
+    return this._logger
+  }
+
+  set logger (value) { this._logger = value }
+
   async _call (commandName, context, work) {
+    const started = Date.now()
     try {
-      return await work()
+      const out = await work()
+      logCommand(this, commandName, context, Date.now() - started)
+      return out
     } catch (err) {
-      throw fromNative(err, { bucket: this.bucket, commandName, ...context })
+      const error = fromNative(err, { bucket: this.bucket, commandName, ...context })
+      logCommand(this, commandName, context, Date.now() - started, error)
+      throw error
     }
   }
 
@@ -299,5 +315,8 @@ class FileSystemClient extends S3Client {
 for (const [name, method] of Object.entries(clientPoolMethods)) {
   if (!(name in S3Client.prototype)) Object.defineProperty(S3Client.prototype, name, { value: method, writable: true, configurable: true })
 }
+
+// console.log(client) shows no secret key (lib/plugins-surface/safe-inspect.js).
+require('./plugins-surface/safe-inspect').installSafeInspect(S3Client)
 
 module.exports = { S3Client, Client: S3Client, MemoryClient, FileSystemClient }

@@ -36,4 +36,6 @@ class ConnectionString {
   }
 }
 
+require('./plugins-surface/safe-inspect').installSafeInspect(ConnectionString)
+
 module.exports = { ConnectionString, S3_DEFAULT_REGION, S3_DEFAULT_ENDPOINT }

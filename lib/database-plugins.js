@@ -5,8 +5,59 @@
 
 const { DatabaseError } = require('./errors')
 const { emitWithMemorySnapshot } = require('./memory-snapshot')
+const { databaseLogger, normalizeLevel } = require('./logger')
+const { CronManager } = require('./plugins-surface/cron-manager')
+const { GlobalCoordinatorService } = require('./coordinator/global-coordinator')
 
 module.exports = {
+  /** `logger`, `logLevel`, `cronManager` and the coordinator registry, as s3db.js 19.x sets them up. */
+  _setupPluginSurface (options) {
+    this.logger = databaseLogger(options)
+    this.logLevel = options.logLevel || options.loggerOptions?.level || 'info'
+    this._childLoggerLevels = { ...(options.loggerOptions?.childLevels ?? {}) }
+    this.cronManager = options.cronManager ?? new CronManager({ logger: this.getChildLogger('CronManager') })
+    this._coordinators = new Map()
+  },
+
+  getChildLogger (name, bindings = {}) {
+    const child = this.logger.child({ name, ...bindings })
+    const level = normalizeLevel(this._childLoggerLevels[name])
+    if (level) child.level = level
+    return child
+  },
+
+  /** Level of the child loggers named `name` created from now on. */
+  setChildLevel (name, level) {
+    this._childLoggerLevels[name] = level
+  },
+
+  /** The shared leader election for `namespace` (one per Database), started at once with `autoStart` when connected. */
+  async getGlobalCoordinator (namespace, options = {}) {
+    if (!namespace) throw new Error('Database.getGlobalCoordinator: namespace is required')
+    let service = this._coordinators.get(namespace)
+    if (service) return service
+    const config = options.config ?? {}
+    try {
+      service = new GlobalCoordinatorService({
+        namespace,
+        database: this,
+        config: { ...config, diagnosticsEnabled: config.diagnosticsEnabled ?? ['debug', 'trace'].includes(this.logger.level) }
+      })
+      if (options.autoStart && this.isConnected()) await service.start()
+    } catch (err) {
+      throw new DatabaseError('Failed to initialize global coordinator service', { operation: 'getGlobalCoordinator', namespace, cause: err?.message })
+    }
+    this._coordinators.set(namespace, service)
+    return service
+  },
+
+  /** Stops every coordinator and cron job (at disconnect). */
+  async _stopPluginSurface () {
+    for (const service of this._coordinators.values()) await service.stop().catch(() => {})
+    this._coordinators.clear()
+    for (const name of [...this.cronManager.jobs?.keys?.() ?? []]) this.cronManager.stop(name)
+  },
+
   _pluginName (plugin, name) {
     return name ?? (plugin.constructor?.name ?? 'plugin').replace(/Plugin$/, '').toLowerCase()
   },
@@ -64,6 +115,9 @@ module.exports = {
   /** Registers a plugin; it is installed now if connected, otherwise at connect(). */
   async usePlugin (plugin, name) {
     const pluginName = this._pluginName(plugin, name)
+    // s3db.js hands its managers and a child logger to plugins added with usePlugin().
+    if (!plugin.cronManager) plugin.cronManager = this.cronManager
+    if (!plugin.logger) plugin.logger = this.getChildLogger(`Plugin:${pluginName}`, { plugin: pluginName })
     if (this.isConnected()) {
       await this._installPlugin(plugin, pluginName)
     } else {

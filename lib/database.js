@@ -11,6 +11,7 @@ const { Resource } = require('./resource')
 const { fromNative, DatabaseError, ConnectionStringError, ResourceNotFound, NoSuchKey } = require('./errors')
 const { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry, reviveHooks, pluginRegistry } = require('./database-metadata')
 const pluginMethods = require('./database-plugins')
+const { installSafeInspect } = require('./plugins-surface/safe-inspect')
 const { emitWithMemorySnapshot } = require('./memory-snapshot')
 const { isNativeClient, nativeClientOver, bodyText } = require('./foreign-client')
 const { version: packageVersion } = require('../package.json')
@@ -59,6 +60,8 @@ class Database extends EventEmitter {
     this.resources = {}
     this.savedMetadata = null
     this._hooks = Object.fromEntries(DB_HOOK_EVENTS.map((e) => [e, []]))
+    // Logging, the cron manager and global coordinators plugins rely on (lib/database-plugins.js).
+    this._setupPluginSurface(options)
 
     if (options.client) {
       this.client = options.client
@@ -71,6 +74,7 @@ class Database extends EventEmitter {
         ...clientOptions,
         parallelism: clientOptions.parallelism ?? this.parallelism,
         verbose: this.verbose,
+        logger: this.getChildLogger('S3Client'),
         ...((options.logLevel ?? options.loggerOptions?.level) !== undefined && { logLevel: options.logLevel ?? options.loggerOptions?.level }),
         ...(options.operationsPool !== undefined && { operationsPool: options.operationsPool }),
         ...(options.executorPool !== undefined && { executorPool: options.executorPool }),
@@ -85,7 +89,7 @@ class Database extends EventEmitter {
   }
 
   get config () {
-    return { version: this.version, s3dbVersion: this.s3dbVersion, bucket: this.bucket, keyPrefix: this.keyPrefix, parallelism: this.parallelism, verbose: this.verbose }
+    return { version: this.version, s3dbVersion: this.s3dbVersion, bucket: this.bucket, keyPrefix: this.keyPrefix, parallelism: this.parallelism, verbose: this.verbose, logLevel: this.logger.level }
   }
 
   isConnected () {
@@ -128,6 +132,7 @@ class Database extends EventEmitter {
 
   async connect () {
     await this._runHooks('beforeConnect', { args: [] })
+    this.logger.debug({ databaseId: this.id }, 'connecting to database')
     await this.startPlugins()
     this.savedMetadata = await this._loadMetadata()
     const changes = this.detectDefinitionChanges(this.savedMetadata)
@@ -135,6 +140,7 @@ class Database extends EventEmitter {
       if (!this.resources[name]) this._restoreResource(name, saved)
     }
     if (changes.length) this.emit('db:resource-definitions-changed', { changes, metadata: this.savedMetadata })
+    this.logger.info({ databaseId: this.id, resourceCount: Object.keys(this.resources).length, pluginCount: Object.keys(this.pluginRegistry).length }, 'database connected')
     this.emit('db:connected', new Date())
     await this._runHooks('afterConnect', { result: undefined, args: [] })
   }
@@ -159,7 +165,9 @@ class Database extends EventEmitter {
       metadata = repairJson(text)
       if (!metadata) {
         const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-        await this.client.putObject({ key: `s3db.json.corrupted.${stamp}.backup`, body: text, contentType: 'application/json' })
+        const backupKey = `s3db.json.corrupted.${stamp}.backup`
+        await this.client.putObject({ key: backupKey, body: text, contentType: 'application/json' })
+        this.logger.info({ backupKey }, `created backup of corrupted s3db.json as ${backupKey}`)
         metadata = blankMetadata(this.s3dbVersion)
         await this._putMetadata(metadata)
         this.emit('db:metadata-healed', { healingLog: ['Unreadable s3db.json backed up and replaced by a blank one'], metadata })
@@ -172,7 +180,9 @@ class Database extends EventEmitter {
     }
     const healingLog = healMetadata(metadata, this.s3dbVersion)
     if (healingLog.length) {
+      this.logger.warn({ healingOperations: healingLog }, 'S3DB self-healing operations')
       await this._putMetadata(metadata)
+      this.logger.info('successfully uploaded healed metadata')
       this.emit('db:metadata-healed', { healingLog, metadata })
     }
     return metadata
@@ -194,7 +204,15 @@ class Database extends EventEmitter {
     // Plugin attributes may have been added since the resource was saved.
     for (const [name, resource] of Object.entries(this.resources)) {
       const entry = this.savedMetadata.resources?.[name]
-      if (entry) entry.pluginSchemaRegistry = pluginRegistry(resource, entry.pluginSchemaRegistry)
+      if (!entry) continue
+      const plugins = pluginRegistry(resource, entry.pluginSchemaRegistry)
+      // 19.x writes a registry for every resource on each upload (frozen from the current keys
+      // for entries saved without one, e.g. by 16.x).
+      if (!entry.schemaRegistry) {
+        delete entry.pluginSchemaRegistry
+        entry.schemaRegistry = JSON.parse(resource._native.registryJson())
+      }
+      entry.pluginSchemaRegistry = plugins
     }
     await this._putMetadata(this.savedMetadata)
     await this._runHooks('afterUploadMetadata', { result: undefined, args: [] })
@@ -357,6 +375,7 @@ class Database extends EventEmitter {
 
   async disconnect () {
     await this._runHooks('beforeDisconnect', { args: [] })
+    this.logger.debug({ databaseId: this.id }, 'disconnecting from database')
     this.emit('disconnected', new Date())
     for (const plugin of Object.values(this.plugins)) {
       try {
@@ -364,6 +383,7 @@ class Database extends EventEmitter {
         await plugin.stop?.()
       } catch {}
     }
+    await this._stopPluginSurface()
     for (const resource of Object.values(this.resources)) resource.dispose()
     this.resources = {}
     this.client.removeAllListeners?.()
@@ -379,6 +399,7 @@ class Database extends EventEmitter {
 }
 
 // Plugin registration and lifecycle (lib/database-plugins.js).
+installSafeInspect(Database)
 Object.assign(Database.prototype, pluginMethods, require('./lazy-schema').databaseMethods)
 
 class S3db extends Database {}

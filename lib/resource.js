@@ -201,14 +201,17 @@ class Resource extends EventEmitter {
     }
   }
 
-  async patch (id, fields = {}, options = {}) {
+  async patch (id, fields, options = {}) {
+    checkId(id)
+    if (!fields || typeof fields !== 'object') throw new ValidationError('fields must be a non-empty object', { field: 'fields', statusCode: 400, retriable: false, suggestion: 'Pass a plain object with the fields to update (e.g. { status: "active" }).' })
     const args = await this.executeHooks('beforePatch', { id, fields, options })
     const result = await this.update(args.id ?? id, args.fields ?? fields)
     return this.executeHooks('afterPatch', result)
   }
 
-  async replace (id, fullData = {}, options = {}) {
+  async replace (id, fullData, options = {}) {
     checkId(id)
+    if (!fullData || typeof fullData !== 'object') throw new ValidationError('fullData must be a non-empty object', { field: 'fullData', statusCode: 400, retriable: false, suggestion: 'Pass a plain object containing the full resource payload to replace().' })
     const args = await this.executeHooks('beforeReplace', { id, fullData, options })
     const out = JSON.parse(await this._call('replace', args.id ?? id, JSON.stringify(args.fullData ?? fullData)))
     this._reportWrite(out)
@@ -217,44 +220,77 @@ class Resource extends EventEmitter {
 
   async upsert (data = {}) {
     const { id, ...rest } = data
+    if (!id) throw new ValidationError('Resource id is required for upsert', { field: 'id', statusCode: 400, retriable: false, suggestion: 'Provide an id when calling upsert().' })
     if (id !== undefined && await this.exists(id)) return this.update(id, rest)
     return this.insert(data)
   }
 
   async updateConditional (id, data = {}, { ifMatch } = {}) {
-    if (!ifMatch) throw new ValidationError('updateConditional requires options.ifMatch (the ETag to match)', { statusCode: 428, resourceName: this.name, id })
+    checkId(id)
+    if (!ifMatch) throw new ValidationError('updateConditional requires ifMatch option with ETag value', { field: 'ifMatch', statusCode: 428, retriable: false, resourceName: this.name, id, suggestion: 'Pass the current object ETag in options.ifMatch to enable conditional updates.' })
+    let prepared
     try {
-      const prepared = JSON.parse(await this._call('prepareUpdate', id, JSON.stringify(data)))
+      prepared = JSON.parse(await this._call('prepareUpdate', id, JSON.stringify(data)))
+    } catch (err) {
+      if (err instanceof ResourceError && err.statusCode === 404) return { success: false, error: `Resource with id '${id}' does not exist` }
+      throw err
+    }
+    try {
       const merged = await this.executeHooks('beforeUpdate', prepared.merged)
       const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), ifMatch))
       const record = await this.executeHooks('afterUpdate', revive(out.record))
-      this._emitEvent('updated', { ...record, $before: revive(prepared.before), $after: record })
+      const payload = { ...record, $before: revive(prepared.before), $after: record }
+      this._emitEvent('updated', payload)
+      this._emitEvent(`updated:${id}`, payload)
       return { success: true, data: record, etag: record._etag }
     } catch (err) {
-      if (err instanceof ResourceError && err.statusCode === 412) return { success: false, error: 'ETag mismatch: the record changed since it was read' }
-      if (err.name === 'InvalidResourceItem') return { success: false, error: err.message, validationErrors: err.validation }
+      if (err instanceof ResourceError && err.statusCode === 412) return { success: false, error: 'ETag mismatch - object was modified by another process' }
+      if (err.name === 'InvalidResourceItem') return { success: false, error: 'Validation failed: ' + (err.validation?.length ? JSON.stringify(err.validation) : 'unknown'), validationErrors: err.validation }
       throw err
     }
   }
 
+  /**
+   * Deletes a record; a missing id rejects with `NoSuchKey`. As in s3db.js, the delete hooks and
+   * the `deleted` event still see `{ id }` for a missing record before the rejection.
+   */
   async delete (id) {
     checkId(id)
     const wantsRecord = this._hasHooks('beforeDelete') || this._hasHooks('afterDelete') ||
       (!this.eventsDisabled && (this.listenerCount('deleted') > 0 || this.listenerCount(`deleted:${id}`) > 0))
     let before = null
+    let missing = null
+    const notFound = (err) => {
+      if (!(err instanceof NoSuchKey)) throw err
+      missing = err
+      before = { id }
+    }
     if (this._hasHooks('beforeDelete')) {
-      before = revive(JSON.parse(await this._call('get', id)))
+      try {
+        before = revive(JSON.parse(await this._call('get', id)))
+      } catch (err) {
+        notFound(err)
+      }
       await this.executeHooks('beforeDelete', before)
     }
-    const out = JSON.parse(await this._call('delete', id, wantsRecord && before === null))
+    let out = { before: null, partitionFailures: [] }
+    if (missing === null) {
+      try {
+        out = JSON.parse(await this._call('delete', id, wantsRecord && before === null))
+      } catch (err) {
+        notFound(err)
+      }
+    }
+    if (missing !== null && !wantsRecord) throw missing
     before = before ?? revive(out.before)
     this._reportWrite({ partitionFailures: out.partitionFailures, record: { id } })
     if (before) await this.executeHooks('afterDelete', before)
     if (wantsRecord) {
-      const payload = { ...(before ?? { id }), $before: before, $after: null }
+      const payload = { ...(before ?? { id }), $before: before && { ...before }, $after: null }
       this._emitEvent('deleted', payload)
       this._emitEvent(`deleted:${id}`, payload)
     }
+    if (missing !== null) throw missing
     return { $metadata: { httpStatusCode: 204 } }
   }
 
@@ -351,6 +387,8 @@ class Resource extends EventEmitter {
 }
 
 Resource.prototype.addListener = Resource.prototype.on
+// console.log(resource) shows no passphrase (lib/plugins-surface/safe-inspect.js).
+require('./plugins-surface/safe-inspect').installSafeInspect(Resource, ['database', 'client'])
 Object.assign(Resource.prototype, hookMethods, listingMethods, bulkMethods, contentMethods, sequenceMethods, lazySchemaMethods, partitionMethods)
 
 module.exports = { Resource, revive }
