@@ -289,6 +289,7 @@ export interface ClientOptions {
   verbose?: boolean
   id?: string
   httpClientOptions?: Record<string, unknown>
+  logLevel?: string
   [option: string]: unknown
 }
 
@@ -316,6 +317,8 @@ export class S3Client extends EventEmitter {
   readonly keyPrefix: string
   id: string
   verbose: boolean
+  /** As given (`logLevel` option), default `'info'`. */
+  logLevel: string
   parallelism: number
   connectionString: string
   httpClientOptions: Record<string, unknown>
@@ -396,5 +399,18 @@ export type {
   DefinitionChange, PluginLike, BulkProgress, ResourceEvents, DatabaseEvents, ProcessMemorySnapshot, ResourceMetrics,
   PluginMetrics
 } from './lib/database.js'
+export type { ClientLike } from './lib/database.js'
+
+// Incremental ids, sequences and locks (see lib/resource-sequences.d.ts)
+export {
+  IncrementalConfigError, IncrementalSequence, createIncrementalIdGenerator, parseIncrementalConfig,
+  validateIncrementalConfig, formatIncrementalValue, DistributedLock, createLockedFunction,
+  DistributedSequence, createSequence
+} from './lib/resource-sequences.js'
+export type {
+  IncrementalMode, IncrementalConfig, IncrementalIdGeneratorConfig, IncrementalValidationError,
+  IncrementalValidationResult, BatchInfo, BatchStatus, SequenceInfo, SequenceClient, IncrementalIdGenerator,
+  LockStorage, LockOptions, LockHandle, LockInfo, SequenceDefaults
+} from './lib/resource-sequences.js'
 import { S3db as DefaultExport } from './lib/database.js'
 export default DefaultExport

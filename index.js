@@ -10,6 +10,9 @@ const { Resource } = require('./lib/resource')
 const { Plugin } = require('./lib/plugin')
 const { OperationsPool, TasksPool, AdaptiveTuning } = require('./lib/operations-pool')
 const { TasksRunner } = require('./lib/tasks-runner')
+const sequences = require('./lib/resource-sequences')
+const { DistributedLock, createLockedFunction } = require('./lib/distributed-lock')
+const { DistributedSequence, createSequence } = require('./lib/distributed-sequence')
 
 const { fromNative, fromErrorRecord, ...publicErrors } = errors
 
@@ -30,7 +33,17 @@ module.exports = {
   OperationsPool,
   TasksPool,
   TasksRunner,
-  AdaptiveTuning
+  AdaptiveTuning,
+  IncrementalConfigError: sequences.IncrementalConfigError,
+  IncrementalSequence: sequences.IncrementalSequence,
+  createIncrementalIdGenerator: sequences.createIncrementalIdGenerator,
+  parseIncrementalConfig: sequences.parseIncrementalConfig,
+  validateIncrementalConfig: sequences.validateIncrementalConfig,
+  formatIncrementalValue: sequences.formatIncrementalValue,
+  DistributedLock,
+  createLockedFunction,
+  DistributedSequence,
+  createSequence
 }
 module.exports.default = S3db
 // As s3db.js's CommonJS build: transpiled `import S3db from 's3db-native'` (TypeScript, bundlers)

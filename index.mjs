@@ -12,7 +12,10 @@ export const {
   StreamError, MetadataLimitError, ErrorMap, mapAwsError, Database, S3db, Resource, Plugin,
   S3Client, Client, MemoryClient, FileSystemClient, ConnectionString, S3_DEFAULT_REGION,
   S3_DEFAULT_ENDPOINT, ObjectBody,
-  OperationsPool, TasksPool, TasksRunner, AdaptiveTuning
+  OperationsPool, TasksPool, TasksRunner, AdaptiveTuning,
+  IncrementalConfigError, IncrementalSequence, createIncrementalIdGenerator, parseIncrementalConfig,
+  validateIncrementalConfig, formatIncrementalValue, DistributedLock, createLockedFunction,
+  DistributedSequence, createSequence
 } = api
 
 export default api.S3db

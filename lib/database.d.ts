@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events'
 import { Readable, Writable } from 'node:stream'
 import type { S3Client, ClientOptions, ValidationIssue } from '../index.js'
 import type { OperationsPoolOptions } from './operations-pool.js'
+import type { IncrementalIdGeneratorConfig, IncrementalIdGenerator, SequenceInfo, BatchInfo, BatchStatus } from './resource-sequences.js'
 
 export type Behavior = 'user-managed' | 'enforce-limits' | 'truncate-data' | 'body-overflow' | 'body-only'
 
@@ -42,8 +43,11 @@ export interface ResourceConfig {
   events?: Record<string, ((...args: any[]) => void) | Array<(...args: any[]) => void>>
   asyncEvents?: boolean
   disableEvents?: boolean
-  idGenerator?: ((data: Record<string, unknown>) => string | Promise<string>) | number
+  /** A function, an id length, or sequential ids kept in the bucket (`'incremental'`, `'incremental:ORD-0001'`, `{ type: 'incremental', ... }`). */
+  idGenerator?: ((data: Record<string, unknown>) => string | Promise<string>) | number | IncrementalIdGeneratorConfig
   idSize?: number
+  /** s3db.js 19.3+: the schema counts as compiled only from its first use (or `prewarmSchema()`). */
+  lazySchema?: boolean
   passphrase?: string
   bcryptRounds?: number
   autoDecrypt?: boolean
@@ -132,7 +136,8 @@ export class Resource<T extends Record<string, any> = Record<string, any>> exten
   database: Database
   hooks: Record<HookEvent, Hook[]>
   idSize: number
-  idGenerator: ((data: Record<string, unknown>) => string | Promise<string>) | null
+  idGenerator: ((data: Record<string, unknown>) => string | Promise<string>) | IncrementalIdGenerator | null
+  idGeneratorType: 'custom' | 'incremental' | 'nanoid'
   passphrase: string
   bcryptRounds: number
   config: { cache: unknown, hooks: Record<string, Hook[]>, paranoid: boolean, timestamps: boolean, partitions: Record<string, PartitionDefinition>, autoDecrypt: boolean, allNestedObjectsOptional: boolean, asyncEvents: boolean, asyncPartitions: boolean, strictPartitions: boolean, createdBy: string }
@@ -181,6 +186,20 @@ export class Resource<T extends Record<string, any> = Record<string, any>> exten
   validatePartitions (): true
   removeOrphanedPartitions (options?: { dryRun?: boolean }): Record<string, string[]>
   getDefinitionHash (): string
+  /** Incremental ids (null, or false for `resetSequence`, on resources without a sequence). */
+  getSequenceValue (fieldName?: string): Promise<number | null>
+  resetSequence (fieldName: string, value: number): Promise<boolean>
+  listSequences (): Promise<SequenceInfo[] | null>
+  reserveIdBatch (count?: number): Promise<BatchInfo | null>
+  getBatchStatus (fieldName?: string): BatchStatus | null
+  releaseBatch (fieldName?: string): void
+  hasAsyncIdGenerator (): boolean
+  isSchemaCompiled (): boolean
+  prewarmSchema (): void
+  /** The reference key of `data` in a partition, or null when a field (or the id) is missing; an unknown partition throws `PartitionError`. */
+  getPartitionKey (params: { partitionName: string, id?: string, data: Record<string, unknown> }): string | null
+  getNestedFieldValue (data: Record<string, unknown>, fieldPath: string): unknown
+  listPartition (params: { partition: string, partitionValues?: Record<string, unknown>, limit?: number, offset?: number }): Promise<Array<ResourceRecord<T> & { _partition: string, _partitionValues: Record<string, unknown> }>>
   export (): Record<string, unknown>
   dispose (): void
   on<E extends keyof ResourceEvents<T>> (event: E, listener: (...args: ResourceEvents<T>[E]) => void): this
@@ -198,7 +217,8 @@ export interface DatabaseOptions {
   sessionToken?: string
   endpoint?: string
   forcePathStyle?: boolean
-  client?: S3Client
+  /** One of s3db-native's clients, or any object with the s3db.js client API (requests then go through it). */
+  client?: S3Client | ClientLike
   clientOptions?: Partial<ClientOptions> & { operationsPool?: OperationsPoolOptions | false }
   parallelism?: number | string
   operationsPool?: OperationsPoolOptions | false
@@ -215,6 +235,20 @@ export interface DatabaseOptions {
   strictHooks?: boolean
   disableResourceEvents?: boolean
   [option: string]: unknown
+}
+
+/** What a Database needs of an injected client object. */
+export interface ClientLike {
+  bucket?: string
+  keyPrefix?: string
+  connectionString?: string
+  putObject (params: { key: string, body?: unknown, metadata?: Record<string, string>, contentType?: string, contentEncoding?: string, ifMatch?: string, ifNoneMatch?: string }): Promise<any>
+  getObject (key: string): Promise<any>
+  headObject (key: string): Promise<any>
+  exists (key: string): Promise<boolean>
+  deleteObject (key: string): Promise<unknown>
+  listObjects (params: { prefix?: string, maxKeys?: number, continuationToken?: string, delimiter?: string, startAfter?: string }): Promise<any>
+  [member: string]: any
 }
 
 export type DatabaseHookEvent = 'beforeConnect' | 'afterConnect' | 'beforeCreateResource' | 'afterCreateResource' | 'beforeUploadMetadata' | 'afterUploadMetadata' | 'beforeDisconnect' | 'afterDisconnect' | 'resourceCreated' | 'resourceUpdated'
@@ -302,6 +336,8 @@ export class Database extends EventEmitter {
   detectDefinitionChanges (savedMetadata: Record<string, any>): DefinitionChange[]
   generateDefinitionHash (definition: { attributes: Record<string, AttributeDefinition>, partitions?: Record<string, PartitionDefinition>, timestamps?: boolean }, behavior?: Behavior): string
   getNextVersion (versions?: Record<string, unknown>): string
+  /** Compiles the named (default: every) lazy resource now. */
+  prewarmResources (resourceNames?: string[]): { warmed: string[], skipped: string[], alreadyCompiled: string[] }
   usePlugin<P extends PluginLike> (plugin: P, name?: string): Promise<P>
   uninstallPlugin (name: string, options?: { purgeData?: boolean }): Promise<void>
   startPlugins (): Promise<void>

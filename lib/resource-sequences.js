@@ -7,14 +7,11 @@
 // written with If-Match on the ETag it was read with (If-None-Match for a new sequence), so two
 // writers never hand out the same value even if a lock expired under one of them.
 
-const { randomBytes } = require('node:crypto')
+const { DistributedLock, computeBackoff, isPreconditionFailure, sleep, statusOf } = require('./distributed-lock')
 
 const DEFAULTS = Object.freeze({ type: 'incremental', start: 1, increment: 1, mode: 'standard', batchSize: 100, prefix: '', padding: 0 })
 const LIMITS = { maxPrefix: 20, maxPadding: 20, minBatchSize: 1, maxBatchSize: 100000 }
-const LOCK_TIMEOUT_MS = 5000
-const LOCK_TTL_S = 10
-const RETRY_DELAY_MS = 100
-const MAX_RETRY_DELAY_MS = 1000
+const LOCK_OPTIONS = Object.freeze({ timeout: 5000, ttl: 10 })
 const VALUE_WRITE_ATTEMPTS = 16
 
 class IncrementalConfigError extends Error {
@@ -91,19 +88,9 @@ function formatIncrementalValue (value, { prefix = '', padding = 0 } = {}) {
 
 // --- storage through the client's public API (any client: native or injected) -------------
 
-function statusOf (err) {
-  const e = err?.original ?? err
-  return e?.statusCode ?? e?.$metadata?.httpStatusCode ?? err?.statusCode ?? err?.$metadata?.httpStatusCode
-}
-
 function isNotFound (err) {
   const code = err?.name ?? err?.code ?? err?.Code
   return code === 'NoSuchKey' || code === 'NotFound' || statusOf(err) === 404
-}
-
-function isPreconditionFailure (err) {
-  const e = err?.original ?? err
-  return [e?.code, e?.Code, e?.name, err?.code].includes('PreconditionFailed') || statusOf(err) === 412
 }
 
 async function bodyText (body) {
@@ -117,8 +104,7 @@ async function bodyText (body) {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-const backoff = (attempt) => Math.min(RETRY_DELAY_MS * 2 ** Math.max(attempt - 1, 0), MAX_RETRY_DELAY_MS) + Math.floor(Math.random() * RETRY_DELAY_MS / 2)
+const backoff = (attempt) => computeBackoff(attempt, 100, 1000)
 
 class SequenceStore {
   constructor (client, resourceName) {
@@ -126,6 +112,21 @@ class SequenceStore {
     this.resourceName = resourceName
     // Callers of this process queue here first, so they do not spin on the bucket lock.
     this._local = new Map()
+    this._lock = new DistributedLock(this, { keyGenerator: (field) => this.key(field, 'lock') })
+  }
+
+  // The lock's storage adapter: JSON bodies, null for a missing object.
+  async get (key) {
+    return (await this.read(key))?.data ?? null
+  }
+
+  set (key, data, { ttl, ifNoneMatch } = {}) {
+    const body = ttl > 0 ? { ...data, _expiresAt: Date.now() + ttl * 1000 } : data
+    return this.write(key, body, ifNoneMatch !== undefined ? { ifNoneMatch } : {})
+  }
+
+  async delete (key) {
+    await this.client.deleteObject(key).catch(() => {})
   }
 
   key (field, suffix) {
@@ -149,34 +150,6 @@ class SequenceStore {
     return this.client.putObject({ key, body: JSON.stringify(data), contentType: 'application/json', ...condition })
   }
 
-  async _acquire (field) {
-    const key = this.key(field, 'lock')
-    const token = randomBytes(16).toString('base64url')
-    const started = Date.now()
-    for (let attempt = 0; ;) {
-      const now = Date.now()
-      try {
-        await this.write(key, { workerId: 'unknown', token, acquiredAt: now, _expiresAt: now + LOCK_TTL_S * 1000 }, { ifNoneMatch: '*' })
-        return { key, token }
-      } catch (err) {
-        if (!isPreconditionFailure(err)) throw err
-      }
-      if (Date.now() - started >= LOCK_TIMEOUT_MS) return null
-      const current = await this.read(key)
-      if (!current?.data) continue
-      if (current.data._expiresAt && Date.now() > current.data._expiresAt) {
-        await this.client.deleteObject(key).catch(() => {})
-        continue
-      }
-      await sleep(backoff(++attempt))
-    }
-  }
-
-  async _release ({ key, token }) {
-    const current = await this.read(key)
-    if (current?.data?.token === token) await this.client.deleteObject(key)
-  }
-
   /** Runs `work` holding both the in-process queue and the bucket lock of the sequence. */
   async withLock (field, work) {
     const previous = this._local.get(field) ?? Promise.resolve()
@@ -186,12 +159,12 @@ class SequenceStore {
     this._local.set(field, tail)
     await previous
     try {
-      const lock = await this._acquire(field)
+      const lock = await this._lock.acquire(field, LOCK_OPTIONS)
       if (!lock) throw new Error(`Failed to acquire lock for sequence "${field}"`)
       try {
         return await work()
       } finally {
-        await this._release(lock).catch(() => {})
+        await this._lock.release(lock).catch(() => {})
       }
     } finally {
       done()
@@ -265,12 +238,21 @@ class IncrementalSequence {
     this._reserving = new Map()
   }
 
-  async next (field = 'id') {
-    const value = this.config.mode === 'fast' ? await this._nextFast(field) : await this.storage.next(field, { initialValue: this.config.start, increment: this.config.increment })
-    return formatIncrementalValue(value, this.config)
+  next (field = 'id') {
+    return this.config.mode === 'fast' ? this.nextValueFast(field) : this.nextValue(field)
   }
 
-  async _nextFast (field) {
+  /** One value from the bucket per call. */
+  async nextValue (field = 'id') {
+    return formatIncrementalValue(await this.storage.next(field, { initialValue: this.config.start, increment: this.config.increment }), this.config)
+  }
+
+  /** From a batch reserved in the bucket, `batchSize` values at a time. */
+  async nextValueFast (field = 'id') {
+    return formatIncrementalValue(await this._nextFromBatch(field), this.config)
+  }
+
+  async _nextFromBatch (field) {
     for (;;) {
       const batch = this.localBatches.get(field)
       if (batch && batch.current < batch.end) return batch.current++

@@ -1,0 +1,94 @@
+'use strict'
+// `DistributedSequence` / `createSequence` (s3db.js 19.x): a named counter kept as one object
+// and changed only under a `DistributedLock`. The storage is an adapter
+// `{ get(key), set(key, data, { behavior }), delete(key) }` (plugins pass their PluginStorage).
+
+const { DistributedLock } = require('./distributed-lock')
+
+const SEQUENCE_DEFAULTS = Object.freeze({ initialValue: 1, increment: 1, lockTimeout: 5000, lockTTL: 10 })
+
+class DistributedSequence {
+  constructor (storage, { valueKeyGenerator, lockKeyGenerator, defaults } = {}) {
+    if (!storage) throw new Error('DistributedSequence requires a storage adapter')
+    this.storage = storage
+    this.valueKeyGenerator = valueKeyGenerator ?? ((name) => `sequences/${name}/value`)
+    this.lockKeyGenerator = lockKeyGenerator ?? ((name) => `sequences/${name}/lock`)
+    this.defaults = { ...SEQUENCE_DEFAULTS, ...defaults }
+    this.lock = new DistributedLock(storage, { keyGenerator: this.lockKeyGenerator, defaults: { ttl: this.defaults.lockTTL, timeout: this.defaults.lockTimeout } })
+  }
+
+  async _locked (name, lockTimeout, lockTTL, work) {
+    const result = await this.lock.withLock(name, { timeout: lockTimeout, ttl: lockTTL }, work)
+    if (result === null) throw new Error(`Failed to acquire lock for sequence "${name}"`)
+    return result
+  }
+
+  /** The current value; the stored one advances by `increment`. */
+  next (name, options = {}) {
+    const { initialValue, increment, lockTimeout, lockTTL, metadata } = { ...this.defaults, ...options }
+    const key = this.valueKeyGenerator(name)
+    return this._locked(name, lockTimeout, lockTTL, async () => {
+      const data = await this.storage.get(key)
+      if (!data) {
+        await this.storage.set(key, { value: initialValue + increment, name, createdAt: Date.now(), ...metadata }, { behavior: 'body-only' })
+        return initialValue
+      }
+      await this.storage.set(key, { ...data, value: data.value + increment, updatedAt: Date.now() }, { behavior: 'body-only' })
+      return data.value
+    })
+  }
+
+  async get (name) {
+    return (await this.storage.get(this.valueKeyGenerator(name)))?.value ?? null
+  }
+
+  getData (name) {
+    return this.storage.get(this.valueKeyGenerator(name))
+  }
+
+  reset (name, value, options = {}) {
+    const { lockTimeout, lockTTL, metadata } = { ...this.defaults, ...options }
+    const key = this.valueKeyGenerator(name)
+    return this._locked(name, lockTimeout, lockTTL, async () => {
+      const data = await this.storage.get(key)
+      const now = Date.now()
+      await this.storage.set(key, { value, name, createdAt: data?.createdAt || now, updatedAt: now, resetAt: now, ...metadata }, { behavior: 'body-only' })
+      return true
+    })
+  }
+
+  set (name, value, options = {}) {
+    return this.reset(name, value, options)
+  }
+
+  async delete (name) {
+    await this.storage.delete(this.valueKeyGenerator(name))
+    await Promise.resolve(this.storage.delete(this.lockKeyGenerator(name))).catch(() => {})
+  }
+
+  async exists (name) {
+    return (await this.get(name)) !== null
+  }
+
+  /** The value after incrementing. */
+  async increment (name, options = {}) {
+    const { increment } = { ...this.defaults, ...options }
+    return (await this.next(name, options)) + increment
+  }
+}
+
+/** Key layout by owner: `resource=<r>/plugin=<p>/sequence=<name>/...`, `resource=<r>/...`, `plugin=<p>/...` or `<prefix>sequence=<name>/...`. */
+function createSequence (storage, options = {}) {
+  const { prefix = '', resourceName, pluginSlug } = options
+  let base
+  if (resourceName && pluginSlug) base = `resource=${resourceName}/plugin=${pluginSlug}/`
+  else if (resourceName) base = `resource=${resourceName}/`
+  else if (pluginSlug) base = `plugin=${pluginSlug}/`
+  else if (prefix) base = prefix
+  const keys = base === undefined
+    ? {}
+    : { valueKeyGenerator: (name) => `${base}sequence=${name}/value`, lockKeyGenerator: (name) => `${base}sequence=${name}/lock` }
+  return new DistributedSequence(storage, { ...options, ...keys })
+}
+
+module.exports = { DistributedSequence, createSequence }
