@@ -62,18 +62,26 @@ test('drain resolves once queue and running set are empty', async () => {
   await pool.drain() // idle: resolves at once
 })
 
-test('stop rejects queued, running and backing-off tasks and aborts signals', async () => {
+test('stop rejects queued tasks, lets running ones finish (signal aborted) and ends backoffs', async () => {
   const pool = new OperationsPool({ concurrency: 2, retryDelay: 10000, retryableErrors: [] })
   let runningSignal
-  const running = pool.enqueue((ctx) => { runningSignal = ctx.signal; return new Promise(() => {}) })
+  const running = pool.enqueue((ctx) => {
+    runningSignal = ctx.signal
+    return new Promise((resolve) => ctx.signal.addEventListener('abort', () => setTimeout(() => resolve('finished'), 20)))
+  })
   const backingOff = pool.enqueue(() => { throw Object.assign(new Error('x'), { code: 'ECONNRESET' }) })
   const queued = [pool.enqueue(() => 1), pool.enqueue(() => 2)]
   await sleep(10)
   const started = Date.now()
   pool.stop()
-  const outcomes = await Promise.allSettled([running, backingOff, ...queued])
+  const [r, b, ...q] = await Promise.allSettled([running, backingOff, ...queued])
   assert.ok(Date.now() - started < 1000, 'stop does not wait for backoffs')
-  for (const o of outcomes) {
+  assert.deepEqual(r, { status: 'fulfilled', value: 'finished' }, 'a running task is not rejected by stop()')
+  assert.equal(b.status, 'rejected')
+  assert.equal(b.reason.name, 'AbortError')
+  assert.equal(b.reason.code, 'ABORT_ERR')
+  assert.equal(b.reason.cause.message, 'Task cancelled by stop()')
+  for (const o of q) {
     assert.equal(o.status, 'rejected')
     assert.equal(o.reason.message, 'Task cancelled by stop()')
   }
@@ -83,8 +91,26 @@ test('stop rejects queued, running and backing-off tasks and aborts signals', as
   const s = pool.getStats()
   assert.equal(s.stopped, true)
   assert.equal(s.activeCount + s.queueSize, 0)
+  assert.equal(s.processedCount, 1)
   await pool.drain()
   pool.stop() // a second stop is harmless
+})
+
+test('drain after stop waits for running tasks; their failures are final', async () => {
+  const pool = new OperationsPool({ concurrency: 2, retryDelay: 1, retryableErrors: [] })
+  let attempts = 0
+  const failing = pool.enqueue(async () => {
+    attempts++
+    await sleep(20)
+    throw new Error('late failure')
+  }).catch((err) => err)
+  const slow = pool.enqueue(async () => { await sleep(30); return 'slow' })
+  await sleep(5)
+  pool.stop()
+  await pool.drain()
+  assert.equal(await slow, 'slow')
+  assert.equal((await failing).message, 'late failure')
+  assert.equal(attempts, 1, 'no retry on a stopped pool')
 })
 
 test('stop during many retries settles every promise', async () => {

@@ -63,7 +63,7 @@ test('context carries id, attempt, retries, metadata and a real AbortSignal', as
   const pool = new OperationsPool()
   const meta = { operation: 'x' }
   const ctx = await pool.enqueue((c) => ({ id: c.id, attempt: c.attempt, retries: c.retries, metadata: c.metadata, signal: c.signal }), { retries: 2, metadata: meta })
-  assert.equal(typeof ctx.id, 'number')
+  assert.equal(typeof ctx.id, 'string', 'task ids are strings, as in s3db.js 19.5.10')
   assert.equal(ctx.attempt, 1)
   assert.equal(ctx.retries, 2)
   assert.equal(ctx.metadata, meta)
@@ -72,7 +72,7 @@ test('context carries id, attempt, retries, metadata and a real AbortSignal', as
 })
 
 test('stats add up', async () => {
-  const pool = new OperationsPool({ concurrency: 4, retries: 0 })
+  const pool = new OperationsPool({ concurrency: 4, retries: 0, monitoring: { collectMetrics: true } })
   const jobs = []
   for (let i = 0; i < 50; i++) {
     jobs.push(pool.enqueue(async () => {
@@ -102,7 +102,7 @@ test('stats add up', async () => {
 })
 
 test('getTaskMetrics returns the record with its metadata', async () => {
-  const pool = new OperationsPool()
+  const pool = new OperationsPool({ monitoring: { collectMetrics: true } })
   let id
   await pool.enqueue((c) => { id = c.id }, { metadata: { key: 'k1' } })
   const m = pool.getTaskMetrics(id)
@@ -112,6 +112,9 @@ test('getTaskMetrics returns the record with its metadata', async () => {
   assert.equal(m.attemptCount, 1)
   assert.ok(m.completedAt >= m.startedAt && m.startedAt >= m.createdAt)
   assert.equal(pool.getTaskMetrics(123456789), undefined)
+  assert.equal(pool.getTaskMetrics('no-such-task'), undefined)
+  assert.deepEqual([...pool.taskMetrics.keys()], [id])
+  assert.equal(new OperationsPool().getAggregateMetrics(), null, 'metrics are collected only when asked for (s3db.js 19.5.10 default)')
 })
 
 test('every task event fires with its payload, metrics before completion', async () => {
@@ -126,7 +129,7 @@ test('every task event fires with its payload, metrics before completion', async
     return 'value'
   }, { metadata: { tag: 'ok' }, retries: 1 })
   assert.equal(ok, 'value')
-  await assert.rejects(pool.enqueue(() => { throw Object.assign(new Error('missing'), { statusCode: 404 }) }), /missing/)
+  await assert.rejects(pool.enqueue(() => { throw Object.assign(new Error('missing'), { statusCode: 404 }) }, { retries: 0 }), /missing/)
   await sleep(5)
   const names = seen.map((e) => e[0])
   assert.deepEqual(names.slice(0, 5), ['pool:taskStarted', 'pool:taskRetry', 'pool:taskMetrics', 'pool:taskCompleted', 'pool:drained'])
@@ -138,7 +141,9 @@ test('every task event fires with its payload, metrics before completion', async
   assert.equal(typeof started.fn, 'undefined', 'payloads are plain snapshots')
   assert.equal(seen[1][2], 1, 'retry event carries the 1-based attempt')
   assert.equal(seen[2][1].metadata.tag, 'ok')
-  assert.equal(typeof seen[2][1].taskId, 'number')
+  assert.equal(typeof seen[2][1].taskId, 'string')
+  assert.equal(seen[2][1].taskId, started.id)
+  assert.equal(started.signature, 'anonymous:p0')
   const [, done, result] = seen[3]
   assert.equal(result, 'value')
   assert.equal(done.attemptCount, 2)
@@ -168,9 +173,9 @@ test('a throwing listener never breaks the pool', async () => {
   assert.deepEqual(errors, ['listener bug'])
 })
 
-test('bad concurrency is refused', () => {
+test('bad concurrency: the constructor falls back to 10 (as s3db.js 19.5.10), setConcurrency throws', () => {
   for (const bad of [0, -1, NaN, 'lots', {}]) {
-    assert.throws(() => new OperationsPool({ concurrency: bad }), (e) => e instanceof TypeError || e instanceof RangeError, String(bad))
+    assert.equal(new OperationsPool({ concurrency: bad }).concurrency, 10, String(bad))
   }
   const pool = new OperationsPool()
   assert.throws(() => pool.setConcurrency(0), /Concurrency must be >= 1/)

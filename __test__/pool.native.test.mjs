@@ -90,15 +90,16 @@ test("concurrency 'auto' attaches a tuner that adjusts", async () => {
   const pool = new OperationsPool({ concurrency: 'auto', autoTuning: { minConcurrency: 2, maxConcurrency: 40, targetLatency: 1000, targetMemoryPercent: 0.999, adjustmentInterval: 1 } })
   assert.ok(pool.tuner instanceof AdaptiveTuning)
   assert.equal(pool.autoConcurrency, true)
-  const before = pool.concurrency
+  assert.equal(pool.concurrency, 'auto', "reads back as 'auto' (s3db.js 19.5.10)")
+  const before = pool.effectiveConcurrency
   for (let round = 0; round < 3; round++) {
     await Promise.all(Array.from({ length: 20 }, () => pool.enqueue(() => 1)))
     await sleep(3)
   }
-  const metrics = pool.getAggregateMetrics().autoTuning
+  const metrics = pool.tuner.getMetrics()
   assert.ok(metrics.history.length >= 1, 'the tuner adjusted at least once')
-  assert.ok(pool.concurrency > before, `fast tasks raise concurrency (${before} -> ${pool.concurrency})`)
-  assert.ok(pool.concurrency <= 40)
+  assert.ok(pool.effectiveConcurrency > before, `fast tasks raise concurrency (${before} -> ${pool.effectiveConcurrency})`)
+  assert.ok(pool.effectiveConcurrency <= 40)
   pool.setConcurrency(3)
   assert.equal(pool.tuner, null)
   assert.equal(pool.concurrency, 3)

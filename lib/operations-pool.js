@@ -10,11 +10,14 @@
 const { EventEmitter } = require('node:events')
 const { performance } = require('node:perf_hooks')
 const { NativeOperationsPool } = require('./native.js')
-const { normalizeOptions, nativeOptions, parseTimeout, isRetryable, isTransient } = require('./pool/options.js')
+const { normalizeOptions, nativeOptions, parseTimeout, isUserRetryable, isTransient } = require('./pool/options.js')
 const { Deadlines } = require('./pool/deadlines.js')
 const { Task, TaskContext, timeoutError, cancelError } = require('./pool/task.js')
 const { AdaptiveTuning } = require('./pool/adaptive-tuning.js')
 const { taskPayload, metricsPayload, statsPayload, taskMetricsPayload, MetadataRing } = require('./pool/payloads.js')
+const { deriveSignature, SignatureStats } = require('./pool/signature.js')
+const { TaskIds } = require('./pool/task-ids.js')
+const monitor = require('./pool/monitor.js')
 const { emitNative, emitSafely, listenersChanged } = require('./pool/events.js')
 const batch = require('./pool/batch.js')
 const controls = require('./pool/controls.js')
@@ -52,24 +55,35 @@ class OperationsPool extends EventEmitter {
   constructor (options = {}) {
     super()
     const o = normalizeOptions(options)
-    this.retries = o.retries
+    this.features = o.features
+    this.lightMode = o.features.profile === 'light' || o.features.profile === 'bare'
+    this.bareMode = o.features.profile === 'bare'
+    this.retries = o.configuredRetries
     this.retryDelay = o.retryDelay
-    this.timeout = o.timeout
+    this.timeout = o.configuredTimeout
     this.retryableErrors = o.retryableErrors
     this.retryStrategy = o.retryStrategy
     this.queue = o.queue
     this.priorityConfig = o.queue
     this.monitoring = o.monitoring
     this.autoTuning = o.autoTuning
+    this.autoTuningConfig = o.tuningRequested ? o.autoTuning : undefined
     this.tuner = null
     this.autoConcurrency = o.concurrency === 'auto'
+    this.signatureStats = o.features.signatureInsights
+      ? new SignatureStats({ alpha: o.monitoring.signatureAlpha, maxEntries: o.monitoring.signatureMaxEntries })
+      : null
 
+    this._retries = o.retries // what runs: 0 in the bare profile
+    this._timeout = o.timeout
+    this._configured = o.concurrency // 'auto' or the number asked for
     this._native = new NativeOperationsPool(
       nativeOptions({ ...o, concurrency: this.autoConcurrency ? 1 : o.concurrency }),
       wakeUpFor(this),
     )
+    this._ids = new TaskIds()
     this._queued = new QueuedTable()
-    this._exchange = new Exchange(this._native, (tasks, submitted, granted, state) => this._applyExchange(tasks, submitted, granted, state))
+    this._exchange = new Exchange(this._native, (tasks, submitted, granted, state) => this._applyExchange(tasks, submitted, granted, state), this.lightMode)
     this._active = [] // running tasks; each knows its index (`activeIndex`)
     this._now = -1 // one clock reading for all tasks started by one exchange
     this._running = null
@@ -79,14 +93,23 @@ class OperationsPool extends EventEmitter {
     this._stopped = false
     this._keepingAlive = false
     this._on = { started: false, completed: false, error: false, retry: false, metrics: false, drained: false, any: false }
-    this._collectMetadata = o.monitoring.enabled !== false && o.monitoring.collectMetrics !== false
+    this._collectMetadata = o.monitoring.collectMetrics
     this._sampleHeap = o.monitoring.mode === 'full'
     this._recentMetadata = new MetadataRing(1000) // for getTaskMetrics, like the native records
+    this._signatureCache = { name: null, priority: 0, signature: '' }
+    this._signatureTick = 0
+    this._foreignTuner = false // a tuner object of the app's own (not an AdaptiveTuning)
+    this._lastTuned = null
+    this._exported = { at: 0, completed: 0 }
     this.on('newListener', (name) => this._listenersChanged(name, true))
     this.on('removeListener', (name) => this._listenersChanged(name, false))
-    if (this.autoConcurrency) {
-      const tuning = o.autoTuning?.instance instanceof AdaptiveTuning ? o.autoTuning.instance : new AdaptiveTuning(o.autoTuning || {})
-      this.setTuner(tuning)
+    if (o.tuningRequested) {
+      const instance = o.autoTuning.instance
+      this.setTuner(instance || new AdaptiveTuning(o.autoTuning))
+      // A tuner sets the number; only a bare 'auto' keeps reading back as 'auto'.
+      this._configured = this._native.concurrency
+    } else if (this.autoConcurrency && !this.bareMode) {
+      this.setTuner(new AdaptiveTuning(o.autoTuning || {}))
     }
   }
 
@@ -106,18 +129,25 @@ class OperationsPool extends EventEmitter {
   }
 
   _createTask (fn, options, resolve, reject) {
-    let timeout = this.timeout
-    let retries = this.retries
-    try {
-      if (options.timeout !== undefined) timeout = parseTimeout(options.timeout, this.timeout)
-      if (options.retries !== undefined) retries = Math.max(0, Math.floor(Number(options.retries))) || 0
-    } catch (err) {
-      reject(err)
-      return null
+    let timeout = this._timeout
+    let retries = this._retries
+    if (!this.bareMode) {
+      try {
+        if (options.timeout !== undefined) timeout = parseTimeout(options.timeout, this._timeout)
+        if (options.retries !== undefined) retries = Math.max(0, Math.floor(Number(options.retries))) || 0
+      } catch (err) {
+        reject(err)
+        return null
+      }
     }
     const priority = +options.priority || 0
     const metadata = options.metadata !== undefined ? options.metadata : null
-    return new Task(fn, priority, retries, timeout, metadata, resolve, reject)
+    const task = new Task(fn, priority, retries, timeout, metadata, resolve, reject)
+    // Signatures of tasks with metadata are fixed at enqueue time (as s3db.js does); the
+    // common case, no metadata, is derived from the function name when first needed.
+    if (options.signature) task.signature = String(options.signature)
+    else if (metadata !== null) task.signature = deriveSignature(fn, metadata, undefined, priority)
+    return task
   }
 
   /** A task enqueued from inside `parent` (ctx.enqueue): parent gives its slot to children. */
@@ -274,7 +304,7 @@ class OperationsPool extends EventEmitter {
 
   _failed (task, attempt, err) {
     if (task.settled || task.attempt !== attempt || task.waiting) return
-    if (attempt <= task.retries && !this._stopped && isRetryable(err, this.retryableErrors)) {
+    if (attempt <= task.retries && !this._stopped && isUserRetryable(err, this.retryableErrors)) {
       const delay = this._native.retryDelay(task.id, isTransient(err))
       if (delay >= 0) {
         task.waiting = true
@@ -284,7 +314,7 @@ class OperationsPool extends EventEmitter {
         if (this._on.retry) this._emitSafely('pool:taskRetry', taskPayload(this, task, false), attempt)
         extra.backoffTimer = setTimeout(() => {
           extra.backoffTimer = null
-          if (!task.settled) this._start(task)
+          if (!task.settled && !this._stopped) this._start(task)
         }, delay)
         return
       }
@@ -294,7 +324,7 @@ class OperationsPool extends EventEmitter {
 
   _expire (task, attempt) {
     if (task.settled || task.attempt !== attempt || task.waiting) return
-    const err = timeoutError(task.id, task.timeout)
+    const err = timeoutError(this._ids.format(task.id), task.timeout)
     task.context?.abort(err)
     this._failed(task, attempt, err)
   }
@@ -304,6 +334,7 @@ class OperationsPool extends EventEmitter {
     this._removeActive(task)
     const on = this._on
     const payload = (on.completed && ok) || (on.error && !ok) || on.metrics ? taskPayload(this, task, true) : null
+    if (this.signatureStats !== null || this._foreignTuner) monitor.taskFinished(this, task, ok, payload)
     this._exchange.complete(task.id, ok)
     if (this._collectMetadata) this._recentMetadata.record(task.id, task.metadata)
     if (payload !== null) {
@@ -314,6 +345,11 @@ class OperationsPool extends EventEmitter {
     const settle = ok ? task.resolve : task.reject
     task.release()
     settle(value)
+    if (this._foreignTuner) controls.applyTunedConcurrency(this)
+    if (this.monitoring.exporter !== null) {
+      this._sync()
+      monitor.exportSample(this, 'task', false)
+    }
   }
 
   /** Nothing runs any more; `idle` when nothing is queued either. */
@@ -330,6 +366,7 @@ class OperationsPool extends EventEmitter {
     const waiters = this._drainWaiters.splice(0)
     this._native.setWakeOnSettle(this._quietWaiters.length > 0)
     this._emitSafely('pool:drained')
+    if (this.monitoring.exporter !== null) monitor.exportSample(this, 'drain', true)
     this._resolveWaiters(waiters)
   }
 
@@ -351,7 +388,9 @@ class OperationsPool extends EventEmitter {
   _emitNative (event) { emitNative(this, event) }
 
   /** A throwing listener must not break the scheduler: its error goes to 'error' listeners. */
-  _emitSafely (name, ...args) { emitSafely(this, name, args) }
+  _emitSafely (name, ...args) {
+    if (this.features.emitEvents) emitSafely(this, name, args)
+  }
 
   _listenersChanged (name, added) { listenersChanged(this, name, added) }
 
@@ -378,9 +417,10 @@ class OperationsPool extends EventEmitter {
     this._collect()
   }
 
-  get concurrency () { return this._native.concurrency }
+  /** 'auto' when asked for without a tuner's number; else the number in force. */
+  get concurrency () { return this._configured === 'auto' ? 'auto' : this._native.concurrency }
   get effectiveConcurrency () { return this._native.concurrency }
-  getConcurrency () { return this._native.concurrency }
+  getConcurrency () { return this.concurrency }
   get paused () { return this.getStats().paused }
   get stopped () { return this._stopped }
   get stats () { return this.getStats() }
@@ -392,8 +432,33 @@ class OperationsPool extends EventEmitter {
 
   getStats () {
     this._sync()
-    return statsPayload(this._native.stats())
+    const stats = statsPayload(this._native.stats())
+    stats.concurrency = this.concurrency
+    return stats
   }
+
+  /** Id string of a scheduler id (what listeners and task contexts see). */
+  _idOf (n) { return this._ids.format(n) }
+
+  /** The signature of a JS task (see lib/pool/signature.js). */
+  _signatureOf (task) {
+    if (task.signature !== null) return task.signature
+    const name = (task.fn !== null && task.fn.name) || 'anonymous'
+    const cache = this._signatureCache
+    if (name !== cache.name || task.priority !== cache.priority) {
+      cache.name = name
+      cache.priority = task.priority
+      cache.signature = deriveSignature(task.fn, null, undefined, task.priority)
+    }
+    return cache.signature
+  }
+
+  getSignatureInsights (limit = 5) {
+    return this.signatureStats ? this.signatureStats.snapshot(limit) : []
+  }
+
+  /** The last 1000 finished tasks by id (with `monitoring.collectMetrics`), as a Map. */
+  get taskMetrics () { return monitor.taskMetricsMap(this) }
 
   getRollingMetrics () {
     const rolling = this.getStats().rolling
@@ -402,9 +467,11 @@ class OperationsPool extends EventEmitter {
 
   getTaskMetrics (taskId) {
     this._sync()
-    const record = this._native.taskRecord(Number(taskId))
+    const id = this._ids.parse(taskId)
+    if (id < 0) return undefined
+    const record = this._native.taskRecord(id)
     if (record == null) return undefined
-    return taskMetricsPayload(record, this._recentMetadata.get(record.id))
+    return taskMetricsPayload(this, record, this._recentMetadata.get(record.id))
   }
 
   getAggregateMetrics (since = 0) {
@@ -420,10 +487,10 @@ class OperationsPool extends EventEmitter {
   map (source, fn, options) { return batch.map(this, source, fn, options) }
   process (items, processor, options) { return batch.processItems(this, items, processor, options) }
 
-  /** Stops the pool and releases its tuner. */
-  destroy () {
+  /** Stops the pool, waits for running tasks, and drops listeners. */
+  async destroy () {
     this.stop()
-    this.tuner = null
+    await this.drain()
     this.removeAllListeners()
   }
 

@@ -6,6 +6,7 @@
 const { parseConcurrency } = require('./options.js')
 const { cancelError } = require('./task.js')
 const { AdaptiveTuning } = require('./adaptive-tuning.js')
+const { exportSample } = require('./monitor.js')
 
 /** Stops starting tasks; resolves when running ones have settled. */
 function pause (pool) {
@@ -31,7 +32,11 @@ function resume (pool) {
   pool._startIds(ids)
 }
 
-/** Irreversible: rejects queued and running tasks, aborts their signals and backoffs. */
+/**
+ * Irreversible. Queued tasks reject with `Task cancelled by stop()`; running tasks finish on
+ * their own (their signal is aborted, a failure is final); a task waiting to retry rejects with
+ * an AbortError whose cause is the cancellation (as s3db.js 19.5.10 does).
+ */
 function stop (pool) {
   if (pool._stopped) return
   pool._sync()
@@ -39,23 +44,30 @@ function stop (pool) {
   pool._native.stop()
   const queued = pool._queued.takeAll()
   if (pool._keepingAlive) pool._updateKeepAlive()
-  const running = pool._active
   pool._queued.clear()
-  pool._active = []
   for (const task of queued) pool._cancel(task, cancelError())
-  for (const task of running) {
-    const err = cancelError()
-    task.context?.abort(err)
-    if (task.extra !== null && task.extra.backoffTimer !== null) clearTimeout(task.extra.backoffTimer)
-    pool._native.complete(task.id, false)
-    pool._cancel(task, err)
+  for (const task of pool._active.slice()) {
+    const reason = cancelError()
+    task.context?.abort(reason)
+    if (task.waiting && !task.settled) {
+      if (task.extra !== null && task.extra.backoffTimer !== null) clearTimeout(task.extra.backoffTimer)
+      pool._finish(task, false, abortError(reason))
+    }
   }
-  pool._deadlines.clear()
   pool._emitSafely('pool:stopped')
+  if (typeof pool.tuner?.stop === 'function') pool.tuner.stop()
   if (pool._native.isQuiet()) {
+    pool._deadlines.clear()
     pool._resolveWaiters(pool._quietWaiters.splice(0))
     if (pool._drainWaiters.length > 0) pool._finishDrain()
   }
+}
+
+function abortError (cause) {
+  const err = new Error('The operation was aborted', { cause })
+  err.name = 'AbortError'
+  err.code = 'ABORT_ERR'
+  return err
 }
 
 /** Resolves when nothing is queued or running. */
@@ -66,6 +78,7 @@ function drain (pool) {
   if (pool._native.isIdle() || (pool._stopped && pool._native.isQuiet())) {
     pool._native.setWakeOnSettle(pool._drainWaiters.length + pool._quietWaiters.length > 0)
     pool._emitSafely('pool:drained')
+    if (pool.monitoring.exporter !== null) exportSample(pool, 'drain', true)
     return Promise.resolve()
   }
   return new Promise((resolve) => {
@@ -81,26 +94,58 @@ function setConcurrency (pool, n) {
   if (value === 'auto') {
     pool.autoConcurrency = true
     pool.setTuner(pool.tuner || new AdaptiveTuning(pool.autoTuning || {}))
+    pool._configured = 'auto'
     return
   }
   pool.autoConcurrency = false
   pool.tuner = null
+  pool._foreignTuner = false
+  pool._configured = value
   pool._sync()
+  pool._startIds(pool._native.setTuner(null))
   pool._startIds(pool._native.setConcurrency(value))
 }
 
-/** Attaches an AdaptiveTuning: concurrency follows it from now on. */
+/**
+ * Attaches a tuner: an AdaptiveTuning (run by the native scheduler), or any object with
+ * `getConcurrency()` (and optionally `recordTaskMetrics(sample)`, `stop()`), fed by JS after
+ * every JS task. null detaches.
+ */
 function setTuner (pool, tuner) {
   pool._sync()
   if (tuner === null || tuner === undefined) {
     pool.tuner = null
+    pool._foreignTuner = false
     pool._startIds(pool._native.setTuner(null))
     return
   }
-  if (!(tuner instanceof AdaptiveTuning)) throw new TypeError('setTuner expects an AdaptiveTuning instance')
+  if (tuner instanceof AdaptiveTuning) {
+    pool.tuner = tuner
+    pool._foreignTuner = false
+    pool.autoConcurrency = true
+    pool._startIds(pool._native.setTuner(tuner._native))
+    return
+  }
+  if (typeof tuner !== 'object' || typeof tuner.getConcurrency !== 'function') {
+    throw new TypeError('setTuner expects an AdaptiveTuning or an object with getConcurrency()')
+  }
   pool.tuner = tuner
-  pool.autoConcurrency = true
-  pool._startIds(pool._native.setTuner(tuner._native))
+  pool._foreignTuner = true
+  pool._startIds(pool._native.setTuner(null))
+  applyTunedConcurrency(pool)
 }
 
-module.exports = { pause, resume, stop, drain, setConcurrency, setTuner }
+/** Follows a foreign tuner's number when it changed. */
+function applyTunedConcurrency (pool) {
+  const tuned = pool.tuner.getConcurrency()
+  if (typeof tuned !== 'number' || !(tuned > 0) || tuned === pool._lastTuned) return
+  pool._lastTuned = tuned
+  const value = parseConcurrency(tuned, undefined)
+  pool._configured = value
+  if (value !== pool._native.concurrency) {
+    pool._sync()
+    pool._startIds(pool._native.setConcurrency(value))
+  }
+}
+
+module.exports = { pause, resume, stop, drain, setConcurrency, setTuner, applyTunedConcurrency }

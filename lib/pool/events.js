@@ -21,7 +21,7 @@ function emitNative (pool, event) {
   const name = event.name
   if (name === 'pool:paused' || name === 'pool:resumed' || name === 'pool:stopped') return // JS emits these itself
   if (name === 'pool:drained') return emitSafely(pool, name, [])
-  const task = nativeTaskPayload(event.task)
+  const task = nativeTaskPayload(pool, event.task)
   if (name === 'pool:taskRetry') emitSafely(pool, name, [task, event.attempt])
   else if (name === 'pool:taskError') emitSafely(pool, name, [task, nativeError(event)])
   else if (name === 'pool:taskMetrics') emitSafely(pool, name, [metricsPayload(task)])
@@ -30,7 +30,7 @@ function emitNative (pool, event) {
 
 /** Keeps `pool._on` flags (and native event buffering) in line with the listeners. */
 function listenersChanged (pool, name, added) {
-  if (!TASK_EVENTS.includes(name)) return
+  if (!TASK_EVENTS.includes(name) || !pool.features.emitEvents) return
   const has = (event) => pool.listenerCount(event) > 0 || (added && event === name)
   const on = pool._on
   on.started = has('pool:taskStarted')

@@ -16,10 +16,12 @@ class Exchange {
   /**
    * @param native   the NativeOperationsPool
    * @param apply    (tasks, submitted, granted, state) => void, with plain arrays of numbers
+   * @param fifo     true: every task is submitted at priority 0 (first in, first out)
    */
-  constructor (native, apply) {
+  constructor (native, apply, fifo = false) {
     this.native = native
     this.apply = apply
+    this.fifo = fifo
     this.tasks = []
     this.priorities = new Float64Array(INITIAL)
     this.done = new Float64Array(INITIAL)
@@ -34,7 +36,7 @@ class Exchange {
   submit (task) {
     const n = this.tasks.length
     if (n === this.priorities.length) this.priorities = grow(this.priorities, n + 1)
-    this.priorities[n] = task.priority
+    this.priorities[n] = this.fifo ? 0 : task.priority
     this.tasks.push(task)
     if (!this.scheduled) this._schedule()
   }

@@ -1,6 +1,7 @@
 'use strict'
-// Pool options (api §4.1) validated once, and the rules that say whether an error is worth
-// another attempt (api §4.5, §11 decision 4).
+// Pool options (api §4.1) validated once, and the rule that says whether an app's task is worth
+// another attempt. S3 requests (native tasks) follow the scheduler's own rule in crates/pool:
+// only retryable failures (network, timeouts, throttling, 5xx, 408/429), never another 4xx.
 
 const DEFAULT_RETRYABLE_ERRORS = Object.freeze([
   'NetworkingError',
@@ -25,14 +26,15 @@ const DEFAULT_QUEUE = Object.freeze({ agingMs: 250, maxAgingBoost: 3, latencyTar
 
 const DEFAULT_MONITORING = Object.freeze({
   enabled: true,
-  collectMetrics: true,
+  collectMetrics: false,
   sampleRate: 1,
-  mode: 'balanced',
   sampleInterval: 100,
   rollingWindowMs: 1000,
+  reportInterval: 1000,
+  signatureSampleLimit: 8,
 })
 
-/** Concurrency as a positive integer, or 'auto'. Throws on anything else. */
+/** Concurrency as a positive integer, or 'auto'. Throws on anything else (setConcurrency). */
 function parseConcurrency (value, fallback) {
   if (value === undefined || value === null) return fallback
   if (value === 'auto') return 'auto'
@@ -42,6 +44,15 @@ function parseConcurrency (value, fallback) {
   }
   if (n < 1) throw new RangeError('Concurrency must be >= 1')
   return n === Infinity ? 2 ** 31 - 1 : Math.floor(n)
+}
+
+/** The constructor's rule (s3db.js 19.5.10): anything but 'auto' or a number >= 1 becomes 10. */
+function constructorConcurrency (value) {
+  try {
+    return parseConcurrency(value, 10)
+  } catch {
+    return 10
+  }
 }
 
 function describe (value) {
@@ -65,27 +76,62 @@ function parseTimeout (value, fallback) {
   return nonNegative(value, fallback, 'timeout')
 }
 
+/**
+ * Profiles as in s3db.js 19.5.10: 'balanced' (priorities, retries, events), 'light' (first in,
+ * first out: priorities ignored; chosen by default when there are no retries and monitoring is
+ * passive) and 'bare' (no events, retries, timeouts, monitoring or tuner).
+ */
+function resolveFeatures (options, retries, monitoringEnabled, mode) {
+  const f = options.features || {}
+  let profile = f.profile || (retries > 0 ? 'balanced' : 'light')
+  if (profile === 'light' && monitoringEnabled && mode !== 'passive') profile = 'balanced'
+  return {
+    profile,
+    emitEvents: f.emitEvents ?? profile !== 'bare',
+    signatureInsights: f.signatureInsights ?? true,
+  }
+}
+
 function normalizeOptions (options = {}) {
   if (options === null || typeof options !== 'object') throw new TypeError('OperationsPool options must be an object')
   const autoTuning = options.autoTuning ?? options.autotune ?? null
   const retryStrategy = { ...DEFAULT_RETRY_STRATEGY, ...(options.retryStrategy || {}) }
   const queue = { ...DEFAULT_QUEUE, ...(options.queue || {}) }
-  const monitoring = { ...DEFAULT_MONITORING, ...(options.monitoring || {}) }
-  let concurrency = parseConcurrency(options.concurrency, 10)
-  if (autoTuning && autoTuning.enabled && options.concurrency === undefined) concurrency = 'auto'
+  const requested = options.monitoring || {}
+  const retries = Math.floor(nonNegative(options.retries, 3, 'retries'))
+  const monitoringRequested = requested.enabled ?? true
+  const mode = monitoringRequested
+    ? requested.mode || (requested.collectMetrics || requested.mode === 'detailed' ? 'detailed' : 'passive')
+    : 'light'
+  const features = resolveFeatures(options, retries, monitoringRequested, mode)
+  const bare = features.profile === 'bare'
+  const enabled = !bare && monitoringRequested
+  const monitoring = {
+    ...DEFAULT_MONITORING,
+    ...requested,
+    enabled,
+    mode,
+    collectMetrics: enabled && ((requested.collectMetrics ?? false) || mode === 'detailed'),
+    exporter: typeof requested.exporter === 'function' ? requested.exporter : null,
+  }
+  const tuningRequested = !bare && Boolean(autoTuning && (autoTuning.enabled || autoTuning.instance))
   const retryableErrors = Array.isArray(options.retryableErrors)
     ? options.retryableErrors.map(String)
     : DEFAULT_RETRYABLE_ERRORS.slice()
   return {
-    concurrency,
-    retries: Math.floor(nonNegative(options.retries, 3, 'retries')),
+    concurrency: constructorConcurrency(options.concurrency),
+    retries: bare ? 0 : retries,
+    configuredRetries: retries,
     retryDelay: nonNegative(options.retryDelay, 1000, 'retryDelay') || 1000,
-    timeout: parseTimeout(options.timeout, 30000),
+    timeout: bare ? 0 : parseTimeout(options.timeout, 30000),
+    configuredTimeout: parseTimeout(options.timeout, 30000),
     retryableErrors,
     retryStrategy,
     queue,
     monitoring,
+    features,
     autoTuning,
+    tuningRequested,
   }
 }
 
@@ -107,8 +153,8 @@ function nativeOptions (o, tunerOptions) {
     latencyTarget: Number(o.autoTuning?.targetLatency ?? rs.latencyTarget),
     agingMs: Number(o.queue.agingMs),
     maxAgingBoost: Number(o.queue.maxAgingBoost),
-    monitoringEnabled: o.monitoring.enabled !== false,
-    collectMetrics: o.monitoring.enabled !== false && o.monitoring.collectMetrics !== false,
+    monitoringEnabled: o.monitoring.enabled,
+    collectMetrics: o.monitoring.collectMetrics,
     sampleRate: Number(o.monitoring.sampleRate ?? 1),
     rollingWindowMs: Number(o.monitoring.rollingWindowMs ?? 1000),
     tuner: tunerOptions,
@@ -129,12 +175,6 @@ const TRANSIENT_NAMES = new Set([
   'ProvisionedThroughputExceededException', 'InternalError', 'InternalServerError',
 ])
 
-function statusOf (err) {
-  if (err === null || typeof err !== 'object') return 0
-  const s = err.statusCode ?? err.$metadata?.httpStatusCode ?? err.status ?? err.$response?.statusCode
-  return typeof s === 'number' ? s : 0
-}
-
 /** Short-lived failure: network, timeout, throttling. Its backoff is halved. */
 function isTransient (err) {
   if (err === null || err === undefined) return false
@@ -142,28 +182,6 @@ function isTransient (err) {
   const { name, code } = err
   if (TRANSIENT_NAMES.has(name) || TRANSIENT_CODES.has(code)) return true
   return TRANSIENT_TEXT.test(`${name} ${code} ${err.message}`)
-}
-
-function matchesEntry (err, entry) {
-  if (err === null || typeof err !== 'object') return String(err).includes(entry)
-  return err.name === entry || err.code === entry || err.constructor?.name === entry ||
-    (typeof err.message === 'string' && err.message.includes(entry))
-}
-
-/**
- * Worth another attempt? Never a 4xx other than 408/429, whatever the list says. An empty list
- * means every transient failure (network, timeouts, 5xx, throttling, 408/429); otherwise an
- * entry must match the error's name, code, constructor name or part of its message.
- */
-function isRetryable (err, list) {
-  const status = statusOf(err)
-  if (status >= 400 && status < 500 && status !== 408 && status !== 429) return false
-  if (list.length === 0) {
-    return status >= 500 || status === 408 || status === 429 || isTransient(err) ||
-      (err !== null && typeof err === 'object' && (err.retriable === true || err.$retryable != null))
-  }
-  for (let i = 0; i < list.length; i++) if (matchesEntry(err, list[i])) return true
-  return false
 }
 
 /**
@@ -193,8 +211,6 @@ module.exports = {
   parseTimeout,
   normalizeOptions,
   nativeOptions,
-  isRetryable,
   isUserRetryable,
   isTransient,
-  statusOf,
 }

@@ -2,6 +2,8 @@
 // Plain snapshot objects for events and stats (api §4.7, §4.8, §11 item 8). Built only when
 // someone listens or asks.
 
+const { deriveSignature } = require('./signature.js')
+
 /** Snapshot of a JS task; `finished` adds completion times. */
 function taskPayload (pool, task, finished) {
   const t = pool._native.runningTimings(task.id)
@@ -9,7 +11,8 @@ function taskPayload (pool, task, finished) {
   const running = t ? t[1] : 0
   const heapAfter = pool._sampleHeap && finished ? process.memoryUsage().heapUsed : 0
   return {
-    id: task.id,
+    id: pool._idOf(task.id),
+    signature: pool._signatureOf(task),
     priority: task.priority,
     retries: task.retries,
     timeout: task.timeout,
@@ -40,9 +43,10 @@ function metricsPayload (task) {
 }
 
 /** Snapshot of a native task (an S3 request), from the native event record. */
-function nativeTaskPayload (t) {
+function nativeTaskPayload (pool, t) {
   return {
-    id: t.id,
+    id: pool._idOf(t.id),
+    signature: deriveSignature(null, t.metadata, undefined, t.priority),
     priority: t.priority,
     retries: t.retries,
     timeout: t.timeout ?? 0,
@@ -93,9 +97,9 @@ function statsPayload (s) {
   }
 }
 
-function taskMetricsPayload (r, metadata) {
+function taskMetricsPayload (pool, r, metadata) {
   return {
-    id: r.id,
+    id: pool._idOf(r.id),
     metadata,
     timings: {
       queueWait: r.queueWait,

@@ -44,7 +44,8 @@ class SignatureStats {
     this.entries = new Map()
   }
 
-  /** One finished task: `queueWait` and `execution` in ms (omitted: 0), `success`. */
+  /** One finished task: `queueWait` and `execution` in ms (undefined: not measured for this
+   * task, the averages stay as they are), `success`. */
   record (signature, queueWait, execution, success) {
     if (!signature) return
     let entry = this.entries.get(signature)
@@ -54,8 +55,8 @@ class SignatureStats {
       if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value)
     }
     entry.count++
-    entry.avgQueueWait = this._mix(entry.avgQueueWait, queueWait || 0)
-    entry.avgExecution = this._mix(entry.avgExecution, execution || 0)
+    if (queueWait !== undefined) entry.avgQueueWait = this._mix(entry.avgQueueWait, queueWait || 0)
+    if (execution !== undefined) entry.avgExecution = this._mix(entry.avgExecution, execution || 0)
     entry.successRate = this._mix(entry.successRate, success === false ? 0 : 1)
   }
 

@@ -11,6 +11,8 @@ class Task {
     this.timeout = timeout
     /** null until someone reads it: most tasks never need their own `{}`. */
     this.metadata = metadata
+    /** Explicit or metadata-derived signature; null: derived from the function when needed. */
+    this.signature = null
     this.resolve = resolve
     this.reject = reject
     this.attempt = 0
@@ -46,7 +48,7 @@ class Task {
 /** What a task function receives: `{ id, attempt, retries, metadata, signal }`. */
 class TaskContext {
   constructor (task, pool) {
-    this.id = task.id
+    this.id = pool._idOf(task.id)
     this.attempt = task.attempt
     this.retries = task.retries
     this._task = task
