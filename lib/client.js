@@ -9,7 +9,7 @@ const native = require('./native')
 const { ConnectionString } = require('./connection-string')
 const { ObjectBody } = require('./body')
 const { fromNative, UnknownError, ValidationError } = require('./errors')
-const { attachPool, clientPoolMethods } = require('./pool/client-pool')
+const { attachPool, clientPoolMethods, taskManagerOf, POOL_ON_BY_DEFAULT } = require('./pool/client-pool')
 const { createLogger } = require('./logger')
 const { logCommand } = require('./plugins-surface/client-log')
 
@@ -72,9 +72,10 @@ class S3Client extends EventEmitter {
     this.options = options
     this.connectionString = connectionString
     try {
-      // Every request goes through the client's operations pool (see lib/pool/config.js).
-      const pool = attachPool(this, { parallelism: this.parallelism, ...options }, this.config.clientOptions)
-      this._native = new native.NativeClient(String(connectionString), this.parallelism, pool, pool !== null)
+      // Every request goes through the client's operations pool (see lib/pool/config.js), or,
+      // without one, through a limiter of `parallelism` requests of the native client's own.
+      const { pool, enabled } = attachPool(this, { parallelism: this.parallelism, ...options }, this.config.clientOptions)
+      this._native = new native.NativeClient(String(connectionString), this.parallelism, pool, enabled)
     } catch (err) {
       throw fromNative(err)
     }
@@ -82,6 +83,8 @@ class S3Client extends EventEmitter {
 
   get bucket () { return this.config.bucket }
   get keyPrefix () { return this.config.keyPrefix }
+  /** The client's pool under its s3db.js 19.5.10 name (null when it has none). */
+  get taskExecutor () { return this.operationsPool }
 
   _emit (event, ...args) {
     if (this.listenerCount(event) > 0) this.emit(event, ...args)
@@ -261,8 +264,11 @@ function memoryConnectionString (bucket, keyPrefix) {
 
 class MemoryClient extends S3Client {
   constructor ({ bucket = 's3db', keyPrefix = '', connectionString, parallelism = 10, ...options } = {}) {
-    super({ connectionString: connectionString ?? memoryConnectionString(bucket, keyPrefix), parallelism, ...options })
+    super({ connectionString: connectionString ?? memoryConnectionString(bucket, keyPrefix), parallelism, ...options, [POOL_ON_BY_DEFAULT]: true })
   }
+
+  /** The TasksRunner of a memory client in s3db.js 19.5.10 (the one given as `taskExecutor`). */
+  get taskManager () { return taskManagerOf(this) }
 
   static clearBucketStorage (bucket) { native.memoryClearBucket(bucket) }
   static clearAllStorage () { native.memoryClearAll() }
@@ -306,9 +312,11 @@ function fileConnectionString (basePath, bucket, keyPrefix) {
 
 class FileSystemClient extends S3Client {
   constructor ({ basePath = './s3db-data', bucket = 's3db', keyPrefix = '', connectionString, parallelism = 10, ...options } = {}) {
-    super({ connectionString: connectionString ?? fileConnectionString(basePath, bucket, keyPrefix), parallelism, ...options })
+    super({ connectionString: connectionString ?? fileConnectionString(basePath, bucket, keyPrefix), parallelism, ...options, [POOL_ON_BY_DEFAULT]: true })
     this.basePath = this.config.basePath
   }
+
+  get taskManager () { return taskManagerOf(this) }
 }
 
 // Pool controls (getQueueStats, pausePool, ..., _executeOperation, _executeBatch), unless defined above.

@@ -6,6 +6,7 @@
 const { EventEmitter } = require('node:events')
 const { randomBytes } = require('node:crypto')
 const { S3Client, MemoryClient, FileSystemClient } = require('./client')
+const { POOL_ON_BY_DEFAULT } = require('./pool/client-pool')
 const { ConnectionString } = require('./connection-string')
 const { Resource } = require('./resource')
 const { fromNative, DatabaseError, ConnectionStringError, ResourceNotFound, NoSuchKey } = require('./errors')
@@ -33,7 +34,8 @@ function clientFor (connectionString, options) {
   const parsed = new ConnectionString(connectionString)
   if (parsed.clientType === 'memory') return new MemoryClient({ ...options, connectionString })
   if (parsed.clientType === 'filesystem') return new FileSystemClient({ ...options, connectionString })
-  return new S3Client({ ...options, connectionString })
+  // A Database's S3 client has a pool unless told otherwise (s3db.js 19.5.10 passes its executorPool).
+  return new S3Client({ ...options, connectionString, [POOL_ON_BY_DEFAULT]: true })
 }
 
 class Database extends EventEmitter {

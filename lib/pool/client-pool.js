@@ -4,7 +4,7 @@
 // (getQueueStats, pausePool, ...) and the forwarding of its events to client listeners.
 
 const { OperationsPool } = require('../operations-pool.js')
-const { resolvePoolConfig, FORWARDED_EVENTS } = require('./config.js')
+const { resolvePoolConfig, poolConfigured, executorConfigView, isExecutor, FORWARDED_EVENTS } = require('./config.js')
 
 const ALIAS_TO_EVENT = {}
 for (const [event, aliases] of Object.entries(FORWARDED_EVENTS)) {
@@ -12,21 +12,54 @@ for (const [event, aliases] of Object.entries(FORWARDED_EVENTS)) {
   for (const alias of aliases) ALIAS_TO_EVENT[alias] = event
 }
 
+/** Marks options of clients that get a pool without asking (memory and file clients, and the
+ * S3 clients a Database makes), as in s3db.js 19.5.10; a plain S3Client has none unless told. */
+const POOL_ON_BY_DEFAULT = Symbol('s3db-native.poolOnByDefault')
+
 /**
- * Sets `client.operationsPool` / `client.operationsPoolConfig` and returns the native pool
- * handle for the native client (null when the pool is off).
+ * Sets `client.operationsPool` (alias `taskExecutor`) and `client.taskExecutorConfig`. Returns
+ * what the native client needs: `{ pool, enabled }`, the native pool handle (null when there is
+ * none) and whether requests may run without one (false: the pool is off, requests run at once,
+ * once; undefined: no pool configured, the client limits itself to `parallelism` requests).
  */
 function attachPool (client, options, query) {
-  const config = resolvePoolConfig(options, query)
+  const onByDefault = options[POOL_ON_BY_DEFAULT] === true
+  const configured = poolConfigured(options, query)
+  const config = configured || onByDefault ? resolvePoolConfig(options, query) : null
   client.operationsPoolConfig = config
-  client.operationsPool = config ? new OperationsPool(config) : null
+  client.taskExecutorConfig = executorConfigView(config)
+  client.operationsPool = config ? new OperationsPool(poolOptions(config)) : null
+  client._injectedExecutor = [options.taskExecutor, options.executorPool].find(isExecutor) || null
+  client._runnerOptions = {
+    concurrency: options.concurrency || 5,
+    retries: options.retries ?? 3,
+    retryDelay: options.retryDelay ?? 1000,
+    timeout: options.timeout ?? 30000,
+    retryableErrors: options.retryableErrors || [],
+    monitoring: options.taskExecutorMonitoring ? { ...options.taskExecutorMonitoring } : undefined,
+  }
   client._poolForwarders = null
   // Forward pool events only once someone listens to them on the client.
   client.on('newListener', (name) => {
     const event = ALIAS_TO_EVENT[name]
     if (event !== undefined && client.operationsPool) forward(client, event)
   })
-  return client.operationsPool ? client.operationsPool.nativePool : null
+  if (client.operationsPool) return { pool: client.operationsPool.nativePool, enabled: true }
+  return { pool: null, enabled: configured || onByDefault ? false : undefined }
+}
+
+/** A memory or file client's TasksRunner: the executor it was given, else one made on first use. */
+function taskManagerOf (client) {
+  if (client._injectedExecutor === null) {
+    const { TasksRunner } = require('../tasks-runner.js')
+    client._injectedExecutor = new TasksRunner(client._runnerOptions)
+  }
+  return client._injectedExecutor
+}
+
+function poolOptions (config) {
+  const { tuningSection: _shown, ...options } = config
+  return options
 }
 
 function forward (client, event) {
@@ -76,4 +109,4 @@ const clientPoolMethods = {
   },
 }
 
-module.exports = { attachPool, clientPoolMethods }
+module.exports = { attachPool, clientPoolMethods, taskManagerOf, POOL_ON_BY_DEFAULT }

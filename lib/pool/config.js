@@ -8,19 +8,41 @@
 //   3. root pool options              { operationsPool | operationPool | executorPool | taskExecutor: {...} }
 //   4. root parallelism               { parallelism: N } (concurrency only)
 //   5. defaults                       concurrency 100, retries 3, retryDelay 1000, timeout 30000,
-//                                     retryableErrors [] (= every transient error; never a 4xx)
+//                                     retryableErrors: s3db.js 19.5.10's client list (network
+//                                     codes, SlowDown, ServiceUnavailable, ...), for JS tasks; the
+//                                     client's own S3 requests retry only retryable failures
 // Any source saying `false` or `{ enabled: false }` turns the pool off: requests then run at once,
 // once. Environment: S3DB_EXECUTOR_ENABLED=false|0 turns it off, S3DB_CONCURRENCY=N sets the
-// default concurrency (below every explicit setting).
-// `autotune` and `autoTuning` are the same thing; `concurrency: 'auto'` attaches the tuner.
+// default concurrency (below every explicit setting). An executor object (anything with
+// `enqueue`, e.g. a TasksRunner) given under one of these names is not a setting: the client keeps
+// it as `taskManager` (see ./client-pool.js).
+// `autotune` and `autoTuning` are the same thing; `concurrency: 'auto'` attaches the tuner, and so
+// does a tuning section with a number (which is then the tuner's minimum, as in s3db.js).
 
 const DEFAULT_CLIENT_CONCURRENCY = 100
 const ALIASES = ['operationsPool', 'operationPool', 'executorPool', 'taskExecutor']
 
+/** s3db.js 19.5.10's default `retryableErrors` of a client's pool. */
+const CLIENT_RETRYABLE_ERRORS = Object.freeze([
+  'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ECONNREFUSED', 'SlowDown',
+  'ServiceUnavailable', 'InternalError', 'RequestTimeout', 'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+])
+
+function isExecutor (value) {
+  return value !== null && typeof value === 'object' && typeof value.enqueue === 'function'
+}
+
 function pick (source) {
   if (source === null || typeof source !== 'object') return undefined
-  for (const name of ALIASES) if (source[name] !== undefined) return source[name]
+  for (const name of ALIASES) if (source[name] !== undefined && !isExecutor(source[name])) return source[name]
   return undefined
+}
+
+/** Does any source configure the pool (on or off)? */
+function poolConfigured (options = {}, query = {}) {
+  const o = options || {}
+  return [pick(query), pick(o.clientOptions), pick(o)].some((layer) => layer !== undefined && layer !== null)
 }
 
 function isOff (value) {
@@ -49,18 +71,23 @@ function resolvePoolConfig (options = {}, query = {}, env = process.env) {
   }
   const base = numberOr(env.S3DB_CONCURRENCY, DEFAULT_CLIENT_CONCURRENCY)
   const parallelism = numberOr(query?.parallelism ?? o.parallelism, base)
-  const autoTuning = merged.autoTuning ?? merged.autotune ?? null
+  const tuning = merged.autoTuning ?? merged.autotune ?? null
   const concurrency = merged.concurrency === 'auto' ? 'auto' : numberOr(merged.concurrency, parallelism)
+  let autoTuning = tuning && typeof tuning === 'object' && tuning.enabled !== false ? { enabled: true, ...tuning } : null
+  if (concurrency === 'auto') autoTuning = { ...(autoTuning || {}), enabled: true }
+  else if (autoTuning) autoTuning.minConcurrency = concurrency // s3db.js: the number is the floor
   return {
     concurrency,
     retries: merged.retries ?? 3,
     retryDelay: merged.retryDelay ?? 1000,
     timeout: merged.timeout ?? 30000,
-    retryableErrors: Array.isArray(merged.retryableErrors) ? merged.retryableErrors : [],
+    retryableErrors: Array.isArray(merged.retryableErrors) ? merged.retryableErrors : CLIENT_RETRYABLE_ERRORS.slice(),
     retryStrategy: merged.retryStrategy,
     queue: merged.queue,
     monitoring: { collectMetrics: true, ...(merged.monitoring || {}) },
-    autoTuning: autoTuning && typeof autoTuning === 'object' ? { enabled: true, ...autoTuning } : null,
+    autoTuning,
+    /** The tuning section as given (shown as `taskExecutorConfig.autotune`). */
+    tuningSection: tuning && typeof tuning === 'object' ? tuning : null,
   }
 }
 
@@ -77,4 +104,19 @@ const FORWARDED_EVENTS = {
   'pool:stopped': [],
 }
 
-module.exports = { resolvePoolConfig, FORWARDED_EVENTS, DEFAULT_CLIENT_CONCURRENCY }
+/** `client.taskExecutorConfig` as s3db.js 19.5.10 shows it. */
+function executorConfigView (config) {
+  if (config === null) return { enabled: false }
+  return {
+    enabled: true,
+    concurrency: config.concurrency,
+    retries: config.retries,
+    retryDelay: config.retryDelay,
+    timeout: config.timeout,
+    retryableErrors: config.retryableErrors,
+    autotune: config.tuningSection,
+    monitoring: config.monitoring,
+  }
+}
+
+module.exports = { resolvePoolConfig, poolConfigured, executorConfigView, isExecutor, FORWARDED_EVENTS, DEFAULT_CLIENT_CONCURRENCY, CLIENT_RETRYABLE_ERRORS }
