@@ -3,6 +3,8 @@
 
 import { EventEmitter } from 'node:events'
 import { Readable } from 'node:stream'
+import type { OperationsPool, PoolStats, AggregateMetrics } from './lib/operations-pool.js'
+import type { TasksRunner } from './lib/tasks-runner.js'
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -341,6 +343,18 @@ export class S3Client extends EventEmitter {
   getAllKeys (params?: { prefix?: string }): Promise<string[]>
   getContinuationTokenAfterOffset (params?: { prefix?: string, offset?: number }): Promise<string | null>
   getKeysPage (params?: { prefix?: string, offset?: number, amount?: number }): Promise<string[]>
+  /** The client's pool (null: none; a plain S3Client has one only when configured). */
+  readonly operationsPool: OperationsPool | null
+  /** The same pool under its s3db.js 19.5.10 name. */
+  readonly taskExecutor: OperationsPool | null
+  readonly taskExecutorConfig: { enabled: false } | { enabled: true, concurrency: number | 'auto', retries: number, retryDelay: number, timeout: number, retryableErrors: string[], autotune: Record<string, unknown> | null, monitoring: Record<string, unknown> }
+  /** null without a pool. */
+  getQueueStats (): PoolStats | null
+  getAggregateMetrics (since?: number): AggregateMetrics | null
+  pausePool (): Promise<void> | null
+  resumePool (): void | null
+  drainPool (): Promise<void> | null
+  stopPool (): void | null
   on<E extends keyof ClientEvents> (event: E, listener: (...args: ClientEvents[E]) => void): this
   on (event: string | symbol, listener: (...args: any[]) => void): this
 }
@@ -368,6 +382,8 @@ export class MemoryClient extends S3Client {
   getStats (): { bucket: string, objectCount: number, totalSize: number, totalSizeFormatted: string }
   snapshot (): Promise<MemorySnapshot>
   restore (snapshot: MemorySnapshot): Promise<void>
+  /** The TasksRunner given as `taskExecutor`, else one of its own (concurrency: the `concurrency` option or 5). */
+  readonly taskManager: TasksRunner
 }
 
 export interface FileSystemClientOptions extends MemoryClientOptions {
@@ -377,14 +393,21 @@ export interface FileSystemClientOptions extends MemoryClientOptions {
 export class FileSystemClient extends S3Client {
   constructor (options?: FileSystemClientOptions)
   basePath: string
+  readonly taskManager: TasksRunner
 }
 
 // ---------------------------------------------------------------------------------------------
 // OperationsPool (see lib/operations-pool.js)
 // ---------------------------------------------------------------------------------------------
 export { OperationsPool, TasksPool, AdaptiveTuning } from './lib/operations-pool.js'
+export { TasksRunner } from './lib/tasks-runner.js'
+export type {
+  RunnerOptions, RunnerTaskOptions, RunnerProcessOptions, RunnerProcessResult, RunnerTask, RunnerStats,
+  RunnerRollingMetrics, RunnerAggregateMetrics, RunnerTaskMetrics
+} from './lib/tasks-runner.js'
 export type {
   OperationsPoolOptions, TaskOptions, TaskContext, TaskSnapshot, TaskTimings, PoolStats, AggregateMetrics,
+  TaskMetrics, PoolFeatures, TunerLike, MonitoringSnapshot, SignatureInsight,
   TuningMetrics, AdaptiveTuningOptions, RetryStrategy, QueueOptions, MonitoringOptions, BatchOptions,
   BatchResult, MapOptions, MapResult
 } from './lib/operations-pool.js'

@@ -17,14 +17,60 @@ export interface QueueOptions {
   latencyTarget?: number
 }
 
+export interface MonitoringSnapshot {
+  timestamp: number
+  /** 'task' (throttled by `reportInterval`) or 'drain'. */
+  stage: string
+  profile: string
+  queueSize: number
+  activeCount: number
+  processed: number
+  errors: number
+  retries: number
+  throughput: number
+  signatureInsights: SignatureInsight[]
+}
+
+export interface SignatureInsight {
+  signature: string
+  count: number
+  avgQueueWait: number
+  avgExecution: number
+  successRate: number
+}
+
 export interface MonitoringOptions {
+  /** Default true. */
   enabled?: boolean
+  /** Per-task records for getTaskMetrics / getAggregateMetrics / taskMetrics. Default false. */
   collectMetrics?: boolean
   sampleRate?: number
-  /** 'full' also samples the heap around each task. */
-  mode?: 'light' | 'balanced' | 'full'
+  /** 'detailed' collects metrics; 'full' also samples the heap around each task. */
+  mode?: 'light' | 'passive' | 'detailed' | 'balanced' | 'full'
   sampleInterval?: number
   rollingWindowMs?: number
+  /** Minimum ms between two 'task' snapshots given to `exporter`. Default 1000. */
+  reportInterval?: number
+  /** Called with a snapshot after tasks finish (throttled) and on drain. */
+  exporter?: (snapshot: MonitoringSnapshot) => void
+  signatureSampleLimit?: number
+  signatureAlpha?: number
+  signatureMaxEntries?: number
+}
+
+export interface PoolFeatures {
+  /** 'balanced': priorities; 'light': first in, first out (the default without retries); 'bare': no events, retries, timeouts or monitoring. */
+  profile?: 'bare' | 'light' | 'balanced'
+  emitEvents?: boolean
+  signatureInsights?: boolean
+}
+
+/** Any object that can drive the concurrency (an AdaptiveTuning, or the app's own). */
+export interface TunerLike {
+  getConcurrency(): number
+  recordTaskMetrics?(sample: { latency: number; queueWait: number; success: boolean; retries: number; heapDelta: number }): void
+  stop?(): void
+  targetLatency?: number
 }
 
 export interface AdaptiveTuningOptions {
@@ -36,7 +82,7 @@ export interface AdaptiveTuningOptions {
 }
 
 export interface OperationsPoolOptions {
-  /** A number >= 1 or 'auto' (adaptive). Default 10. */
+  /** A number >= 1 or 'auto' (adaptive). Default 10; anything else becomes 10. */
   concurrency?: number | 'auto'
   /** Extra attempts after the first. Default 3. */
   retries?: number
@@ -44,12 +90,13 @@ export interface OperationsPoolOptions {
   retryDelay?: number
   /** Per-attempt timeout in ms; 0 disables. Default 30000. */
   timeout?: number
-  /** Names, codes, constructor names or message parts worth a retry; [] means every transient error. 4xx other than 408/429 are never retried. */
+  /** Error names, codes or constructor names worth a retry of a task; [] means every error. (The client's own S3 requests retry only retryable failures, never another 4xx.) */
   retryableErrors?: string[]
   retryStrategy?: RetryStrategy
   queue?: QueueOptions
   monitoring?: MonitoringOptions
-  autoTuning?: AdaptiveTuningOptions & { enabled?: boolean; instance?: AdaptiveTuning }
+  features?: PoolFeatures
+  autoTuning?: AdaptiveTuningOptions & { enabled?: boolean; instance?: AdaptiveTuning | TunerLike }
   autotune?: AdaptiveTuningOptions & { enabled?: boolean }
 }
 
@@ -58,10 +105,12 @@ export interface TaskOptions {
   retries?: number
   timeout?: number
   metadata?: Record<string, unknown>
+  /** Groups the task in getSignatureInsights(); default `fnName[:lengthHint]:p<priority>`. */
+  signature?: string
 }
 
 export interface TaskContext {
-  readonly id: number
+  readonly id: string
   readonly attempt: number
   readonly retries: number
   readonly metadata: Record<string, unknown>
@@ -83,7 +132,8 @@ export interface TaskTimings {
 
 /** Plain snapshot given to event listeners. */
 export interface TaskSnapshot {
-  id: number
+  id: string
+  signature: string
   priority: number
   retries: number
   timeout: number
@@ -103,7 +153,7 @@ export interface PoolStats {
   processedCount: number
   errorCount: number
   retryCount: number
-  concurrency: number
+  concurrency: number | 'auto'
   effectiveConcurrency: number
   paused: boolean
   stopped: boolean
@@ -174,10 +224,18 @@ export declare class AdaptiveTuning {
   stop(): void
 }
 
+export type TaskMetrics = Omit<TaskSnapshot, 'priority' | 'retries' | 'timeout' | 'signature'> & { success: boolean }
+
 export declare class OperationsPool extends EventEmitter {
   constructor(options?: OperationsPoolOptions)
-  readonly concurrency: number
+  /** 'auto' when configured so (the tuner's number is `effectiveConcurrency`). */
+  readonly concurrency: number | 'auto'
   readonly effectiveConcurrency: number
+  readonly features: Required<PoolFeatures>
+  readonly lightMode: boolean
+  readonly bareMode: boolean
+  /** The last 1000 finished tasks by id (with `monitoring.collectMetrics`). */
+  readonly taskMetrics: Map<string, TaskMetrics>
   readonly paused: boolean
   readonly stopped: boolean
   readonly stats: PoolStats
@@ -188,7 +246,7 @@ export declare class OperationsPool extends EventEmitter {
   retryStrategy: Required<RetryStrategy>
   queue: Required<QueueOptions>
   monitoring: MonitoringOptions
-  tuner: AdaptiveTuning | null
+  tuner: AdaptiveTuning | TunerLike | null
   autoConcurrency: boolean
 
   enqueue<T>(fn: (context: TaskContext) => T | PromiseLike<T>, options?: TaskOptions): Promise<T>
@@ -200,13 +258,16 @@ export declare class OperationsPool extends EventEmitter {
   resume(): void
   stop(): void
   drain(): Promise<void>
-  destroy(): void
+  /** Stops, waits for running tasks, removes listeners. */
+  destroy(): Promise<void>
   setConcurrency(n: number | 'auto'): void
-  getConcurrency(): number
-  setTuner(tuner: AdaptiveTuning | null): void
+  getConcurrency(): number | 'auto'
+  setTuner(tuner: AdaptiveTuning | TunerLike | null): void
   processNext(): void
   getStats(): PoolStats
-  getTaskMetrics(taskId: number): (Omit<TaskSnapshot, 'priority' | 'retries' | 'timeout'> & { success: boolean }) | undefined
+  getTaskMetrics(taskId: string): TaskMetrics | undefined
+  /** The slowest task signatures first. */
+  getSignatureInsights(limit?: number): SignatureInsight[]
   getRollingMetrics(): PoolStats['rolling']
   getAggregateMetrics(since?: number): AggregateMetrics | null
 
@@ -214,8 +275,9 @@ export declare class OperationsPool extends EventEmitter {
   on(event: 'pool:taskCompleted', listener: (task: TaskSnapshot, result: unknown) => void): this
   on(event: 'pool:taskError', listener: (task: TaskSnapshot, error: unknown) => void): this
   on(event: 'pool:taskRetry', listener: (task: TaskSnapshot, attempt: number) => void): this
-  on(event: 'pool:taskMetrics', listener: (metrics: { taskId: number; timings: TaskTimings; performance: TaskSnapshot['performance']; metadata: Record<string, unknown> }) => void): this
+  on(event: 'pool:taskMetrics', listener: (metrics: { taskId: string; timings: TaskTimings; performance: TaskSnapshot['performance']; metadata: Record<string, unknown> }) => void): this
   on(event: 'pool:drained' | 'pool:paused' | 'pool:resumed' | 'pool:stopped', listener: () => void): this
+  on(event: 'tuner:error', listener: (error: unknown) => void): this
   on(event: string | symbol, listener: (...args: any[]) => void): this
 
   static map<I, T>(items: Iterable<I> | AsyncIterable<I>, fn: (item: I, index: number) => T | PromiseLike<T>, options?: MapOptions & { concurrency?: number }): Promise<MapResult<T, I>>
