@@ -5,6 +5,7 @@
 // object (src/js_store.rs). s3db-native's own clients never come here.
 
 const native = require('./native')
+const { fromNative } = require('./errors')
 const { bodyText } = require('./resource-sequences')
 
 /** True for s3db-native's own clients, which the core talks to directly. */
@@ -111,4 +112,13 @@ function nativeClientOver (client) {
   return native.NativeClient.overJs(String(client.bucket ?? client.config?.bucket ?? 's3db'), dispatch)
 }
 
-module.exports = { isNativeClient, nativeClientOver, bodyText: bodyBytes, describe }
+/** One call of the database's core client (its own client's, or the one over an injected client). */
+async function coreCall (database, commandName, method, ...args) {
+  try {
+    return await database._coreClient()[method](...args)
+  } catch (err) {
+    throw fromNative(err, { bucket: database.bucket, commandName })
+  }
+}
+
+module.exports = { isNativeClient, nativeClientOver, coreCall, bodyText: bodyBytes, describe }

@@ -7,6 +7,7 @@
 const { fromErrorRecord, ResourceError } = require('./errors')
 const { revive } = require('./records')
 const { listensToProgress, progressReporter, chunkSize, chunksOf } = require('./progress')
+const { coreCall } = require('./foreign-client')
 
 // The core deletes in requests of 1,000 keys: parts of that size keep the request count.
 const DELETE_BATCH = 1000
@@ -127,12 +128,11 @@ module.exports = {
    */
   async _deleteAllUnder (prefix, operation, coreMethod) {
     if (!listensToProgress(this)) return this._call(coreMethod)
-    const client = this.client
-    const keys = await client._call('ListObjectsV2Command', { prefix }, () => client._native.getAllKeys(prefix))
+    const keys = await coreCall(this.database, 'ListObjectsV2Command', 'getAllKeys', prefix)
     const progress = progressReporter(this, operation, keys.length)
     let deleted = 0
     for (const chunk of chunksOf(keys, DELETE_BATCH)) {
-      const report = await client._call('DeleteObjectsCommand', { prefix }, () => client._native.deleteObjects(chunk))
+      const report = await coreCall(this.database, 'DeleteObjectsCommand', 'deleteObjects', chunk)
       for (const batch of report.deleted) deleted += batch.deleted.length
       if (report.failed.length > 0 || report.deleted.some((batch) => batch.errors.length > 0)) break
       progress?.advance(chunk.length)
