@@ -33,8 +33,8 @@ export declare class NativeClient {
    */
   constructor(connectionString: string, parallelism: number, pool?: NativeOperationsPool | undefined | null, poolEnabled?: boolean | undefined | null)
   /**
-   * A client whose requests go to an application's own client object: `dispatch(op,
-   * argsJson)` resolves to the JSON reply (see `js_store.rs`, `lib/foreign-client.js`).
+   * A client whose requests go to an application's own client object: `dispatch([op,
+   * argsJson])` resolves to the JSON reply (see `js_store.rs`, `lib/foreign-client.js`).
    * Keys reach that client relative to its own key prefix.
    */
   static overJs(bucket: string, dispatch: (arg: [string, string]) => Promise<string>): NativeClient
@@ -145,7 +145,8 @@ export declare class NativeResource {
   replace(id: string, data: string): Promise<string>
   /** `{ before, partitionFailures }`; `before` is null unless read first. */
   delete(id: string, readFirst: boolean): Promise<string>
-  deleteMany(ids: Array<string>): Promise<DeleteObjectsResult>
+  /** `{ deleted: [id], missing: [id], failed: [{ id, error }], partitionFailures }`. */
+  deleteMany(ids: Array<string>): Promise<string>
   deleteAllData(): Promise<number>
   deleteAllRecords(): Promise<number>
   listIds(options: string): Promise<Array<string>>
@@ -157,6 +158,37 @@ export declare class NativeResource {
   getMany(ids: Array<string>): Promise<string>
   /** The record if its reference exists in the partition for `values`. */
   getFromPartition(id: string, partition: string, values: string): Promise<string>
+}
+
+export declare class NativeSchema {
+  /**
+   * `attributes`: the definition; `options`: `{ passphrase, bcryptRounds, version,
+   * allNestedObjectsOptional, autoDecrypt, schemaRegistry, pluginSchemaRegistry,
+   * pluginAttributes: [[name, plugin]], pluginMap: {name: key}, now }` (all optional).
+   */
+  constructor(attributes: string, options: string)
+  /** `[[path, key], ...]` in index order. */
+  mapJson(): string
+  /** `[[attribute, key], ...]` of plugin attributes. */
+  pluginMapJson(): string
+  /** The `schemaRegistry` after this schema was applied (a frozen one without a given registry). */
+  registryJson(): string
+  /** `{ registries, changed }`: the `pluginSchemaRegistry` after this schema (null without one). */
+  pluginRegistryJson(): string
+  /** `{ path: { type, ...params } }` of every attribute that stores a value. */
+  fieldTypesJson(): string
+  /**
+   * A record as s3db.js's mapper gives it: `[[key, value], ...]` with `_v` first; encoded
+   * attributes are strings, undeclared numbers and booleans keep their type.
+   */
+  mapper(record: string): string
+  /**
+   * Mapped entries (`{ key: value }`, as the mapper or S3 metadata gives them) back to the
+   * record: `{ data, problems }`. Undecodable values stay as their stored text.
+   */
+  unmapper(mapped: string): string
+  /** Validates in place (defaults, coercions); `{ isValid, errors, data }`. */
+  validate(data: string): string
 }
 
 export interface CopyObjectParams {
@@ -214,6 +246,12 @@ export declare function memoryClearAll(): void
 
 /** Empties one bucket of the process-global memory storage. */
 export declare function memoryClearBucket(bucket: string): void
+
+/** A stored metadata value decoded; `null`/`undefined` tokens come back as JS null/undefined. */
+export declare function metadataDecodeValue(value: string): string | null
+
+/** The ASCII-safe text the client layer writes for a metadata value (`u:`, `b:`, `d:` forms). */
+export declare function metadataEncodeValue(value: string): string
 
 export interface NativeAdjustment {
   timestamp: number
@@ -390,6 +428,12 @@ export interface PutObjectResult {
   etag: string
   versionId?: string
 }
+
+/** s3db.js `decrypt(encrypted, passphrase)`. */
+export declare function secretDecrypt(encrypted: string, passphrase: string): Promise<unknown>
+
+/** s3db.js `encrypt(content, passphrase)`: base64 of salt(16) | iv(12) | AES-GCM ciphertext+tag. */
+export declare function secretEncrypt(content: string, passphrase: string): Promise<unknown>
 
 export declare function selfTestPanicAsync(): Promise<void>
 

@@ -14,10 +14,12 @@ const sequences = require('./lib/resource-sequences')
 const { DistributedLock, createLockedFunction } = require('./lib/distributed-lock')
 const { DistributedSequence, createSequence } = require('./lib/distributed-sequence')
 
+const helpers = require('./lib/helpers')
 const { fromNative, fromErrorRecord, ...publicErrors } = errors
 
 module.exports = {
   ...publicErrors,
+  ...helpers,
   Database,
   S3db,
   Resource,

@@ -15,7 +15,12 @@ export const {
   OperationsPool, TasksPool, TasksRunner, AdaptiveTuning,
   IncrementalConfigError, IncrementalSequence, createIncrementalIdGenerator, parseIncrementalConfig,
   validateIncrementalConfig, formatIncrementalValue, DistributedLock, createLockedFunction,
-  DistributedSequence, createSequence
+  DistributedSequence, createSequence,
+  Schema, Validator, idGenerator, passwordGenerator, getUrlAlphabet, createCustomGenerator,
+  encrypt, decrypt, sha256, md5, metadataEncode, metadataDecode, calculateEncodedSize,
+  calculateUTF8Bytes, clearUTF8Memory, calculateAttributeNamesSize, transformValue,
+  calculateAttributeSizes, calculateTotalSize, getSizeBreakdown, calculateSystemOverhead,
+  calculateEffectiveLimit, tryFn, tryFnSync, streamToString
 } = api
 
 export default api.S3db

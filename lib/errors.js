@@ -1,10 +1,21 @@
 'use strict'
-// The s3db.js error classes (same names, fields and toJson shape), plus the mapping of native
+// The s3db.js error classes (same names, fields and toJSON shape), plus the mapping of native
 // and AWS-style errors onto them. Unlike s3db.js, every class carries its intended statusCode
 // and keeps its details both as own properties and under `data`.
 
 const NATIVE_MARKER = 'S3DB_NATIVE_ERROR:'
 const RESERVED = new Set(['message', 'name', 'stack', 'data'])
+// Detail keys whose values never leave an error's JSON (credentials, passphrases, secrets).
+const SENSITIVE_KEY = /pass(word|phrase)?|secret|token|credential|authorization|access.?key|private.?key/i
+
+function redact (value, depth = 0) {
+  if (depth > 8 || value === null || typeof value !== 'object' || value instanceof Date) return value
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1))
+  if (value instanceof Error) return value
+  const out = {}
+  for (const [k, v] of Object.entries(value)) out[k] = SENSITIVE_KEY.test(k) && typeof v === 'string' ? '[REDACTED]' : redact(v, depth + 1)
+  return out
+}
 
 class BaseError extends Error {
   constructor ({ message, bucket, key, code, statusCode = 500, requestId, awsMessage, original, commandName, commandInput, metadata, description, suggestion, retriable = false, docs, title, hint, verbose, ...rest } = {}) {
@@ -25,12 +36,13 @@ class BaseError extends Error {
     this.suggestion = suggestion
     this.retriable = retriable
     this.docs = docs
-    this.title = title
+    this.title = title || new.target.name
     this.hint = hint
-    this.data = { bucket, key, ...rest, verbose, message, suggestion, retriable, docs, title, hint }
+    this.data = { bucket, key, ...rest, verbose, message, suggestion, retriable, docs, title: this.title, hint }
   }
 
-  toJson () {
+  // Detail keys that hold credentials or secrets are redacted.
+  toJSON () {
     return {
       name: this.name,
       message: this.message,
@@ -47,13 +59,18 @@ class BaseError extends Error {
       title: this.title,
       hint: this.hint,
       commandName: this.commandName,
-      commandInput: this.commandInput,
+      commandInput: redact(this.commandInput),
       metadata: this.metadata,
       description: this.description,
-      data: this.data,
+      data: redact(this.data),
       original: this.original,
       stack: this.stack
     }
+  }
+
+  // The name of s3db.js 16.x.
+  toJson () {
+    return this.toJSON()
   }
 
   toString () {
@@ -134,15 +151,24 @@ class MetadataLimitError extends detailedClass('MetadataLimitError', 413) {
   }
 }
 
-function requireStrings (fields) {
+// s3db.js checks the identifying fields of its not-found classes and throws ValidationError.
+function requireStrings (className, fields, optional = []) {
   for (const [k, v] of Object.entries(fields)) {
-    if (typeof v !== 'string') throw new ValidationError(`${k} must be a non-empty string`, { field: k, value: v })
+    if (optional.includes(k) && v === undefined) continue
+    if (typeof v !== 'string') {
+      throw new ValidationError(`${className} requires ${k} to be a string${optional.includes(k) ? ' when provided' : ''}`, {
+        field: k,
+        value: v,
+        retriable: false,
+        suggestion: `Provide ${k} as a string when constructing ${className}.`
+      })
+    }
   }
 }
 
 class ResourceNotFound extends S3dbError {
   constructor ({ bucket, resourceName, id, original, ...rest } = {}) {
-    requireStrings({ bucket, resourceName, id })
+    requireStrings('ResourceNotFound', { id, bucket, resourceName })
     super(`Resource not found: ${resourceName}/${id} [bucket:${bucket}]`, { statusCode: 404, ...rest, bucket, resourceName, id, original })
     this.resourceName = resourceName
     this.id = id
@@ -151,6 +177,7 @@ class ResourceNotFound extends S3dbError {
 
 class NoSuchKey extends S3dbError {
   constructor ({ bucket, key, resourceName, id, original, ...rest } = {}) {
+    requireStrings('NoSuchKey', { key, bucket, id }, ['id'])
     super(`No such key: ${key} [bucket:${bucket}]`, { statusCode: 404, ...rest, bucket, key, resourceName, id, original })
     this.resourceName = resourceName
     this.id = id
@@ -159,24 +186,28 @@ class NoSuchKey extends S3dbError {
 
 class NotFound extends S3dbError {
   constructor ({ bucket, key, original, ...rest } = {}) {
+    requireStrings('NotFound', { key, bucket })
     super(`Not found: ${key} [bucket:${bucket}]`, { statusCode: 404, ...rest, bucket, key, original })
   }
 }
 
 class NoSuchBucket extends S3dbError {
   constructor ({ bucket, original, ...rest } = {}) {
+    requireStrings('NoSuchBucket', { bucket })
     super(`Bucket does not exists [bucket:${bucket}]`, { statusCode: 404, ...rest, bucket, original })
   }
 }
 
 class MissingMetadata extends S3dbError {
   constructor ({ bucket, original, ...rest } = {}) {
-    super(`Missing metadata for bucket [bucket:${bucket}]`, { statusCode: 404, ...rest, bucket, original })
+    requireStrings('MissingMetadata', { bucket })
+    super(`Missing metadata for bucket [bucket:${bucket}]`, { statusCode: 500, ...rest, bucket, original })
   }
 }
 
 class InvalidResourceItem extends S3dbError {
   constructor ({ bucket, resourceName, attributes, validation, message, original, ...rest } = {}) {
+    requireStrings('InvalidResourceItem', { bucket, resourceName })
     const text = message || `Validation error: This item is not valid. Resource=${resourceName} [bucket:${bucket}].\n${JSON.stringify(validation, null, 2)}`
     super(text, { statusCode: 422, ...rest, bucket, resourceName, attributes, validation, original })
     this.resourceName = resourceName
@@ -196,12 +227,12 @@ function mapAwsError (err, context = {}) {
   const code = err.code || err.Code || err.name
   const status = statusOf(err)
   const details = { ...context, original: err, metadata: err.$metadata, retriable: false }
-  if (code === 'NoSuchKey' || code === 'NotFound') return new NoSuchKey({ ...details, bucket: context.bucket, key: context.key })
-  if (code === 'NoSuchBucket') return new NoSuchBucket({ ...details, bucket: context.bucket })
+  if (code === 'NoSuchKey' || code === 'NotFound') return new NoSuchKey({ ...details, bucket: context.bucket ?? '', key: context.key ?? '' })
+  if (code === 'NoSuchBucket') return new NoSuchBucket({ ...details, bucket: context.bucket ?? '' })
   if (code === 'AccessDenied' || code === 'Forbidden' || status === 403) return new PermissionError('Access denied', details)
   if (code === 'PreconditionFailed' || status === 412) return new ResourceError('Precondition failed', { ...details, code: 'PRECONDITION_FAILED', statusCode: 412 })
   if (code === 'ValidationError' || status === 400) return new ValidationError('Validation error', details)
-  if (code === 'MissingMetadata') return new MissingMetadata({ ...details, bucket: context.bucket })
+  if (code === 'MissingMetadata') return new MissingMetadata({ ...details, bucket: context.bucket ?? '' })
   const firstStackLine = (err.stack || '').split('\n')[1]?.trim() || ''
   return new UnknownError(`Unknown error: ${err.message} | Code: ${code} | Status: ${status} | Stack: ${firstStackLine}`, details)
 }
@@ -240,15 +271,17 @@ function fromErrorRecord (record, context = {}) {
     metadata: original.$metadata,
     retriable: record.retriable === true
   }
+  // The not-found classes require string locations; a record may lack them.
+  const located = { ...base, bucket: base.bucket ?? '', key: base.key ?? '', id: typeof base.id === 'string' ? base.id : undefined }
   switch (record.name) {
-    case 'NoSuchKey': return new NoSuchKey(base)
-    case 'NoSuchBucket': return new NoSuchBucket(base)
+    case 'NoSuchKey': return new NoSuchKey(located)
+    case 'NoSuchBucket': return new NoSuchBucket(located)
     case 'PermissionError': return new PermissionError(`Access denied: ${record.message}`, base)
     case 'PreconditionFailed': return new ResourceError('Precondition failed', { ...base, code: 'PRECONDITION_FAILED', statusCode: 412 })
     case 'ValidationError': return new ValidationError(record.message, { ...base, statusCode: base.statusCode ?? 400 })
     case 'MetadataLimitError': return new MetadataLimitError(record.message, { absoluteLimit: 2048, ...base, statusCode: 413 })
     case 'ConnectionStringError': return new ConnectionStringError(record.message, { ...base, statusCode: 400 })
-    case 'InvalidResourceItem': return new InvalidResourceItem({ ...base, message: record.message, statusCode: base.statusCode ?? 422 })
+    case 'InvalidResourceItem': return new InvalidResourceItem({ ...located, resourceName: String(base.resourceName ?? ''), message: record.message, statusCode: base.statusCode ?? 422 })
     case 'ResourceError': return new ResourceError(record.message, base)
     case 'SchemaError': return new SchemaError(record.message, base)
     case 'PartitionError': return new PartitionError(record.message, base)

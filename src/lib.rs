@@ -11,6 +11,7 @@ mod errors;
 mod js_store;
 mod operations_pool;
 mod resource;
+mod schema;
 mod self_test;
 
 #[global_allocator]

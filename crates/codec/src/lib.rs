@@ -52,6 +52,7 @@ pub mod js;
 pub mod keys;
 pub mod meta;
 pub mod metadata_encoding;
+pub mod plugin_registry;
 pub mod record;
 pub mod schema;
 pub mod validate;
