@@ -5,9 +5,10 @@
 
 const { taskMetricsPayload } = require('./payloads.js')
 
-/** Timings are read from the scheduler for one task in this many (plus every task a listener
- * or a foreign tuner already needs them for): the averages are moving averages anyway. */
-const TIMING_SAMPLE_MASK = 15
+/** Timings are read from the scheduler for the first tasks of a pool, then for one task in
+ * this many (plus every task a listener or a foreign tuner needs them for): the averages are
+ * moving averages anyway, and a native call per task would double the cost of a trivial one. */
+const TIMING_SAMPLE_MASK = 63
 
 /** Called for a finished JS task before the scheduler hears of it (its timings still there). */
 function taskFinished (pool, task, ok, payload) {
@@ -16,7 +17,7 @@ function taskFinished (pool, task, ok, payload) {
   if (payload !== null) {
     queueWait = payload.timings.queueWait
     execution = payload.timings.execution
-  } else if (pool._foreignTuner || (++pool._signatureTick & TIMING_SAMPLE_MASK) === 0) {
+  } else if (pool._foreignTuner || (++pool._signatureTick & TIMING_SAMPLE_MASK) === 0 || pool._signatureTick <= TIMING_SAMPLE_MASK) {
     const t = pool._native.runningTimings(task.id)
     if (t) {
       queueWait = t[0]

@@ -42,18 +42,27 @@ class SignatureStats {
     this.alpha = typeof o.alpha === 'number' ? o.alpha : 0.2
     this.maxEntries = Math.max(1, o.maxEntries ?? 256)
     this.entries = new Map()
+    this.lastSignature = null
+    this.lastEntry = undefined
   }
 
   /** One finished task: `queueWait` and `execution` in ms (undefined: not measured for this
    * task, the averages stay as they are), `success`. */
   record (signature, queueWait, execution, success) {
     if (!signature) return
-    let entry = this.entries.get(signature)
+    // Most pools see one signature over and over: skip the Map for a repeat.
+    let entry = signature === this.lastSignature ? this.lastEntry : this.entries.get(signature)
     if (entry === undefined) {
       entry = { signature, count: 0, avgQueueWait: 0, avgExecution: 0, successRate: 1 }
       this.entries.set(signature, entry)
-      if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value)
+      if (this.entries.size > this.maxEntries) {
+        const oldest = this.entries.keys().next().value
+        this.entries.delete(oldest)
+        if (oldest === this.lastSignature) this.lastSignature = null
+      }
     }
+    this.lastSignature = signature
+    this.lastEntry = entry
     entry.count++
     if (queueWait !== undefined) entry.avgQueueWait = this._mix(entry.avgQueueWait, queueWait || 0)
     if (execution !== undefined) entry.avgExecution = this._mix(entry.avgExecution, execution || 0)
@@ -74,7 +83,11 @@ class SignatureStats {
     }))
   }
 
-  reset () { this.entries.clear() }
+  reset () {
+    this.entries.clear()
+    this.lastSignature = null
+    this.lastEntry = undefined
+  }
 
   _mix (current, incoming) {
     return current === 0 ? incoming : current * (1 - this.alpha) + incoming * this.alpha
