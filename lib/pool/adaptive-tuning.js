@@ -3,6 +3,7 @@
 // adjusts on task completions once `adjustmentInterval` has passed, so it never keeps a process
 // alive (the original's interval did). `adjust()` runs one step on demand.
 
+const os = require('node:os')
 const { NativeAdaptiveTuning } = require('../native.js')
 
 function positive (value, fallback) {
@@ -30,7 +31,20 @@ class AdaptiveTuning {
 
   get currentConcurrency () { return this._native.concurrency }
 
-  suggestInitial () { return this._native.suggestInitial() }
+  /** The starting value for this machine, from `os.totalmem()` / `os.freemem()` read now (the
+   * native tuner's rule: a step by total memory, less when memory is busy, halved, within the
+   * bounds). */
+  suggestInitial () {
+    const MIB = 1024 * 1024
+    const total = os.totalmem()
+    if (!(total > 0)) return this._native.suggestInitial()
+    const used = (total - os.freemem()) / total
+    const totalMiB = total / MIB
+    let n = totalMiB < 512 ? 2 : totalMiB < 1024 ? 5 : totalMiB < 2048 ? 10 : totalMiB < 4096 ? 20 : totalMiB < 8192 ? 30 : 50
+    if (used > 0.8) n *= 0.5
+    else if (used > 0.7) n *= 0.7
+    return Math.min(Math.max(Math.floor(n * 0.5), Math.max(1, this.minConcurrency)), Math.max(1, this.maxConcurrency))
+  }
 
   /** Feeds one finished task: `{ latency, queueWait, success, retries }` (ms). */
   recordTaskMetrics ({ latency = 0, queueWait = 0, success = true, retries = 0 } = {}) {
