@@ -119,21 +119,24 @@ describe('progress of bulk operations', () => {
     await res.insertMany(docs(2500))
     const progress = followProgress(res)
     const results = await res.deleteMany(docs(2500).map((d) => d.id))
-    assert.deepEqual(results.map((r) => r.Deleted.length), [1000, 1000, 500])
+    assert.deepEqual(results, { deleted: 2500, errors: 0 })
     assertReports(await progress.settled(), 'deleteMany', 2500)
     assert.equal(await res.count(), 0)
     await db.disconnect()
   })
 
-  it('deleteMany with an invalid id still deletes nothing', async () => {
+  it('deleteMany counts an invalid id among its errors and deletes the rest', async () => {
     const { db, res } = await resourceOn()
     await res.insertMany(docs(1500))
     const progress = followProgress(res)
+    const errors = []
+    res.on('error', (err, id) => errors.push([id, err instanceof ValidationError]))
     const ids = docs(1500).map((d) => d.id)
     ids.push('a/b')
-    await assert.rejects(res.deleteMany(ids), ValidationError)
-    assert.equal(await res.count(), 1500)
-    assert.deepEqual(await progress.settled(), [])
+    assert.deepEqual(await res.deleteMany(ids), { deleted: 1500, errors: 1 })
+    assert.deepEqual(errors, [['a/b', true]])
+    assert.equal(await res.count(), 0)
+    assertReports(await progress.settled(), 'deleteMany', 1501)
     await db.disconnect()
   })
 

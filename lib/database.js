@@ -9,6 +9,7 @@ const { S3Client, MemoryClient, FileSystemClient } = require('./client')
 const { POOL_ON_BY_DEFAULT } = require('./pool/client-pool')
 const { ConnectionString } = require('./connection-string')
 const { Resource } = require('./resource')
+const { checkResourceConfig } = require('./resource-config')
 const { fromNative, DatabaseError, ConnectionStringError, ResourceNotFound, NoSuchKey } = require('./errors')
 const { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry, reviveHooks, pluginRegistry } = require('./database-metadata')
 const pluginMethods = require('./database-plugins')
@@ -310,6 +311,7 @@ class Database extends EventEmitter {
 
   async createResource (rawConfig) {
     await this._runHooks('beforeCreateResource', { config: rawConfig })
+    checkResourceConfig(rawConfig)
     const config = this._resourceConfig(rawConfig ?? {})
     const metadata = this.savedMetadata ?? (this.savedMetadata = blankMetadata(this.s3dbVersion))
     const saved = metadata.resources?.[config.name]

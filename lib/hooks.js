@@ -4,7 +4,7 @@
 
 const { ResourceError } = require('./errors')
 
-const HOOK_EVENTS = ['Insert', 'Update', 'Delete', 'Get', 'List', 'Query', 'Patch', 'Replace', 'Exists', 'Count', 'GetMany', 'DeleteMany']
+const HOOK_EVENTS = ['Insert', 'Update', 'Delete', 'Get', 'List', 'Query', 'Exists', 'Count', 'Patch', 'Replace', 'GetMany', 'DeleteMany']
   .flatMap((op) => [`before${op}`, `after${op}`])
 
 const MIDDLEWARE_METHODS = ['get', 'list', 'listIds', 'getAll', 'count', 'page', 'insert', 'update', 'delete', 'deleteMany', 'exists', 'getMany', 'content', 'hasContent', 'query', 'getFromPartition', 'setContent', 'deleteContent', 'replace']

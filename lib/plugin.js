@@ -3,6 +3,7 @@
 // contract they rely on (lifecycle, hooks, method wrapping, middlewares).
 
 const { EventEmitter } = require('node:events')
+const { PluginError } = require('./errors')
 
 function slugOf (name) {
   return name.replace(/Plugin$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase() || 'plugin'
@@ -72,10 +73,32 @@ class Plugin extends EventEmitter {
     resource[method] = async (...args) => wrapper(await original(...args), args, method)
   }
 
-  /** `middleware(next, ...args)` runs around `resource[method]`. */
+  /**
+   * `middleware(next, ...args)` runs around `resource[method]`; middlewares of one method form
+   * one chain that runs in the order they were added (the first added sees the call first).
+   */
   addMiddleware (resource, method, middleware) {
-    const original = resource[method].bind(resource)
-    resource[method] = (...args) => middleware((...nextArgs) => original(...(nextArgs.length ? nextArgs : args)), ...args)
+    if (typeof resource[method] !== 'function') {
+      throw new PluginError(`Cannot add middleware to "${method}"`, { pluginName: this.name, operation: 'addMiddleware', statusCode: 400, retriable: false, suggestion: 'Ensure the resource exposes the method before registering middleware.', resourceName: resource.name || 'unknown', methodName: method })
+    }
+    if (!resource._pluginMiddlewares) resource._pluginMiddlewares = {}
+    if (!resource._pluginMiddlewares[method]) {
+      const chain = []
+      resource._pluginMiddlewares[method] = chain
+      const original = resource[method].bind(resource)
+      resource[method] = async function (...args) {
+        let index = -1
+        let current = args // a middleware that calls next() without arguments passes the last ones on
+        const next = async (...nextArgs) => {
+          index++
+          if (nextArgs.length) current = nextArgs
+          if (index < chain.length) return chain[index].call(this, next, ...current)
+          return original(...current)
+        }
+        return next(...args)
+      }
+    }
+    resource._pluginMiddlewares[method].push(middleware)
   }
 
   getNestedFieldValue (data, path) {

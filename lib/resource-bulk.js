@@ -4,7 +4,8 @@
 // is split so progress can be reported between the parts (lib/progress.js); the requests sent
 // stay the same.
 
-const { fromErrorRecord, ResourceError } = require('./errors')
+const { fromErrorRecord, ResourceError, ValidationError, NoSuchKey } = require('./errors')
+const { unsafeSegmentError } = require('./key-segments')
 const { revive } = require('./records')
 const { listensToProgress, progressReporter, chunkSize, chunksOf } = require('./progress')
 const { coreCall } = require('./foreign-client')
@@ -12,15 +13,15 @@ const { coreCall } = require('./foreign-client')
 // The core deletes in requests of 1,000 keys: parts of that size keep the request count.
 const DELETE_BATCH = 1000
 
-// Ids the core refuses (empty, or holding `/ \ = %`). A batch with one goes to the core whole,
-// which rejects it before deleting anything, as it does without a progress listener.
-const UNSAFE_ID = /[/\\=%]/
-function hasUnsafeId (ids) {
-  return ids.some((id) => typeof id !== 'string' || id === '' || UNSAFE_ID.test(id))
+/** The error s3db.js's delete throws for an id it cannot use, or null. */
+function invalidIdError (id) {
+  if (id === undefined || id === null || String(id).trim() === '') return new ValidationError('Resource id cannot be empty', { field: 'id', statusCode: 400, retriable: false, suggestion: 'Provide the target id when calling delete().' })
+  if (typeof id !== 'string') return new ValidationError('Resource id must be a string', { field: 'id', statusCode: 400, retriable: false })
+  return unsafeSegmentError(id, 'id')
 }
 
-function sdkDeleteBatches (report) {
-  return report.deleted.map((batch) => ({ Deleted: batch.deleted.map((Key) => ({ Key })), Errors: batch.errors.map(([Key, Code, Message]) => ({ Key, Code, Message })) }))
+function idOfKey (key) {
+  return key.slice(key.lastIndexOf('/id=') + 4)
 }
 
 module.exports = {
@@ -88,22 +89,91 @@ module.exports = {
     return outcomes
   },
 
+  /**
+   * Deletes records by id with their partition references; returns s3db.js's
+   * `{ deleted, errors }` counts. A missing or unsafe id is an error (an `error` event with the
+   * id), not a rejection. When something needs each record (delete hooks, `deleted` listeners,
+   * a replaced or wrapped `delete`), every id goes through `this.delete`, as in s3db.js;
+   * otherwise the core deletes in requests of 1,000 keys.
+   */
   async deleteMany (ids = []) {
     await this.executeHooks('beforeDeleteMany', { ids })
-    const progress = Array.isArray(ids) && !hasUnsafeId(ids) ? progressReporter(this, 'deleteMany', ids.length) : null
-    // The core sends its requests of 1,000 keys at once; so do the parts, each reporting when done.
-    const reports = progress === null
-      ? [await this._call('deleteMany', ids)]
-      : await Promise.all(chunksOf(ids, DELETE_BATCH).map(async (chunk) => {
-        const report = await this._call('deleteMany', chunk)
-        progress.advance(chunk.length)
-        return report
-      }))
-    const results = reports.flatMap(sdkDeleteBatches)
-    for (const id of ids) this._emitEvent('deleted', id)
+    const progress = progressReporter(this, 'deleteMany', ids.length)
+    const failures = []
+    let deleted
+    if (this._deletesOneByOne()) {
+      deleted = await this._deleteEach(ids, failures, progress)
+    } else {
+      const safe = []
+      for (const id of ids) {
+        const error = invalidIdError(id)
+        if (error) failures.push({ id, error })
+        else safe.push(id)
+      }
+      deleted = await this._deleteBatch(safe, failures, progress)
+      if (safe.length < ids.length) progress?.advance(ids.length - safe.length)
+    }
+    for (const { id, error } of failures) {
+      if (this.listenerCount('error') > 0) this.emit('error', error, id)
+      if (this.database?.listenerCount('error') > 0) this.database.emit('error', this.name, error, id)
+    }
     this._emitEvent('deleted-many', ids.length)
-    await this.executeHooks('afterDeleteMany', { ids, results })
-    return results
+    const result = { deleted, errors: failures.length }
+    await this.executeHooks('afterDeleteMany', { ids, ...result })
+    return result
+  },
+
+  /** Whether each deletion must run through `delete` (its hooks, events or a plugin's wrapper). */
+  _deletesOneByOne () {
+    if (this._replaced('delete') || this._hasHooks('beforeDelete') || this._hasHooks('afterDelete')) return true
+    if (this.eventsDisabled) return false
+    return this.eventNames().some((event) => event === 'deleted' || (typeof event === 'string' && event.startsWith('deleted:')))
+  },
+
+  async _deleteEach (ids, failures, progress = null) {
+    let deleted = 0
+    let next = 0
+    const workers = Array.from({ length: Math.min(ids.length, (this.client.parallelism ?? 10) * 2) }, async () => {
+      while (next < ids.length) {
+        const id = ids[next++]
+        try {
+          await this.delete(id)
+          deleted++
+        } catch (error) {
+          failures.push({ id, error })
+        }
+        progress?.advance(1)
+      }
+    })
+    await Promise.all(workers)
+    return deleted
+  },
+
+  /** One call into the core, or one per 1,000 ids when progress is reported. */
+  async _deleteBatch (ids, failures, progress = null) {
+    const chunks = progress === null ? [ids] : chunksOf(ids, DELETE_BATCH)
+    const reports = await Promise.all(chunks.map(async (chunk) => {
+      const report = chunk.length === 0 ? null : JSON.parse(await this._call('deleteMany', chunk))
+      progress?.advance(chunk.length)
+      return report
+    }))
+    let deleted = 0
+    for (const report of reports) {
+      if (report === null) continue
+      deleted += report.deleted.length
+      for (const id of report.missing) failures.push({ id, error: this._missingRecord(id) })
+      for (const { id, error } of report.failed) failures.push({ id, error: fromErrorRecord(error, { resourceName: this.name, id }) })
+      for (const failure of report.partitionFailures) {
+        this._emitEvent('partitionIndexError', { operation: 'delete', id: idOfKey(failure.key), error: fromErrorRecord(failure.error), message: failure.error.message, key: failure.key })
+      }
+    }
+    return deleted
+  },
+
+  /** The NoSuchKey a read of a missing record throws. */
+  _missingRecord (id) {
+    const key = [this.client.keyPrefix, this.getResourceKey(id)].filter(Boolean).join('/')
+    return new NoSuchKey({ bucket: this.client.bucket, key, resourceName: this.name, id, code: 'NoSuchKey', statusCode: 404, retriable: false })
   },
 
   async deleteAll () {

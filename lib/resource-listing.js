@@ -4,7 +4,8 @@
 // someone follows its progress); records come back in key order.
 
 const { Readable, Writable } = require('node:stream')
-const { fromErrorRecord, PartitionError } = require('./errors')
+const { fromErrorRecord, PartitionError, ResourceError } = require('./errors')
+const { checkKeySegment } = require('./key-segments')
 const { revive, reviveAll } = require('./records')
 const { progressReporter, chunkSize, chunksOf } = require('./progress')
 
@@ -86,24 +87,24 @@ module.exports = {
     return this.list()
   },
 
+  /**
+   * One page and the total, as s3db.js 19: a size of 0 or less means 100, and a failure (an
+   * unknown partition, a storage error) rejects instead of returning an empty page.
+   */
   async page ({ offset = 0, size = 100, partition, partitionValues, skipCount = false } = {}) {
-    const debug = { requestedSize: size, requestedOffset: offset, skipCount }
-    try {
-      const [items, totalItems] = await this._pageAndCount({ partition, partitionValues, limit: size, offset }, skipCount)
-      const result = {
-        items,
-        totalItems,
-        page: size > 0 ? Math.floor(offset / size) : 0,
-        pageSize: size,
-        totalPages: totalItems === null || size <= 0 ? null : Math.ceil(totalItems / size),
-        hasMore: totalItems === null ? items.length === size : offset + items.length < totalItems,
-        _debug: { ...debug, actualItemsReturned: items.length, hasTotalItems: totalItems !== null }
-      }
-      this._emitEvent('paginated', result)
-      return result
-    } catch (error) {
-      return { items: [], totalItems: 0, page: 0, pageSize: size, totalPages: 0, hasMore: false, _debug: { ...debug, actualItemsReturned: 0, hasTotalItems: false, error: error.message } }
+    const pageSize = size > 0 ? size : 100
+    const [items, totalItems] = await this._pageAndCount({ partition, partitionValues, limit: pageSize, offset }, skipCount)
+    const result = {
+      items,
+      totalItems,
+      page: Math.floor(offset / pageSize),
+      pageSize,
+      totalPages: totalItems === null ? null : Math.ceil(totalItems / pageSize),
+      hasMore: items.length === pageSize && offset + pageSize < (totalItems || Infinity),
+      _debug: { requestedSize: size, requestedOffset: offset, actualItemsReturned: items.length, skipCount, hasTotalItems: totalItems !== null }
     }
+    this._emitEvent('paginated', result)
+    return result
   },
 
   /**
@@ -136,6 +137,16 @@ module.exports = {
   },
 
   async getFromPartition ({ id, partitionName, partitionValues = {} } = {}) {
+    checkKeySegment(id, 'id')
+    for (const [field, value] of Object.entries(partitionValues ?? {})) {
+      if (value !== undefined && value !== null) checkKeySegment(value, `partitionValues.${field}`)
+    }
+    const fields = this.config.partitions?.[partitionName]?.fields
+    if (!fields) throw new PartitionError(`Partition '${partitionName}' not found`, { resourceName: this.name, partitionName, operation: 'getFromPartition' })
+    const given = Object.keys(fields).filter((field) => partitionValues?.[field] !== undefined && partitionValues?.[field] !== null)
+    if (given.length === 0) throw new PartitionError(`No partition values provided for partition '${partitionName}'`, { resourceName: this.name, partitionName, operation: 'getFromPartition' })
+    // s3db.js looks for the key the given values name; with a field left out no reference has it.
+    if (given.length < Object.keys(fields).length) throw new ResourceError(`Resource with id '${id}' not found in partition '${partitionName}'`, { resourceName: this.name, id, partitionName, operation: 'getFromPartition', statusCode: 404 })
     const record = revive(JSON.parse(await this._call('getFromPartition', id, partitionName, JSON.stringify(partitionValues))))
     this._emitEvent('partition-fetched', record)
     this._emitEvent(`partition-fetched:${id}`, record)

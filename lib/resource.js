@@ -16,8 +16,8 @@ const lazySchemaMethods = require('./lazy-schema').resourceMethods
 const partitionMethods = require('./resource-partition-api')
 
 function checkId (id) {
-  if (typeof id !== 'string') throw new ValidationError('Resource id must be a string', { id, statusCode: 400 })
-  if (id.length === 0) throw new ValidationError('Resource id cannot be empty', { id, statusCode: 400 })
+  if (typeof id !== 'string') throw new ValidationError('Resource id must be a string', { id, field: 'id', statusCode: 400, retriable: false })
+  if (id.length === 0) throw new ValidationError('Resource id cannot be empty', { id, field: 'id', statusCode: 400, retriable: false })
 }
 
 class Resource extends EventEmitter {
@@ -389,6 +389,8 @@ class Resource extends EventEmitter {
 Resource.prototype.addListener = Resource.prototype.on
 // console.log(resource) shows no passphrase (lib/plugins-surface/safe-inspect.js).
 require('./plugins-surface/safe-inspect').installSafeInspect(Resource, ['database', 'client'])
+// resource.schema as s3db.js plugins read it (lib/plugins-surface/resource-schema.js).
+require('./plugins-surface/resource-schema').installSchemaView(Resource)
 Object.assign(Resource.prototype, hookMethods, listingMethods, bulkMethods, contentMethods, sequenceMethods, lazySchemaMethods, partitionMethods)
 
 module.exports = { Resource, revive }

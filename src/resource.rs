@@ -262,14 +262,21 @@ impl NativeResource {
         .await
     }
 
+    /// `{ deleted: [id], missing: [id], failed: [{ id, error }], partitionFailures }`.
     #[napi]
-    pub async fn delete_many(
-        &self,
-        ids: Vec<String>,
-    ) -> napi::Result<crate::client::DeleteObjectsResult> {
+    pub async fn delete_many(&self, ids: Vec<String>) -> napi::Result<String> {
         let resource = self.inner.clone();
-        let report = guarded(async move { resource.delete_many(&ids).await }).await?;
-        Ok(crate::client::delete_report(report))
+        guarded(async move {
+            let out = resource.delete_many(&ids).await?;
+            Ok(json!({
+                "deleted": out.deleted,
+                "missing": out.missing,
+                "failed": out.failed.iter().map(|(id, e)| json!({ "id": id, "error": error_json(e) })).collect::<Vec<_>>(),
+                "partitionFailures": out.partition_failures.iter().map(|f| json!({ "key": f.key, "error": error_json(&f.error) })).collect::<Vec<_>>(),
+            })
+            .to_string())
+        })
+        .await
     }
 
     #[napi]

@@ -26,6 +26,8 @@ pub struct Client {
     limiter: RequestLimiter,
     /// Set once the server answered a conditional write with 501: checks are emulated from then on.
     no_conditional_writes: std::sync::atomic::AtomicBool,
+    /// Whether the S3 server evaluates `If-Match: *` on DELETE (probed once, on first use).
+    conditional_deletes: OnceCell<bool>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -63,6 +65,7 @@ impl Client {
             store: OnceCell::new(),
             limiter: RequestLimiter::new(concurrency),
             no_conditional_writes: Default::default(),
+            conditional_deletes: OnceCell::new(),
         }
     }
 
@@ -73,6 +76,7 @@ impl Client {
             store: OnceCell::new(),
             limiter,
             no_conditional_writes: Default::default(),
+            conditional_deletes: OnceCell::new(),
         }
     }
 
@@ -87,6 +91,7 @@ impl Client {
             store: OnceCell::new_with(Some(store)),
             limiter,
             no_conditional_writes: Default::default(),
+            conditional_deletes: OnceCell::new(),
         }
     }
 
@@ -260,6 +265,86 @@ impl Client {
             async move { s.delete(&full).await }
         })
         .await
+    }
+
+    /// Deletes `key` if it exists; `Ok(false)` when there was no such key. One conditional
+    /// DELETE (`If-Match: *`) where the server evaluates it, a HEAD before the DELETE where it
+    /// ignores the condition; the embedded backends answer exactly in one step.
+    pub async fn delete_existing(&self, key: &str) -> Result<bool> {
+        let full = self.full_key(key)?;
+        if !self.honours_conditional_deletes().await? {
+            let exists = self.exists(key).await?;
+            if exists {
+                self.delete_object(key).await?;
+            }
+            return Ok(exists);
+        }
+        self.leaf("DeleteObject", Some(&full), |s| {
+            let full = full.clone();
+            async move { s.delete_existing(&full).await }
+        })
+        .await
+    }
+
+    /// Asks an S3 server once to delete a key that cannot exist: a server that evaluates
+    /// `If-Match: *` answers 404, one that ignores it answers 204.
+    async fn honours_conditional_deletes(&self) -> Result<bool> {
+        if self.config.kind != BackendKind::S3 {
+            return Ok(true);
+        }
+        self.conditional_deletes
+            .get_or_try_init(|| async {
+                let probe = self.full_key(&format!(
+                    ".s3db-native-delete-probe-{:016x}",
+                    fastrand::u64(..)
+                ))?;
+                let deleted = self
+                    .leaf("DeleteObject", Some(&probe), |s| {
+                        let probe = probe.clone();
+                        async move { s.delete_existing(&probe).await }
+                    })
+                    .await?;
+                Ok(!deleted)
+            })
+            .await
+            .copied()
+    }
+
+    /// `delete_objects`, also naming the keys that did not exist where the backend knows it
+    /// without another request (memory://, file://; relative keys); on S3 every key reads as
+    /// deleted.
+    pub async fn delete_objects_existing(
+        &self,
+        keys: &[String],
+    ) -> Result<(DeleteObjectsReport, Vec<String>)> {
+        let full: Vec<String> = keys
+            .iter()
+            .map(|k| self.full_key(k))
+            .collect::<Result<_>>()?;
+        let batches = full.chunks(DELETE_BATCH).map(|chunk| async move {
+            let outcome = self
+                .leaf("DeleteObjects", None, |s| {
+                    let chunk = chunk.to_vec();
+                    async move { s.delete_many_existing(&chunk).await }
+                })
+                .await;
+            (outcome, chunk.to_vec())
+        });
+        let mut report = DeleteObjectsReport::default();
+        let mut missing = Vec::new();
+        for (outcome, chunk) in join_all(batches).await {
+            match outcome {
+                Ok((out, gone)) => {
+                    report.deleted.push(out);
+                    missing.extend(
+                        gone.iter()
+                            .map(|k| strip_key_prefix(&self.config.key_prefix, k).to_string()),
+                    );
+                }
+                Err(e) => report.failed.push((e, chunk)),
+            }
+        }
+        Ok((report, missing))
     }
 
     /// Deletes keys in requests of 1,000, all in flight at once (each request is its own leaf).

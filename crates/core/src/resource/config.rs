@@ -211,9 +211,18 @@ fn check_partition_fields(
                 && attribute_type(attributes, field).is_none()
                 && !has_path(attributes, field)
             {
-                return Err(StoreError::new(ErrorKind::Partition, format!("Partition '{pname}' uses field '{field}' which does not exist in resource attributes"))
+                let available: Vec<&String> = attributes
+                    .as_object()
+                    .map(|a| a.keys().collect())
+                    .unwrap_or_default();
+                let list = available
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Err(StoreError::new(ErrorKind::Partition, format!("Partition '{pname}' uses field '{field}' which does not exist in resource attributes. Available fields: {list}."))
                     .with_status(400)
-                    .with_details(json!({ "resourceName": resource, "partitionName": pname, "fieldName": field })));
+                    .with_details(json!({ "resourceName": resource, "partitionName": pname, "fieldName": field, "availableFields": available, "operation": "validatePartitions" })));
             }
         }
     }

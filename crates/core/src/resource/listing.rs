@@ -6,6 +6,7 @@ use crate::error::{Result, StoreError};
 use futures::stream::{self, StreamExt};
 use s3db_codec::keys::{id_from_key, records_prefix};
 use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
 
 /// Which records a listing covers.
 #[derive(Debug, Clone, Default)]
@@ -29,6 +30,17 @@ fn ids_of(keys: &[String]) -> Vec<String> {
     keys.iter()
         .filter_map(|k| id_from_key(k).map(str::to_string))
         .collect()
+}
+
+/// What `delete_many` did, by record id.
+#[derive(Debug, Default)]
+pub struct DeleteManyOutcome {
+    pub deleted: Vec<String>,
+    /// Ids with no record (s3db.js: a `NoSuchKey` among the errors).
+    pub missing: Vec<String>,
+    pub failed: Vec<(String, StoreError)>,
+    /// References that could not be deleted; their records are gone.
+    pub partition_failures: Vec<super::PartitionFailure>,
 }
 
 /// Records fetched at once by a listing; the pool still bounds the requests in flight.
@@ -123,14 +135,82 @@ impl Resource {
             .await
     }
 
-    /// Deletes records by id in requests of 1,000 keys (partition references are left, as in
-    /// s3db.js's deleteMany).
-    pub async fn delete_many(&self, ids: &[String]) -> Result<crate::client::DeleteObjectsReport> {
+    /// Deletes records by id with their partition references, in requests of 1,000 keys.
+    /// With partitions the records are read first (their values name the references); a
+    /// missing id is reported as `NoSuchKey`, as s3db.js's deleteMany counts it among errors.
+    pub async fn delete_many(&self, ids: &[String]) -> Result<DeleteManyOutcome> {
         for id in ids {
             self.check_id(id)?;
         }
-        let keys: Vec<String> = ids.iter().map(|id| self.record_key(id)).collect();
-        self.client.delete_objects(&keys).await
+        let mut outcome = DeleteManyOutcome::default();
+        // Every key to delete: the record id it belongs to, and whether it is the record itself.
+        let mut owner: HashMap<String, (String, bool)> = HashMap::new();
+        let (report, missing_keys) = if self.config.partitions.is_empty() {
+            for id in ids {
+                owner.insert(self.record_key(id), (id.clone(), true));
+            }
+            let keys: Vec<String> = ids.iter().map(|id| self.record_key(id)).collect();
+            self.client.delete_objects_existing(&keys).await?
+        } else {
+            let listed = self.get_many(ids).await;
+            for (id, error) in listed.errors {
+                if error.is_not_found() {
+                    outcome.missing.push(id);
+                } else {
+                    outcome.failed.push((id, error));
+                }
+            }
+            let mut keys = Vec::new();
+            for record in &listed.records {
+                let Some(id) = record.get("id").and_then(Value::as_str) else {
+                    continue;
+                };
+                owner.insert(self.record_key(id), (id.to_string(), true));
+                keys.push(self.record_key(id));
+                for reference in self.partition_keys(&super::data_of(record), id) {
+                    owner.insert(reference.clone(), (id.to_string(), false));
+                    keys.push(reference);
+                }
+            }
+            (self.client.delete_objects(&keys).await?, Vec::new())
+        };
+        let missing: HashSet<String> = missing_keys.into_iter().collect();
+        let record_failed =
+            |key: &str, error: StoreError, outcome: &mut DeleteManyOutcome| match owner.get(key) {
+                Some((id, true)) => outcome.failed.push((id.clone(), error)),
+                _ => outcome.partition_failures.push(super::PartitionFailure {
+                    key: key.to_string(),
+                    error,
+                }),
+            };
+        for (error, keys) in report.failed {
+            for key in keys {
+                let relative = crate::client::strip_key_prefix(self.client.key_prefix(), &key);
+                record_failed(relative, error.clone(), &mut outcome);
+            }
+        }
+        for batch in report.deleted {
+            for failure in batch.errors {
+                let relative =
+                    crate::client::strip_key_prefix(self.client.key_prefix(), &failure.key)
+                        .to_string();
+                let error = StoreError::new(crate::ErrorKind::Unknown, failure.message)
+                    .with_code(failure.code)
+                    .with_location(&self.client.config().bucket, &failure.key);
+                record_failed(&relative, error, &mut outcome);
+            }
+            for key in batch.deleted {
+                let relative = crate::client::strip_key_prefix(self.client.key_prefix(), &key);
+                if let Some((id, true)) = owner.get(relative) {
+                    if missing.contains(relative) {
+                        outcome.missing.push(id.clone());
+                    } else {
+                        outcome.deleted.push(id.clone());
+                    }
+                }
+            }
+        }
+        Ok(outcome)
     }
 
     /// Deletes every object of the resource (records, partitions, history).

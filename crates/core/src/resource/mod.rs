@@ -8,9 +8,9 @@ mod record;
 mod revision;
 
 pub use config::ResourceConfig;
-pub use listing::{ListOptions, ListedRecords};
+pub use listing::{DeleteManyOutcome, ListOptions, ListedRecords};
 pub use partitions::PartitionFailure;
-pub use record::{data_of, merge_patch, now_iso};
+pub use record::{data_of, merge_patch, now_iso, strip_dangerous_keys};
 
 use crate::client::{Client, PutObjectInput};
 use crate::error::{ErrorKind, Result, StoreError};
@@ -110,9 +110,16 @@ impl Resource {
         record_key(&self.config.name, id)
     }
 
-    fn check_id(&self, id: &str) -> Result<()> {
+    /// Ids must be non-empty and URL-safe; the error carries s3db.js's `field`/`constraint`.
+    pub(crate) fn check_id(&self, id: &str) -> Result<()> {
         validate_id(id).map_err(|e| {
-            StoreError::from(e).with_details(json!({ "resourceName": self.config.name, "id": id }))
+            let unsafe_chars = id.contains(['/', '\\', '=', '%']);
+            let mut details =
+                json!({ "resourceName": self.config.name, "id": id, "field": "id", "value": id });
+            if unsafe_chars {
+                details["constraint"] = json!("url-safe");
+            }
+            StoreError::from(e).with_details(details)
         })
     }
 
@@ -143,6 +150,22 @@ impl Resource {
                 .with_status(422)
                 .with_details(json!({ "resourceName": self.config.name, "validation": issues, "attributes": self.config.attributes }))
         })
+    }
+
+    /// Validation of a write. A schema that declares `id` itself validates it with the data, as
+    /// s3db.js does (on insert only when the caller gave one); the id is never stored as a field.
+    fn validate_write(&self, data: &mut Value, id: Option<&str>) -> Result<()> {
+        let (Some(id), true) = (id, self.schema.declares_id()) else {
+            return self.validate(data);
+        };
+        if let Value::Object(map) = data {
+            map.insert("id".into(), Value::String(id.to_string()));
+        }
+        let result = self.validate(data);
+        if let Value::Object(map) = data {
+            map.shift_remove("id");
+        }
+        result
     }
 
     fn encode(&self, data: &Value, operation: &str) -> Result<EncodedObject> {
@@ -201,7 +224,17 @@ impl Resource {
         id: &str,
         data: &Value,
     ) -> Option<Value> {
-        encoded.exceeds_limit.as_ref().map(|e| json!({ "operation": operation, "id": id, "totalSize": e.total_size, "limit": e.limit, "excess": e.excess, "data": data }))
+        encoded.exceeds_limit.as_ref().map(|e| {
+            // s3db.js: an insert reports `data` (id first) and no `id` key; an update both.
+            if operation == "insert" {
+                let mut with_id = Map::new();
+                with_id.insert("id".into(), Value::String(id.to_string()));
+                with_id.extend(data.as_object().cloned().unwrap_or_default());
+                json!({ "operation": operation, "totalSize": e.total_size, "limit": e.limit, "excess": e.excess, "data": with_id })
+            } else {
+                json!({ "operation": operation, "id": id, "totalSize": e.total_size, "limit": e.limit, "excess": e.excess, "data": data })
+            }
+        })
     }
 
     /// Inserts a new record: validate, encode, one create-if-absent PUT, then its partition
@@ -211,6 +244,7 @@ impl Resource {
             return Err(StoreError::invalid("insert expects an object")
                 .with_details(json!({ "resourceName": self.config.name })));
         };
+        let id_given = data.get("id").is_some_and(|v| !v.is_null());
         let id = match data.shift_remove("id") {
             Some(Value::String(id)) => id,
             Some(Value::Null) | None => generate_id(self.config.id_size)?,
@@ -223,20 +257,24 @@ impl Resource {
             data.insert("updatedAt".into(), Value::String(now));
         }
         let mut value = Value::Object(data);
-        self.validate(&mut value)?;
+        strip_dangerous_keys(&mut value);
+        self.validate_write(&mut value, id_given.then_some(id.as_str()))?;
         let encoded = self.encode(&value, "insert")?;
         let mut put = self.put_input(&id, &encoded);
         put.if_none_match = Some("*".into());
         let written = self.client.put_object(put).await.map_err(|e| {
             if e.kind == ErrorKind::PreconditionFailed {
-                StoreError::new(
-                    ErrorKind::InvalidResourceItem,
-                    format!("Resource with id '{id}' already exists"),
-                )
-                .with_status(409)
-                .with_details(
-                    json!({ "resourceName": self.config.name, "id": id, "validation": [] }),
-                )
+                let message = format!("Resource with id '{id}' already exists");
+                let mut attributes = value.clone();
+                attributes["id"] = Value::String(id.clone());
+                StoreError::new(ErrorKind::InvalidResourceItem, message.clone())
+                    .with_status(409)
+                    .with_details(json!({
+                        "resourceName": self.config.name,
+                        "id": id,
+                        "attributes": attributes,
+                        "validation": [{ "message": message, "field": "id" }],
+                    }))
             } else {
                 e
             }
@@ -363,7 +401,8 @@ impl Resource {
             }
         }
         let mut value = Value::Object(data_of(&merged));
-        self.validate(&mut value)?;
+        strip_dangerous_keys(&mut value);
+        self.validate_write(&mut value, Some(id))?;
         let mut encoded = self.encode(&value, "update")?;
         let mut put = match &before.content {
             Some((content, content_type)) => PutObjectInput {
@@ -425,7 +464,8 @@ impl Resource {
             data.insert("updatedAt".into(), Value::String(now));
         }
         let mut value = Value::Object(data);
-        self.validate(&mut value)?;
+        strip_dangerous_keys(&mut value);
+        self.validate_write(&mut value, Some(id))?;
         let mut encoded = self.encode(&value, "replace")?;
         revision::add_revision_body(&mut encoded);
         let written = self.client.put_object(self.put_input(id, &encoded)).await?;
@@ -438,8 +478,9 @@ impl Resource {
         })
     }
 
-    /// Deletes a record. With `read_first` (needed for partitions, hooks and events) the
-    /// record is read before and returned; a missing record is then `NoSuchKey`.
+    /// Deletes a record; a missing one is `NoSuchKey`, as in s3db.js. With `read_first`
+    /// (needed for partitions, hooks and events) the record is read before and returned;
+    /// otherwise it is one conditional DELETE that tells whether the record existed.
     pub async fn delete(
         &self,
         id: &str,
@@ -451,7 +492,14 @@ impl Resource {
         } else {
             None
         };
-        self.client.delete_object(&self.record_key(id)).await?;
+        let key = self.record_key(id);
+        if before.is_some() {
+            self.client.delete_object(&key).await?;
+        } else if !self.client.delete_existing(&key).await? {
+            let bucket = self.client.config().bucket.clone();
+            let full = crate::client::join_key(self.client.key_prefix(), &key);
+            return Err(self.not_found(StoreError::no_such_key(&bucket, &full), id));
+        }
         let refs = before
             .as_ref()
             .map(|r| self.partition_keys(&data_of(r), id))

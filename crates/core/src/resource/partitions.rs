@@ -53,10 +53,7 @@ impl Resource {
     pub(super) fn unknown_partition(&self, partition: &str) -> StoreError {
         StoreError::new(
             crate::ErrorKind::Partition,
-            format!(
-                "Partition '{partition}' not found in resource '{}'",
-                self.config.name
-            ),
+            format!("Partition '{partition}' not found"),
         )
         .with_status(400)
         .with_details(

@@ -97,6 +97,25 @@ pub fn compose(mut data: Map<String, Value>, id: &str, facts: &ObjectFacts) -> V
     Value::Object(data)
 }
 
+/// Keys that could reach an object's prototype if a reader merged them (`a.constructor.b` too).
+fn is_dangerous_key(key: &str) -> bool {
+    key.split('.')
+        .any(|part| matches!(part, "__proto__" | "constructor" | "prototype"))
+}
+
+/// Drops `__proto__`, `constructor` and `prototype` keys at every depth before a write, as
+/// s3db.js does, so no stored record carries them.
+pub fn strip_dangerous_keys(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|key, _| !is_dangerous_key(key));
+            map.values_mut().for_each(strip_dangerous_keys);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_dangerous_keys),
+        _ => {}
+    }
+}
+
 /// A record's data without `id` and system fields (what validation and encoding see).
 pub fn data_of(record: &Value) -> Map<String, Value> {
     let mut data = record.as_object().cloned().unwrap_or_default();
@@ -163,6 +182,13 @@ mod tests {
             iso_of(UNIX_EPOCH + std::time::Duration::from_millis(951_782_400_000)),
             "2000-02-29T00:00:00.000Z"
         );
+    }
+
+    #[test]
+    fn strips_prototype_keys_at_every_depth() {
+        let mut value = json!({"a": {"constructor": {"x": 1}, "b": [{"__proto__": 1, "ok": 2}], "prototype": 3, "keep": 4}, "x.constructor.y": 1, "constructor": 2});
+        strip_dangerous_keys(&mut value);
+        assert_eq!(value, json!({"a": {"b": [{"ok": 2}], "keep": 4}}));
     }
 
     #[test]

@@ -152,11 +152,14 @@ impl FileStore {
         })
     }
 
-    fn remove_object(&self, key: &str) -> Result<()> {
+    /// Removes an object; `Ok(false)` when there was none.
+    fn remove_object(&self, key: &str) -> Result<bool> {
         let path = self.path_of(key)?;
         match fs::remove_file(&path) {
             Ok(()) => {}
-            Err(e) if matches!(e.kind(), IoKind::NotFound | IoKind::NotADirectory) => return Ok(()),
+            Err(e) if matches!(e.kind(), IoKind::NotFound | IoKind::NotADirectory) => {
+                return Ok(false)
+            }
             Err(e) => return Err(e.into()),
         }
         // Prune now-empty directories; a concurrent writer re-creates what it needs.
@@ -167,7 +170,7 @@ impl FileStore {
             }
             dir = d.parent();
         }
-        Ok(())
+        Ok(true)
     }
 
     fn list_keys(&self, prefix: &str) -> Result<Vec<ListEntry>> {
@@ -373,7 +376,41 @@ impl ObjectStore for FileStore {
 
     async fn delete(&self, key: &str) -> Result<()> {
         let key = key.to_string();
+        self.blocking(move |s| s.remove_object(&key).map(|_| ()))
+            .await
+    }
+
+    async fn delete_existing(&self, key: &str) -> Result<bool> {
+        let key = key.to_string();
         self.blocking(move |s| s.remove_object(&key)).await
+    }
+
+    async fn delete_many_existing(
+        &self,
+        keys: &[String],
+    ) -> Result<(DeleteManyOutput, Vec<String>)> {
+        let keys = keys.to_vec();
+        self.blocking(move |s| {
+            let mut out = DeleteManyOutput::default();
+            let mut missing = Vec::new();
+            for key in keys {
+                match s.remove_object(&key) {
+                    Ok(existed) => {
+                        if !existed {
+                            missing.push(key.clone());
+                        }
+                        out.deleted.push(key)
+                    }
+                    Err(e) => out.errors.push(DeleteFailure {
+                        key,
+                        code: e.code,
+                        message: e.message,
+                    }),
+                }
+            }
+            Ok((out, missing))
+        })
+        .await
     }
 
     async fn delete_many(&self, keys: &[String]) -> Result<DeleteManyOutput> {
@@ -382,7 +419,7 @@ impl ObjectStore for FileStore {
             let mut out = DeleteManyOutput::default();
             for key in keys {
                 match s.remove_object(&key) {
-                    Ok(()) => out.deleted.push(key),
+                    Ok(_) => out.deleted.push(key),
                     Err(e) => out.errors.push(DeleteFailure {
                         key,
                         code: e.code,

@@ -160,6 +160,28 @@ impl ObjectStore for MemoryStore {
         })
     }
 
+    async fn delete_existing(&self, key: &str) -> Result<bool> {
+        let mut objects = self.objects.write().unwrap_or_else(|e| e.into_inner());
+        Ok(objects.remove(key).is_some())
+    }
+
+    async fn delete_many_existing(
+        &self,
+        keys: &[String],
+    ) -> Result<(DeleteManyOutput, Vec<String>)> {
+        let mut objects = self.objects.write().unwrap_or_else(|e| e.into_inner());
+        let missing = keys
+            .iter()
+            .filter(|key| objects.remove(key.as_str()).is_none())
+            .cloned()
+            .collect();
+        let out = DeleteManyOutput {
+            deleted: keys.to_vec(),
+            errors: vec![],
+        };
+        Ok((out, missing))
+    }
+
     async fn list(&self, req: &ListRequest) -> Result<ListPage> {
         let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
         let start = match resume_after(req) {

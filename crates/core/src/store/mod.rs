@@ -46,6 +46,24 @@ pub trait ObjectStore: Send + Sync {
     async fn delete(&self, key: &str) -> Result<()>;
     /// At most 1,000 keys (one S3 DeleteObjects request).
     async fn delete_many(&self, keys: &[String]) -> Result<DeleteManyOutput>;
+    /// Deletes `key` if it exists and says whether it did. This default asks with a HEAD
+    /// first (a writer can slip in between); backends that answer in one step override it.
+    async fn delete_existing(&self, key: &str) -> Result<bool> {
+        match self.head(key).await {
+            Ok(_) => {}
+            Err(e) if e.is_not_found() => return Ok(false),
+            Err(e) => return Err(e),
+        }
+        self.delete(key).await.map(|()| true)
+    }
+    /// `delete_many`, also naming the keys that did not exist where the backend knows it
+    /// without another request (S3 reports every key of a DeleteObjects as deleted).
+    async fn delete_many_existing(
+        &self,
+        keys: &[String],
+    ) -> Result<(DeleteManyOutput, Vec<String>)> {
+        Ok((self.delete_many(keys).await?, Vec::new()))
+    }
     async fn list(&self, req: &ListRequest) -> Result<ListPage>;
 }
 

@@ -351,6 +351,36 @@ impl ObjectStore for S3Store {
         Ok(())
     }
 
+    /// One DELETE with `If-Match: *`: 404 means there was no such key. A server that compares
+    /// `*` as a literal ETag (moto) answers 412 for an existing key, which then gets a plain DELETE.
+    async fn delete_existing(&self, key: &str) -> Result<bool> {
+        let outcome = self
+            .client
+            .delete_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .if_match("*")
+            .send()
+            .await
+            .map_err(|e| self.fail("DeleteObject", Some(key), e));
+        match outcome {
+            Ok(_) => Ok(true),
+            Err(e) if e.is_not_found() => Ok(false),
+            Err(e) if e.kind == crate::error::ErrorKind::PreconditionFailed => {
+                self.delete(key).await.map(|()| true)
+            }
+            Err(e) if e.is_not_implemented() => {
+                match self.head(key).await {
+                    Ok(_) => {}
+                    Err(e) if e.is_not_found() => return Ok(false),
+                    Err(e) => return Err(e),
+                }
+                self.delete(key).await.map(|()| true)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     async fn delete_many(&self, keys: &[String]) -> Result<DeleteManyOutput> {
         if keys.is_empty() {
             return Ok(DeleteManyOutput::default());
