@@ -132,8 +132,10 @@ test('every task event fires with its payload, metrics before completion', async
   await assert.rejects(pool.enqueue(() => { throw Object.assign(new Error('missing'), { statusCode: 404 }) }, { retries: 0 }), /missing/)
   await sleep(5)
   const names = seen.map((e) => e[0])
-  assert.deepEqual(names.slice(0, 5), ['pool:taskStarted', 'pool:taskRetry', 'pool:taskMetrics', 'pool:taskCompleted', 'pool:drained'])
-  assert.deepEqual(names.slice(5), ['pool:taskStarted', 'pool:taskMetrics', 'pool:taskError', 'pool:drained'])
+  // No 'drained' between the two: the first task's awaiter queued the second at once (s3db.js
+  // 19.5.10 announces 'drained' only after the awaiters ran).
+  assert.deepEqual(names.slice(0, 4), ['pool:taskStarted', 'pool:taskRetry', 'pool:taskMetrics', 'pool:taskCompleted'])
+  assert.deepEqual(names.slice(4), ['pool:taskStarted', 'pool:taskMetrics', 'pool:taskError', 'pool:drained'])
   const [, started] = seen[0]
   for (const key of ['id', 'priority', 'retries', 'timeout', 'metadata', 'attemptCount', 'createdAt', 'startedAt', 'timings', 'performance']) {
     assert.ok(key in started, key)
@@ -149,7 +151,7 @@ test('every task event fires with its payload, metrics before completion', async
   assert.equal(done.attemptCount, 2)
   assert.equal(done.timings.failedAttempts.length, 1)
   assert.ok(done.timings.execution >= 0 && done.completedAt >= done.startedAt)
-  const [, failed, error] = seen[7]
+  const [, failed, error] = seen[6]
   assert.equal(failed.attemptCount, 1)
   assert.equal(error.message, 'missing')
 })

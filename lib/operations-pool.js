@@ -101,6 +101,7 @@ class OperationsPool extends EventEmitter {
     this._foreignTuner = false // a tuner object of the app's own (not an AdaptiveTuning)
     this._lastTuned = null
     this._exported = { at: 0, completed: 0 }
+    this._announceDrained = () => this._drainedIfStillIdle()
     this.on('newListener', (name) => this._listenersChanged(name, true))
     this.on('removeListener', (name) => this._listenersChanged(name, false))
     if (o.tuningRequested) {
@@ -357,9 +358,16 @@ class OperationsPool extends EventEmitter {
     this._deadlines.clear()
     if (this._quietWaiters.length > 0) this._resolveWaiters(this._quietWaiters.splice(0))
     if (idle) {
-      if (this._on.drained) this._emitSafely('pool:drained')
+      if (this._on.drained) queueMicrotask(this._announceDrained)
       if (this._drainWaiters.length > 0) this._finishDrain()
     }
+  }
+
+  /** 'pool:drained' after the last task's awaiters have run, and only if they queued nothing
+   * (s3db.js 19.5.10 announces it from a later reaction, so code that awaits a task and at
+   * once enqueues the next one sees no 'drained' in between). */
+  _drainedIfStillIdle () {
+    if (this._exchange.pending === 0 && this._queued.live === 0 && this._native.isIdle()) this._emitSafely('pool:drained')
   }
 
   _finishDrain () {
