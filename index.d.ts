@@ -75,6 +75,8 @@ export class BaseError extends Error {
   title?: string
   hint?: string
   data: Record<string, unknown>
+  toJSON (): ErrorJson
+  /** s3db.js 16.x name of toJSON. */
   toJson (): ErrorJson
   toString (): string
 }
@@ -435,5 +437,8 @@ export type {
   IncrementalValidationResult, BatchInfo, BatchStatus, SequenceInfo, SequenceClient, IncrementalIdGenerator,
   LockStorage, LockOptions, LockHandle, LockInfo, SequenceDefaults
 } from './lib/resource-sequences.js'
+// Schema, Validator and the helpers of the s3db.js root (see lib/helpers/index.d.ts)
+export * from './lib/helpers/index.js'
+
 import { S3db as DefaultExport } from './lib/database.js'
 export default DefaultExport

@@ -201,7 +201,7 @@ impl NativeSchema {
         let data = parse(&record, "record")?;
         let mapped = self
             .inner
-            .map_record(&data, true)
+            .map_record_lenient(&data, true)
             .map_err(|e| codec_error("ValidationError", e))?;
         let entries: Vec<Value> = mapped
             .entries

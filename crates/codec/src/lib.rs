@@ -50,6 +50,7 @@ pub mod codec;
 pub mod error;
 pub mod js;
 pub mod keys;
+pub mod lenient;
 pub mod meta;
 pub mod metadata_encoding;
 pub mod plugin_registry;
