@@ -35,10 +35,11 @@ module.exports = {
   },
 
   async count (options = {}) {
-    await this.executeHooks('beforeCount', options)
+    const { partition = null, partitionValues = {} } = options
+    await this.executeHooks('beforeCount', { partition, partitionValues })
     const count = await this._call('count', listOptions(options))
     this._emitEvent('count', count)
-    await this.executeHooks('afterCount', { count, options })
+    await this.executeHooks('afterCount', { count, partition, partitionValues })
     return count
   },
 
@@ -53,7 +54,7 @@ module.exports = {
    */
   async _listThrough (method, options) {
     const { partition, partitionValues } = options
-    await this.executeHooks('beforeList', options)
+    await this.executeHooks('beforeList', { partition: partition ?? null, partitionValues: partitionValues ?? {}, limit: options.limit, offset: options.offset ?? 0 })
     let listed
     try {
       listed = JSON.parse(await this._call(method, listOptions(options)))
@@ -124,7 +125,7 @@ module.exports = {
 
   /** Records whose top-level fields equal every entry of `filter` (a client-side scan). */
   async query (filter = {}, { limit = 100, offset = 0, partition, partitionValues } = {}) {
-    await this.executeHooks('beforeQuery', { filter, limit, offset })
+    await this.executeHooks('beforeQuery', { filter, limit, offset, partition: partition ?? null, partitionValues: partitionValues ?? {} })
     const matches = []
     let skipped = 0
     for await (const record of this.iterate({ partition, partitionValues })) {

@@ -134,6 +134,7 @@ class Resource extends EventEmitter {
 
   async get (id) {
     checkId(id)
+    await this.executeHooks('beforeGet', { id })
     const record = await this.executeHooks('afterGet', revive(JSON.parse(await this._call('get', id))))
     this._emitEvent('fetched', record)
     this._emitEvent(`fetched:${id}`, record)
@@ -158,13 +159,12 @@ class Resource extends EventEmitter {
     }
   }
 
+  /** s3db.js: an unsafe id throws ValidationError, an empty one is simply absent, storage errors throw. */
   async exists (id) {
-    try {
-      checkId(id)
-      return await this._call('exists', id)
-    } catch {
-      return false
-    }
+    await this.executeHooks('beforeExists', { id })
+    const exists = typeof id === 'string' && id.length > 0 && await this._call('exists', id)
+    await this.executeHooks('afterExists', { id, exists })
+    return exists
   }
 
   async update (id, data = {}) {
@@ -190,7 +190,7 @@ class Resource extends EventEmitter {
   async _updateWithHooks (id, data) {
     for (let attempt = 1; ; attempt++) {
       const prepared = JSON.parse(await this._call('prepareUpdate', id, JSON.stringify(data)))
-      const merged = await this.executeHooks('beforeUpdate', prepared.merged)
+      const merged = await this.executeHooks('beforeUpdate', { ...prepared.merged, id })
       try {
         const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), prepared.etag))
         return { ...out, before: prepared.before }
@@ -236,7 +236,7 @@ class Resource extends EventEmitter {
       throw err
     }
     try {
-      const merged = await this.executeHooks('beforeUpdate', prepared.merged)
+      const merged = await this.executeHooks('beforeUpdate', { ...prepared.merged, id })
       const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), ifMatch))
       const record = await this.executeHooks('afterUpdate', revive(out.record))
       const payload = { ...record, $before: revive(prepared.before), $after: record }
