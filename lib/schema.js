@@ -276,10 +276,17 @@ class Schema {
       const value = getPath(data, path)
       if (Array.isArray(value)) setPath(data, path, Buffer.from(value))
     }
+    const reversedPlugins = pluginMapOverride ? invert(pluginMapOverride) : this.reversedPluginMap
+    const reversed = mapOverride ? invert(mapOverride) : this.reversedMap
     for (const [key, value] of Object.entries(mappedResourceItem || {})) {
-      const declared = key in (pluginMapOverride ? invert(pluginMapOverride) : this.reversedPluginMap) || key in (mapOverride ? invert(mapOverride) : this.reversedMap)
-      // Undeclared numbers and booleans come back as given, not as header text.
-      if (key.startsWith('$') || key === 'id' || (!declared && (typeof value === 'number' || typeof value === 'boolean'))) data[key] = value
+      if (key.startsWith('$') || key === 'id') {
+        data[key] = value
+        continue
+      }
+      // Numbers and booleans are not stored text: s3db.js's decoders hand them back as given
+      // (a boolean attribute still reads 1/0 as true/false).
+      const path = reversedPlugins[key] || reversed[key] || key
+      if ((typeof value === 'number' || typeof value === 'boolean') && this._encodings[path]?.type !== 'boolean') setPath(data, path, value)
     }
     return data
   }
