@@ -111,8 +111,8 @@ export interface BulkProgress {
 export interface ResourceEvents<T = Record<string, any>> {
   inserted: [record: ResourceRecord<T>]
   updated: [record: ResourceRecord<T> & { $before: ResourceRecord<T>, $after: ResourceRecord<T> }]
-  /** The deleted record from `delete`, its id from `deleteMany`. */
-  deleted: [deleted: (Partial<ResourceRecord<T>> & { id: string, $before: ResourceRecord<T> | null, $after: null }) | string]
+  /** The deleted record (only `{ id }` for a missing one, before `delete` rejects). */
+  deleted: [deleted: Partial<ResourceRecord<T>> & { id: string, $before: Partial<ResourceRecord<T>> | null, $after: null }]
   fetched: [record: ResourceRecord<T>]
   'inserted-many': [count: number]
   'deleted-many': [count: number]
@@ -152,10 +152,11 @@ export class Resource<T extends Record<string, any> = Record<string, any>> exten
   update (id: string, data: Partial<T> & Record<string, unknown>): Promise<ResourceRecord<T>>
   patch (id: string, fields: Partial<T> & Record<string, unknown>, options?: { partition?: string, partitionValues?: Record<string, unknown> }): Promise<ResourceRecord<T>>
   replace (id: string, fullData: Partial<T>, options?: Record<string, unknown>): Promise<ResourceRecord<T>>
-  upsert (data: Partial<T> & { id?: string }): Promise<ResourceRecord<T>>
+  upsert (data: Partial<T> & { id: string }): Promise<ResourceRecord<T>>
   updateConditional (id: string, data: Partial<T>, options: { ifMatch: string }): Promise<{ success: boolean, data?: ResourceRecord<T>, etag?: string, error?: string, validationErrors?: ValidationIssue[] }>
   delete (id: string): Promise<{ $metadata: { httpStatusCode?: number } }>
-  deleteMany (ids: string[]): Promise<Array<{ Deleted: Array<{ Key: string }>, Errors: Array<{ Key: string, Code: string, Message: string }> }>>
+  /** s3db.js 19's counts: records deleted, and ids that failed (missing or unsafe; each also an `error` event). */
+  deleteMany (ids: string[]): Promise<{ deleted: number, errors: number }>
   deleteAll (): Promise<{ deletedCount: number, version: string }>
   deleteAllData (): Promise<{ deletedCount: number, resource: string }>
   list (options?: ListOptions): Promise<Array<ResourceRecord<T>>>
