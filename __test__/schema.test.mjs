@@ -31,6 +31,16 @@ describe('Schema', () => {
     assert.deepEqual(ours.options.hooks, theirs.options.hooks)
   })
 
+  it('accepts a schema without attributes, as the reference does', async () => {
+    const ref = await loadReference()
+    const ours = new Schema({ name: 'empty' })
+    const theirs = new ref.Schema({ name: 'empty' })
+    assert.deepEqual(ours.map, {})
+    const mapped = await ours.mapper({ a: 1, b: 'x' })
+    assert.deepEqual(mapped, await theirs.mapper({ a: 1, b: 'x' }))
+    assert.deepEqual(await ours.unmapper(mapped), await theirs.unmapper(mapped))
+  })
+
   it('keeps values its encoders reject as they are, like s3db.js', async () => {
     const schema = new Schema({ name: 'v', attributes: { ip: 'ip4', data: 'buffer' } })
     const mapped = await schema.mapper({ ip: '999.1.1.1', data: 'not a buffer' })

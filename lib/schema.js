@@ -153,7 +153,10 @@ class Schema {
     const plugins = pluginAttributesOf(this.attributes, this._pluginAttributeMetadata)
     const givenPluginMap = pluginMap && Object.keys(pluginMap).length > 0 ? pluginMap : undefined
 
-    this._native = native(() => new NativeSchema(toNativeJson(this.attributes), JSON.stringify({
+    // s3db.js accepts a schema without attributes (everything is undeclared); the codec needs
+    // one entry, and a `$$` option is not an attribute.
+    const definition = Object.keys(this.attributes).length > 0 ? this.attributes : { $$strict: false }
+    this._native = native(() => new NativeSchema(toNativeJson(definition), JSON.stringify({
       passphrase: this.passphrase,
       bcryptRounds: this.bcryptRounds,
       version: String(version),
