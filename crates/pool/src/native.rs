@@ -1,5 +1,7 @@
 //! Native tasks: Rust futures admitted by the pool, with per-attempt timeouts, retries of
-//! retryable errors only, and cancellation by `stop()`.
+//! retryable errors only, and `stop()`: queued tasks are cancelled, an attempt in flight runs to
+//! its end (as s3db.js 19.5.10 lets running tasks finish; a request cut off midway would leave
+//! its outcome unknown), a backoff ends at once and no retry starts on a stopped pool.
 
 use std::fmt::Display;
 use std::future::Future;
@@ -42,14 +44,10 @@ struct Story<'a> {
     delays: Vec<f64>,
 }
 
-enum Attempt<T, E> {
-    Done(Result<T, E>),
-    Stopped,
-}
-
 impl Pool {
     /// Runs `task` (called once per attempt) when a slot is free. Retries only errors that
-    /// say they are retryable, with backoff; each attempt is limited by the timeout. Only leaf
+    /// say they are retryable, with backoff; each attempt is limited by the timeout. After
+    /// `stop()` the attempt in flight finishes and its outcome is final. Only leaf
     /// requests should go through here: a future that awaits its own children while inside
     /// `run` holds a slot they may need.
     pub async fn run<T, E, F, Fut>(&self, options: TaskOptions, mut task: F) -> Result<T, E>
@@ -97,15 +95,9 @@ impl Pool {
         let mut attempt: u32 = 0;
         let result = loop {
             let begun = Instant::now();
-            let outcome = tokio::select! {
-                biased;
-                _ = stop_rx.wait_for(|stopped| *stopped) => Attempt::Stopped,
-                r = attempt_with_timeout(task(), timeout, id) => Attempt::Done(r),
-            };
-            let error = match outcome {
-                Attempt::Done(Ok(value)) => break Ok(value),
-                Attempt::Done(Err(e)) => e,
-                Attempt::Stopped => break Err(E::from_pool(PoolError::Cancelled)),
+            let error = match attempt_with_timeout(task(), timeout, id).await {
+                Ok(value) => break Ok(value),
+                Err(e) => e,
             };
             story.failed.push(FailedAttempt {
                 attempt: attempt + 1,
@@ -113,6 +105,7 @@ impl Pool {
                 error: error.to_string(),
             });
             let wanted = attempt < retries
+                && !*stop_rx.borrow()
                 && error.is_retryable()
                 && list
                     .as_ref()

@@ -210,13 +210,23 @@ async fn timeout_per_attempt_then_retry() {
 }
 
 #[tokio::test]
-async fn stop_cancels_queued_running_and_backing_off_tasks() {
-    let pool = pool(1);
+async fn stop_cancels_queued_and_backing_off_tasks_and_lets_running_ones_finish() {
+    let pool = pool(2);
     let running = {
         let pool = pool.clone();
         tokio::spawn(async move {
-            pool.run(TaskOptions::default(), || {
-                std::future::pending::<Result<(), TestError>>()
+            pool.run(TaskOptions::default(), || async {
+                tokio::time::sleep(Duration::from_millis(60)).await;
+                Ok::<_, TestError>("finished")
+            })
+            .await
+        })
+    };
+    let backing_off = {
+        let pool = pool.clone();
+        tokio::spawn(async move {
+            pool.run(TaskOptions::default(), || async {
+                Err::<&str, _>(TestError::Transient)
             })
             .await
         })
@@ -224,22 +234,56 @@ async fn stop_cancels_queued_running_and_backing_off_tasks() {
     let queued = {
         let pool = pool.clone();
         tokio::spawn(async move {
-            pool.run(TaskOptions::default(), || async { Ok::<_, TestError>(()) })
-                .await
+            pool.run(TaskOptions::default(), || async {
+                Ok::<_, TestError>("never")
+            })
+            .await
         })
     };
     tokio::time::sleep(Duration::from_millis(20)).await;
+    let stopped_at = std::time::Instant::now();
     assert_eq!(pool.stop(), 1);
     let cancelled = TestError::Pool(PoolError::Cancelled);
-    assert_eq!(running.await.unwrap().unwrap_err(), cancelled);
     assert_eq!(queued.await.unwrap().unwrap_err(), cancelled);
+    assert_eq!(backing_off.await.unwrap().unwrap_err(), cancelled);
+    assert!(
+        stopped_at.elapsed() < Duration::from_millis(50),
+        "a backoff ends at stop"
+    );
+    assert_eq!(running.await.unwrap().unwrap(), "finished");
     let after = pool
-        .run(TaskOptions::default(), || async { Ok::<_, TestError>(()) })
+        .run(TaskOptions::default(), || async {
+            Ok::<_, TestError>("late")
+        })
         .await;
     assert_eq!(after.unwrap_err(), cancelled);
     let c = pool.stats().counters;
-    assert_eq!((c.active_count, c.queue_size, c.error_count), (0, 0, 2));
+    assert_eq!((c.active_count, c.queue_size, c.processed_count), (0, 0, 1));
     pool.drain().await;
+}
+
+#[tokio::test]
+async fn a_failure_after_stop_is_final() {
+    let pool = pool(1);
+    let attempts = Arc::new(AtomicU32::new(0));
+    let task = {
+        let (pool, attempts) = (pool.clone(), attempts.clone());
+        tokio::spawn(async move {
+            pool.run(TaskOptions::default(), move || {
+                let attempts = attempts.clone();
+                async move {
+                    attempts.fetch_add(1, Ordering::SeqCst);
+                    tokio::time::sleep(Duration::from_millis(30)).await;
+                    Err::<(), _>(TestError::Transient)
+                }
+            })
+            .await
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    pool.stop();
+    assert_eq!(task.await.unwrap().unwrap_err(), TestError::Transient);
+    assert_eq!(attempts.load(Ordering::SeqCst), 1);
 }
 
 #[tokio::test]
