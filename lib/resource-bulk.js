@@ -62,7 +62,7 @@ module.exports = {
     const results = JSON.parse(await this._call('insertMany', JSON.stringify(objects)))
     return results.map((out) => {
       if (out.error) return { error: fromErrorRecord(out.error) }
-      this._reportWrite(out)
+      this._reportWrite(out, 'insert')
       const record = revive(out.record)
       this._emitEvent('inserted', record)
       this._emitEvent(`inserted:${record.id}`, record)

@@ -105,10 +105,11 @@ class Resource extends EventEmitter {
     else fire()
   }
 
-  _reportWrite (out) {
+  /** `operation` names the write in `partitionIndexError`, as s3db.js does (insert, update, ...). */
+  _reportWrite (out, operation = 'write') {
     if (out.exceedsLimit) this._emitEvent('exceedsLimit', out.exceedsLimit)
     for (const failure of out.partitionFailures ?? []) {
-      this._emitEvent('partitionIndexError', { operation: 'write', id: out.record?.id, error: fromErrorRecord(failure.error), message: failure.error.message, key: failure.key })
+      this._emitEvent('partitionIndexError', { operation, id: out.record?.id, error: fromErrorRecord(failure.error), message: failure.error.message, key: failure.key })
     }
   }
 
@@ -125,7 +126,7 @@ class Resource extends EventEmitter {
     if (doc.id === undefined && this.idGenerator) doc = { ...doc, id: String(await this.idGenerator(doc)) }
     doc = await this.executeHooks('beforeInsert', doc)
     const out = JSON.parse(await this._call('insert', JSON.stringify(doc)))
-    this._reportWrite(out)
+    this._reportWrite(out, 'insert')
     const record = await this.executeHooks('afterInsert', revive(out.record))
     this._emitEvent('inserted', record)
     this._emitEvent(`inserted:${out.record.id}`, record)
@@ -175,7 +176,7 @@ class Resource extends EventEmitter {
     } else {
       out = JSON.parse(await this._call('update', id, JSON.stringify(data)))
     }
-    this._reportWrite(out)
+    this._reportWrite(out, 'update')
     const before = revive(out.before)
     const record = await this.executeHooks('afterUpdate', revive(out.record))
     if (!this.eventsDisabled && (this.listenerCount('updated') > 0 || this.listenerCount(`updated:${id}`) > 0)) {
@@ -214,7 +215,7 @@ class Resource extends EventEmitter {
     if (!fullData || typeof fullData !== 'object') throw new ValidationError('fullData must be a non-empty object', { field: 'fullData', statusCode: 400, retriable: false, suggestion: 'Pass a plain object containing the full resource payload to replace().' })
     const args = await this.executeHooks('beforeReplace', { id, fullData, options })
     const out = JSON.parse(await this._call('replace', args.id ?? id, JSON.stringify(args.fullData ?? fullData)))
-    this._reportWrite(out)
+    this._reportWrite(out, 'replace')
     return this.executeHooks('afterReplace', revive(out.record))
   }
 
@@ -238,6 +239,7 @@ class Resource extends EventEmitter {
     try {
       const merged = await this.executeHooks('beforeUpdate', { ...prepared.merged, id })
       const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), ifMatch))
+      this._reportWrite(out, 'updateConditional')
       const record = await this.executeHooks('afterUpdate', revive(out.record))
       const payload = { ...record, $before: revive(prepared.before), $after: record }
       this._emitEvent('updated', payload)
@@ -283,7 +285,7 @@ class Resource extends EventEmitter {
     }
     if (missing !== null && !wantsRecord) throw missing
     before = before ?? revive(out.before)
-    this._reportWrite({ partitionFailures: out.partitionFailures, record: { id } })
+    this._reportWrite({ partitionFailures: out.partitionFailures, record: { id } }, 'delete')
     if (before) await this.executeHooks('afterDelete', before)
     if (wantsRecord) {
       const payload = { ...(before ?? { id }), $before: before && { ...before }, $after: null }
