@@ -62,11 +62,19 @@ function nextVersion (versions) {
   return `v${(numbers.length ? Math.max(...numbers) : 0) + 1}`
 }
 
-function hookSummary (hooks) {
+/**
+ * The hook summary 19.x stores: per event (in hook-event order) the live, bound handlers. A
+ * resource with partitions also lists s3db.js's own partition-reference handlers (unnamed, one
+ * argument) first under `afterInsert` and `afterDelete`, so the summary reads the same.
+ */
+function hookSummary (hooks, partitioned) {
   const summary = {}
   for (const [event, fns] of Object.entries(hooks ?? {})) {
-    if (!fns.length) continue
-    summary[event] = { count: fns.length, handlers: fns.map((fn) => ({ name: fn.name || 'anonymous', length: fn.length, type: typeof fn })) }
+    const handlers = (fns ?? []).map((fn) => typeof fn === 'function'
+      ? { name: fn.name || null, length: fn.length ?? null, type: 'function' }
+      : { name: null, length: null, type: typeof fn })
+    if (partitioned && (event === 'afterInsert' || event === 'afterDelete')) handlers.unshift({ name: null, length: 1, type: 'function' })
+    if (handlers.length) summary[event] = { count: handlers.length, handlers }
   }
   return summary
 }
@@ -98,12 +106,33 @@ function reviveHooks (hooks) {
   return out
 }
 
-/** The version entry s3db.js stores for a resource definition. */
+/** Attributes as 19.x stores them: with `timestamps`, `createdAt`/`updatedAt` are part of them. */
+function storedAttributes (attributes, timestamps) {
+  if (!timestamps) return attributes
+  const out = { ...attributes }
+  if (!out.createdAt) out.createdAt = 'string|optional'
+  if (!out.updatedAt) out.updatedAt = 'string|optional'
+  return out
+}
+
+/** `idGenerator` as 19.x records it: the kind of generator, not its size. */
+function idGeneratorKind (resource) {
+  // An incremental resource's generator is a function too: its kind decides first.
+  if (resource.idGeneratorType === 'incremental') return 'incremental'
+  return typeof resource.idGenerator === 'function' ? 'custom' : 'default'
+}
+
+/**
+ * The version entry s3db.js 19.x stores for a resource definition. The attributes include the
+ * timestamp attributes: a 19.x reader builds its key map from them, and without them it burns
+ * the registry indices of `createdAt`/`updatedAt` and reads those values as stray fields.
+ */
 function versionEntry (resource, hash, persistHooks = false) {
   const config = resource.$schema
+  const partitioned = Object.keys(resource.config.partitions ?? {}).length > 0
   return {
     hash,
-    attributes: config.attributes,
+    attributes: storedAttributes(config.attributes, resource.config.timestamps),
     behavior: resource.behavior,
     timestamps: resource.config.timestamps,
     partitions: resource.config.partitions,
@@ -111,10 +140,9 @@ function versionEntry (resource, hash, persistHooks = false) {
     allNestedObjectsOptional: resource.config.allNestedObjectsOptional,
     autoDecrypt: resource.config.autoDecrypt,
     cache: resource.config.cache ?? false,
-    asyncEvents: resource.config.asyncEvents,
-    hooks: persistHooks ? serializeHooks(config.hooks) : hookSummary(config.hooks),
+    hooks: persistHooks ? serializeHooks(config.hooks) : hookSummary(resource.hooks ?? config.hooks, partitioned),
     idSize: resource.idSize,
-    idGenerator: resource.idGenerator ? 'custom_function' : resource.idSize,
+    idGenerator: idGeneratorKind(resource),
     createdAt: new Date().toISOString()
   }
 }

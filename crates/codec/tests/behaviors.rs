@@ -40,6 +40,8 @@ fn user_managed_overflow_keeps_the_plugin_map_in_metadata() {
         (limit.limit, limit.total_size),
         (2047, 1 + 1500 + 1 + 700 + 4 + 4 + 1)
     );
+    // s3db.js reports the excess over the absolute limit, not the effective one.
+    assert_eq!(limit.excess, limit.total_size as i64 - 2047);
     let back = s
         .decode_record_strict(&enc.wire_metadata(), enc.body.as_deref())
         .unwrap();

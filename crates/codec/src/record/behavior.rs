@@ -56,7 +56,9 @@ impl Behavior {
 pub struct ExceedsLimit {
     pub total_size: usize,
     pub limit: usize,
-    pub excess: usize,
+    /// `total_size - 2047`, as s3db.js reports it (negative when the record passed the
+    /// absolute limit but not the effective one).
+    pub excess: i64,
 }
 
 /// One object ready for PutObject.
@@ -202,7 +204,7 @@ fn user_managed(input: &BehaviorInput) -> Result<EncodedObject> {
     out.exceeds_limit = Some(ExceedsLimit {
         total_size: total,
         limit: S3_METADATA_LIMIT,
-        excess: total.saturating_sub(input.effective_limit),
+        excess: total as i64 - S3_METADATA_LIMIT as i64,
     });
     Ok(out)
 }

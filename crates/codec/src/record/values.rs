@@ -160,6 +160,12 @@ pub fn encode_value(vt: &ValueType, v: &Value, path: &str, ctx: &CryptoContext) 
             };
             need(s, path, vt, v)
         }
+        ValueType::NumberText => Ok(Mapped::Raw(number_value(as_number(v, path, vt)?))),
+        ValueType::BooleanText => Ok(Mapped::Raw(Value::Bool(
+            matches!(v, Value::Bool(true))
+                || v.as_f64() == Some(1.0)
+                || matches!(v.as_str(), Some("true" | "1" | "yes" | "y")),
+        ))),
         ValueType::Boolean => {
             let t = matches!(v, Value::Bool(true))
                 || v.as_f64() == Some(1.0)
@@ -314,6 +320,17 @@ fn decode_defined(spec: &FieldSpec, s: &str, path: &str) -> Result<Value> {
             num(n, path, vt, s)
         }
         ValueType::Boolean => Ok(Value::Bool(matches!(s, "1" | "true" | "yes" | "y"))),
+        // s3db.js itself returns these as the stored text; text that is not a number or a
+        // boolean stays text rather than failing the record.
+        ValueType::NumberText => Ok(Some(parse_js_number(s))
+            .filter(|n| n.is_finite() && !s.trim().is_empty())
+            .map(number_value)
+            .unwrap_or_else(|| Value::String(s.to_string()))),
+        ValueType::BooleanText => Ok(match s {
+            "true" | "1" => Value::Bool(true),
+            "false" | "0" => Value::Bool(false),
+            _ => Value::String(s.to_string()),
+        }),
         ValueType::Json => {
             Ok(serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.to_string())))
         }

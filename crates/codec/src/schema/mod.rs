@@ -220,6 +220,11 @@ impl Schema {
         }
     }
 
+    /// Whether the definition declares `id` itself (validated with writes, never stored).
+    pub fn declares_id(&self) -> bool {
+        self.attributes.contains_key("id")
+    }
+
     /// The root validation rule.
     pub fn root_rule(&self) -> &Rule {
         &self.root

@@ -44,6 +44,10 @@ pub enum ValueType {
     GeoPoint {
         precision: u32,
     },
+    /// A number of an object-form definition: `String(n)` text (`1234.5`), read as a number.
+    NumberText,
+    /// A boolean of an object-form definition: `true` / `false` text, read as a boolean.
+    BooleanText,
     /// fastest-validator `date`: an ISO string (seed wrote it JSON-quoted; both are read).
     Date,
     /// 21.x `datetime`: base62 epoch milliseconds, read back as ISO text.
@@ -73,6 +77,8 @@ impl ValueType {
             ValueType::GeoLat { .. } => "geo:lat",
             ValueType::GeoLon { .. } => "geo:lon",
             ValueType::GeoPoint { .. } => "geo:point",
+            ValueType::NumberText => "number",
+            ValueType::BooleanText => "boolean",
             ValueType::Date => "date",
             ValueType::DateTime => "datetime",
         }
@@ -107,7 +113,9 @@ pub fn from_definition_string(def: &str) -> ValueType {
         return if def.contains("items:string") {
             ValueType::StringArray
         } else if def.contains("items:number") {
-            if array_length(def).is_some_and(|l| l >= EMBEDDING_MIN_LENGTH) {
+            if !has_integer_flag(def)
+                && array_length(def).is_some_and(|l| l >= EMBEDDING_MIN_LENGTH)
+            {
                 ValueType::Embedding
             } else {
                 ValueType::NumberArray {
@@ -193,61 +201,52 @@ fn param_u32(def: &serde_json::Map<String, Value>, keys: &[&str]) -> Option<u32>
         .map(|n| n as u32)
 }
 
-/// Encoder for an object-form definition, by `type` equality.
+/// Encoder for an object-form definition (`{ type: 'number', ... }`).
+///
+/// s3db.js derives its value hooks from the *flattened* definition, so an object-form
+/// definition's hooks land on phantom paths (`n.type`) that no data uses: only arrays (which
+/// get their hooks from the unflattened definition) and the validator's own work (secret
+/// encryption, password hashing) apply. Everything else is stored as `String(value)`, or as
+/// JSON for objects and arrays. These encodings write exactly those bytes.
 pub fn from_definition_object(def: &serde_json::Map<String, Value>) -> ValueType {
     let ty = def.get("type").and_then(Value::as_str).unwrap_or("");
-    let integer = def.get("integer") == Some(&Value::Bool(true));
-    // Object forms may still use the `money:4` style in `type`.
-    if ty.contains(':') {
-        return from_definition_string(ty);
-    }
-    match ty {
-        "embedding" => ValueType::Embedding,
-        "array" => match def.get("items") {
-            Some(Value::String(items)) if items.starts_with("string") => ValueType::StringArray,
-            Some(Value::String(items)) if items.starts_with("number") => {
-                number_array(def, integer || has_integer_flag(items))
-            }
-            Some(Value::Object(items)) => match items.get("type").and_then(Value::as_str) {
-                Some("string") => ValueType::StringArray,
-                Some("number") => number_array(
-                    def,
-                    integer || items.get("integer") == Some(&Value::Bool(true)),
-                ),
-                _ => ValueType::JsonArray,
-            },
-            _ => ValueType::JsonArray,
-        },
+    let base = ty.split(':').next().unwrap_or("");
+    match base {
+        "array" => object_form_array(def),
         "secret" | "secretAny" | "secretNumber" => ValueType::Secret,
         "password" => ValueType::Password,
-        "ip4" => ValueType::Ip4,
-        "ip6" => ValueType::Ip6,
         "buffer" => ValueType::Buffer,
-        "bits" => ValueType::Bits(param_u32(def, &["length", "bits"]).unwrap_or(0)),
-        "money" => ValueType::Money {
-            decimals: param_u32(def, &["decimals", "precision"]).unwrap_or(2),
-        },
-        "crypto" => ValueType::Money {
-            decimals: param_u32(def, &["decimals", "precision"]).unwrap_or(8),
-        },
-        "decimal" => ValueType::Decimal {
-            precision: param_u32(def, &["precision", "decimals"]).unwrap_or(2),
-        },
-        "number" => ValueType::Number { integer },
-        "boolean" | "bool" => ValueType::Boolean,
-        "json" | "object" => ValueType::Json,
+        "bits" => ValueType::Bits(
+            numeric_suffix(ty, "bits")
+                .or_else(|| param_u32(def, &["length", "bits"]))
+                .unwrap_or(0),
+        ),
+        "number" | "money" | "crypto" | "decimal" | "geo-lat" | "geo-lon" => ValueType::NumberText,
+        "geo" if ty.starts_with("geo:lat") || ty.starts_with("geo:lon") => ValueType::NumberText,
+        "boolean" | "bool" => ValueType::BooleanText,
+        "embedding" => ValueType::JsonArray,
+        "json" | "object" | "geo" | "geo-point" => ValueType::Json,
         "date" => ValueType::Date,
         "datetime" => ValueType::DateTime,
         _ => ValueType::Plain,
     }
 }
 
-fn number_array(def: &serde_json::Map<String, Value>, integer: bool) -> ValueType {
-    let length = def.get("length").and_then(Value::as_f64);
-    if length.is_some_and(|l| l >= EMBEDDING_MIN_LENGTH) {
-        ValueType::Embedding
-    } else {
-        ValueType::NumberArray { integer }
+/// `{ type: 'array', items }`: string or number items (given as a rule string) get the array
+/// encodings; integer only when the items rule says so; items given as an object are JSON.
+fn object_form_array(def: &serde_json::Map<String, Value>) -> ValueType {
+    match def.get("items") {
+        Some(Value::String(items)) if items.contains("string") => ValueType::StringArray,
+        Some(Value::String(items)) if items.contains("number") => {
+            let integer = items.contains("integer");
+            let length = def.get("length").and_then(Value::as_f64);
+            if !integer && length.is_some_and(|l| l >= EMBEDDING_MIN_LENGTH) {
+                ValueType::Embedding
+            } else {
+                ValueType::NumberArray { integer }
+            }
+        }
+        _ => ValueType::JsonArray,
     }
 }
 

@@ -53,7 +53,8 @@ pub(crate) fn check_number(rule: &Rule, v: &mut Value, field: &str, issues: &mut
         issues.push(issue("number", field, None, Some(original)));
         return;
     };
-    let actual = || Some(number_value(n));
+    // fastest-validator reports the value as given (`"7.5"`), not the converted number.
+    let actual = || Some(original.clone());
     let (implied_min, implied_max) = implied_range(rule);
     if let Some(min) = rule.num("min").or(implied_min).filter(|m| n < *m) {
         issues.push(issue("numberMin", field, Some(number_value(min)), actual()));
@@ -90,7 +91,8 @@ pub(crate) fn check_number(rule: &Rule, v: &mut Value, field: &str, issues: &mut
 
 pub(crate) fn check_boolean(rule: &Rule, v: &mut Value, field: &str, issues: &mut Issues) {
     let original = v.clone();
-    if rule.flag("convert") {
+    // s3db.js turns `convert` on for booleans too: 1/0, "true"/"false", "1"/"0", "on"/"off".
+    if rule.params.get("convert") != Some(&Value::Bool(false)) {
         match &*v {
             Value::Number(n) if n.as_f64() == Some(1.0) => *v = Value::Bool(true),
             Value::Number(n) if n.as_f64() == Some(0.0) => *v = Value::Bool(false),
@@ -160,10 +162,11 @@ pub(crate) fn check_bytes(rule: &Rule, v: &mut Value, field: &str, issues: &mut 
     }
 }
 
-pub(crate) fn check_date(_rule: &Rule, v: &mut Value, field: &str, issues: &mut Issues) {
+pub(crate) fn check_date(rule: &Rule, v: &mut Value, field: &str, issues: &mut Issues) {
     let ok = match &*v {
         Value::String(s) => is_iso_date(s),
-        Value::Number(n) => n.as_f64().is_some_and(f64::is_finite),
+        // Epoch milliseconds only with `convert` (fastest-validator: `new Date(value)`).
+        Value::Number(n) => rule.flag("convert") && n.as_f64().is_some_and(f64::is_finite),
         _ => false,
     };
     if !ok {
