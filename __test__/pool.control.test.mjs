@@ -96,6 +96,17 @@ test('stop rejects queued tasks, lets running ones finish (signal aborted) and e
   pool.stop() // a second stop is harmless
 })
 
+test('an S3 request (native task) in flight at stop() completes; queued ones are cancelled', async () => {
+  const pool = new OperationsPool({ concurrency: 1 })
+  const inFlight = pool.nativePool.runNativeProbe(40, 0, true, 0, 'in-flight')
+  const queued = pool.nativePool.runNativeProbe(1, 0, true, 0, 'queued').then(() => 'ran', (err) => err.message)
+  await sleep(10)
+  pool.stop()
+  assert.equal(await inFlight, 1, 'one attempt, completed')
+  assert.match(await queued, /cancel/i)
+  await pool.drain()
+})
+
 test('drain after stop waits for running tasks; their failures are final', async () => {
   const pool = new OperationsPool({ concurrency: 2, retryDelay: 1, retryableErrors: [] })
   let attempts = 0
