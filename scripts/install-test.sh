@@ -8,7 +8,8 @@
 #     record round trip on memory:// and on a local S3 (moto, started here),
 #   - the installed .node is a release build needing glibc <= 2.17 (scripts/check-binary.sh),
 #   - an install without the platform package gets the one clear loader error.
-# When dist/ also holds the linux-arm64-gnu tarball, its binary is loaded under qemu-user.
+# The other Linux tarballs in dist/ are loaded by scripts/install-test/load-check.sh (arm64 glibc
+# under qemu-user, x64 musl with Debian's musl), or their ELF headers checked where it cannot.
 #
 #   scripts/install-test.sh [DIST_DIR]    # default: dist
 set -euo pipefail
@@ -99,11 +100,14 @@ as_user npm install --offline --omit=optional --no-audit --no-fund --loglevel=er
 cp scripts/install-test/missing-platform.cjs "$app/"
 as_user node missing-platform.cjs "$platform"
 
-arm64_tgz="$dist/$name-linux-arm64-gnu-$version.tgz"
-if [ "$platform" = linux-x64-gnu ] && [ -f "$arm64_tgz" ]; then
-  scripts/install-test/qemu-load.sh "$arm64_tgz" linux-arm64-gnu "$work/qemu"
-else
-  echo "install-test: no linux-arm64-gnu tarball in $dist: its qemu load was not tried (scripts/package.sh builds it)"
-fi
+for other in linux-arm64-gnu linux-x64-musl linux-arm64-musl; do
+  [ "$other" != "$platform" ] || continue
+  tgz="$dist/$name-$other-$version.tgz"
+  if [ -f "$tgz" ]; then
+    scripts/install-test/load-check.sh "$tgz" "$other" "$work/load-$other"
+  else
+    echo "install-test: no $other tarball in dist/: not checked (scripts/package.sh builds it)"
+  fi
+done
 
 echo "install-test: passed in $(( $(date +%s) - start ))s"

@@ -55,7 +55,7 @@ for platform in "${platforms[@]}"; do
   t0=$(date +%s)
   echo "package: release build of $platform ($target)"
   nice -n 19 npx napi build --platform --release --target "$target" --cross-compile \
-    --output-dir "$out" --no-js --dts "$out/binding.d.ts"
+    --output-dir "$out" --no-js --dts binding.d.ts
   node_file="$name.$platform.node"
   scripts/check-binary.sh "$out/$node_file" "$platform"
   cp "$out/$node_file" "npm/$platform/$node_file"

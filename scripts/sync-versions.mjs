@@ -4,7 +4,7 @@
 // version; scripts/package.sh writes them from these folders when it packs.
 //
 //   node scripts/sync-versions.mjs            # copy the main version into npm/*/package.json
-//   node scripts/sync-versions.mjs 0.2.0      # set a new version everywhere first
+//   node scripts/sync-versions.mjs 0.2.0      # set a new version everywhere (package-lock.json too)
 //   node scripts/sync-versions.mjs --check    # exit 1 if any package differs (changes nothing)
 //
 // binding.js embeds the version: run `npm run build` after a change and commit binding.js.
@@ -32,6 +32,14 @@ if (arg && !check) {
     process.exit(2)
   }
   setVersion(mainFile, arg)
+  // The lock file records the root package's version too; npm writes it as 2-space JSON.
+  const lockFile = join(root, 'package-lock.json')
+  if (existsSync(lockFile)) {
+    const lock = readJson(lockFile)
+    lock.version = arg
+    if (lock.packages && lock.packages['']) lock.packages[''].version = arg
+    writeFileSync(lockFile, JSON.stringify(lock, null, 2) + '\n')
+  }
 }
 const main = readJson(mainFile)
 
