@@ -134,3 +134,18 @@ test('TasksRunner: read-backs, process, processCorresponding, events, stats and 
     return result
   })
 })
+
+test('TasksPool batch helpers: static map, addBatch, process', async () => {
+  await same(async ({ TasksPool }) => {
+    const mapped = await TasksPool.map([1, 2, 3], async (n) => { if (n === 2) throw new Error('two'); return n * 10 }, { concurrency: 2 })
+    const pool = new TasksPool({ concurrency: 2, retries: 0 })
+    const batch = await pool.addBatch([async () => 1, async () => { throw new Error('b') }, async () => 3])
+    const processed = await pool.process([1, 2, 3], async (n) => { if (n === 3) throw new Error('three'); return n })
+    pool.stop()
+    return {
+      mapped: [mapped.results, mapped.errors.map((e) => [e.item, e.index, e.error.message])],
+      batch: [batch.results, batch.errors.map((e) => [e.index, e.error.message]), typeof batch.batchId],
+      processed: [processed.results.sort(), processed.errors.map((e) => [e.item, e.index, e.error.message])],
+    }
+  })
+})

@@ -253,7 +253,8 @@ export declare class OperationsPool extends EventEmitter {
   addBatch<T>(fns: Array<(context: TaskContext) => T | PromiseLike<T>>, options?: BatchOptions): Promise<BatchResult<T>>
   /** Pulls items only as tasks settle: memory stays flat for any source length. */
   map<I, T>(source: Iterable<I> | AsyncIterable<I>, fn: (item: I, index: number, context: TaskContext) => T | PromiseLike<T>, options?: MapOptions): Promise<MapResult<T, I>>
-  process<I, T>(items: Iterable<I> | AsyncIterable<I>, processor: (item: I, index: number, pool: OperationsPool) => T | PromiseLike<T>, options?: TaskOptions & { onSuccess?: (item: I, result: T) => void; onError?: (item: I, error: unknown) => void }): Promise<MapResult<T, I>>
+  /** `results`: values of the items that succeeded, in completion order (s3db.js 19.5.10). */
+  process<I, T>(items: Iterable<I> | AsyncIterable<I>, processor: (item: I, index: number, pool: OperationsPool) => T | PromiseLike<T>, options?: TaskOptions & { onSuccess?: (item: I, result: T) => void; onError?: (item: I, error: unknown) => void }): Promise<{ results: T[]; errors: MapResult<T, I>['errors'] }>
   pause(): Promise<void>
   resume(): void
   stop(): void
@@ -280,7 +281,8 @@ export declare class OperationsPool extends EventEmitter {
   on(event: 'tuner:error', listener: (error: unknown) => void): this
   on(event: string | symbol, listener: (...args: any[]) => void): this
 
-  static map<I, T>(items: Iterable<I> | AsyncIterable<I>, fn: (item: I, index: number) => T | PromiseLike<T>, options?: MapOptions & { concurrency?: number }): Promise<MapResult<T, I>>
+  /** One-off pool; `results`: values of the items that succeeded, in input order. */
+  static map<I, T>(items: Iterable<I> | AsyncIterable<I>, fn: (item: I, index: number) => T | PromiseLike<T>, options?: MapOptions & { concurrency?: number }): Promise<{ results: T[]; errors: MapResult<T, I>['errors'] }>
 }
 
 export { OperationsPool as TasksPool }

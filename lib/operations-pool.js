@@ -504,7 +504,7 @@ class OperationsPool extends EventEmitter {
 
   static map (items, fn, options = {}) {
     const pool = new OperationsPool({ concurrency: options.concurrency ?? 10, retries: options.retries ?? 0, timeout: options.timeout ?? 0 })
-    return batch.map(pool, items, (item, index) => fn(item, index), options)
+    return batch.mapOnce(pool, items, (item, index) => fn(item, index), options)
   }
 }
 

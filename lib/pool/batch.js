@@ -160,14 +160,30 @@ function openSource (source) {
   return null
 }
 
-/** TasksPool.process shape: `processor(item, index, pool)`, `{ results, errors }`. */
-function processItems (pool, items, processor, options = {}) {
+/**
+ * TasksPool.process shape (s3db.js 19.5.10): `processor(item, index, pool)`; `results` holds the
+ * values of the items that succeeded, in completion order; `errors` `{ item, error, index }`.
+ */
+async function processItems (pool, items, processor, options = {}) {
   const o = options || {}
-  return map(pool, items, (item, index) => processor(item, index, pool), {
+  const results = []
+  const { errors } = await map(pool, items, (item, index) => processor(item, index, pool), {
     ...o,
-    onItemComplete: o.onSuccess ? (value, i) => o.onSuccess(items[i] ?? value, value) : undefined,
+    onItemComplete: (value, i) => {
+      results.push(value)
+      if (o.onSuccess) o.onSuccess(Array.isArray(items) ? items[i] : value, value)
+    },
     onItemError: o.onError ? (error, i, item) => o.onError(item, error) : undefined,
   })
+  return { results, errors }
 }
 
-module.exports = { addBatch, map, processItems }
+/** OperationsPool.map as a one-off (static): the values of the items that succeeded, in input
+ * order, and `{ error, item, index }` per failure (s3db.js 19.5.10's TasksPool.map). */
+async function mapOnce (pool, items, fn, options) {
+  const { results, errors } = await map(pool, items, fn, options)
+  const failed = new Set(errors.map((e) => e.index))
+  return { results: results.filter((_, i) => !failed.has(i)), errors }
+}
+
+module.exports = { addBatch, map, mapOnce, processItems }
