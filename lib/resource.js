@@ -391,6 +391,8 @@ class Resource extends EventEmitter {
 Resource.prototype.addListener = Resource.prototype.on
 // console.log(resource) shows no passphrase (lib/plugins-surface/safe-inspect.js).
 require('./plugins-surface/safe-inspect').installSafeInspect(Resource, ['database', 'client'])
+// resource.schema as s3db.js plugins read it (lib/plugins-surface/resource-schema.js).
+require('./plugins-surface/resource-schema').installSchemaView(Resource)
 Object.assign(Resource.prototype, hookMethods, listingMethods, bulkMethods, contentMethods, sequenceMethods, lazySchemaMethods, partitionMethods)
 
 module.exports = { Resource, revive }
