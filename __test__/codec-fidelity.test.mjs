@@ -155,6 +155,20 @@ describe('object-form definitions', () => {
   })
 })
 
+describe('legacy objects', () => {
+  it('reads a body-only record kept in metadata without a body, as older writers left it', async () => {
+    const db = await connect()
+    const r = await db.createResource({ name: 'legacy', behavior: 'body-only', attributes: { id: 'string|optional', projectId: 'string', size: 'number' } })
+    // keys: id 0, projectId 1, size 2; 12345 in base62 is '3d7'.
+    await db.client.putObject({ key: r.getResourceKey('l1'), body: '', metadata: { 1: 'project-123', 2: '3d7', _v: 'v1' } })
+    assert.deepEqual(plain(await r.get('l1')), { projectId: 'project-123', size: 12345, id: 'l1' })
+    assert.deepEqual((await r.list()).map((x) => x.projectId), ['project-123'])
+    await r.update('l1', { size: 7 })
+    assert.deepEqual(plain(await r.get('l1')), { projectId: 'project-123', size: 7, id: 'l1' })
+    await db.disconnect()
+  })
+})
+
 describe('one bucket, both libraries', () => {
   let Reference
   before(async () => {

@@ -309,10 +309,11 @@ impl Resource {
         if let Some(problem) = decoded.problems.first() {
             return Err(self.corrupt(problem.clone(), id));
         }
-        let body_is_json =
-            body.is_some_and(|b| serde_json::from_slice::<Value>(b).is_ok_and(|v| v.is_object()));
-        if self.config.behavior == s3db_codec::record::behavior::Behavior::BodyOnly && !body_is_json
-        {
+        // A body-only record without a body is legacy data kept in metadata (read from there,
+        // as s3db.js does); a body that is not a JSON object is corrupt.
+        let body_is_bad =
+            body.is_some_and(|b| !serde_json::from_slice::<Value>(b).is_ok_and(|v| v.is_object()));
+        if self.config.behavior == s3db_codec::record::behavior::Behavior::BodyOnly && body_is_bad {
             return Err(self.corrupt(
                 s3db_codec::CodecError::Body("a body-only record needs a JSON object body".into()),
                 id,
