@@ -191,6 +191,12 @@ export declare class NativeSchema {
   validate(data: string): string
 }
 
+/**
+ * s3db.js's behaviors on an already mapped record: `{ metadata, body, exceedsLimit }`.
+ * `options`: `{ operation, version, timestamps, id, map, pluginMap }` (maps as objects).
+ */
+export declare function behaviorApply(behavior: string, mapped: string, options: string): string
+
 export interface CopyObjectParams {
   from: string
   to: string

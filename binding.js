@@ -840,6 +840,7 @@ module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.NativeOperationsPool = nativeBinding.NativeOperationsPool
 module.exports.NativeResource = nativeBinding.NativeResource
 module.exports.NativeSchema = nativeBinding.NativeSchema
+module.exports.behaviorApply = nativeBinding.behaviorApply
 module.exports.memoryBucketStats = nativeBinding.memoryBucketStats
 module.exports.memoryClearAll = nativeBinding.memoryClearAll
 module.exports.memoryClearBucket = nativeBinding.memoryClearBucket

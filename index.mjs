@@ -20,7 +20,8 @@ export const {
   encrypt, decrypt, sha256, md5, metadataEncode, metadataDecode, calculateEncodedSize,
   calculateUTF8Bytes, clearUTF8Memory, calculateAttributeNamesSize, transformValue,
   calculateAttributeSizes, calculateTotalSize, getSizeBreakdown, calculateSystemOverhead,
-  calculateEffectiveLimit, tryFn, tryFnSync, streamToString
+  calculateEffectiveLimit, tryFn, tryFnSync, streamToString, behaviors, getBehavior, AVAILABLE_BEHAVIORS,
+  DEFAULT_BEHAVIOR
 } = api
 
 export default api.S3db

@@ -138,3 +138,42 @@ describe('error classes', () => {
     assert.match(text, /"Key":"k"/)
   })
 })
+
+describe('behaviors', () => {
+  const resource = (events) => ({ name: 'docs', version: '1', config: { timestamps: false }, schema: { map: { text: '0' }, pluginMap: {} }, emit: (e, p) => events.push([e, p]) })
+  const small = { _v: '1', 0: 'short' }
+  const big = { _v: '1', 0: 'x'.repeat(2500) }
+
+  it('exports the five behaviors, getBehavior and the default', () => {
+    assert.deepEqual(api.AVAILABLE_BEHAVIORS, ['user-managed', 'enforce-limits', 'truncate-data', 'body-overflow', 'body-only'])
+    assert.equal(api.DEFAULT_BEHAVIOR, 'user-managed')
+    assert.equal(api.getBehavior('body-only'), api.behaviors['body-only'])
+    assert.throws(() => api.getBehavior('nope'), (e) => e instanceof api.BehaviorError && e.availableBehaviors.length === 5)
+  })
+
+  it('places inserts as the reference does', async () => {
+    const ref = await loadReference()
+    for (const name of ['user-managed', 'enforce-limits', 'body-overflow', 'body-only']) {
+      for (const mappedData of [small, big]) {
+        const ours = []
+        const theirs = []
+        const a = await api.behaviors[name].handleInsert({ resource: resource(ours), data: { id: 'a1' }, mappedData }).catch((e) => e)
+        const b = await ref.behaviors[name].handleInsert({ resource: resource(theirs), data: { id: 'a1' }, mappedData }).catch((e) => e)
+        if (b instanceof Error) {
+          assert.ok(a instanceof api.MetadataLimitError, name)
+          assert.equal(a.data.totalSize, b.data.totalSize)
+          assert.equal(a.message, b.message)
+          continue
+        }
+        assert.deepEqual(a.mappedData, b.mappedData, name)
+        assert.deepEqual(a.body === '' ? '' : JSON.parse(a.body), b.body === '' ? '' : JSON.parse(b.body), name)
+        assert.deepEqual(ours.map(([e, p]) => [e, p.totalSize, p.excess]), theirs.map(([e, p]) => [e, p.totalSize, p.excess]), name)
+      }
+    }
+  })
+
+  it('reads a body under the metadata', async () => {
+    const out = await api.behaviors['body-overflow'].handleGet({ metadata: { _v: '1', 0: 'm' }, body: '{"0":"b","1":"only"}' })
+    assert.deepEqual(out.metadata, { 0: 'm', 1: 'only', _v: '1' })
+  })
+})

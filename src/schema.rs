@@ -302,3 +302,74 @@ pub fn metadata_decode_value(value: String) -> Option<String> {
         MetaValue::Null | MetaValue::Undefined => None,
     }
 }
+
+/// One mapped entry as the behaviors see it: strings stay text, numbers and booleans keep their
+/// type, `null` is the null token, containers are JSON.
+fn mapped_value(v: &Value) -> Mapped {
+    match v {
+        Value::Null => Mapped::Null,
+        Value::String(s) => Mapped::Str(s.clone()),
+        Value::Number(_) | Value::Bool(_) => Mapped::Raw(v.clone()),
+        other => Mapped::Str(s3db_codec::js::json::stringify(other)),
+    }
+}
+
+/// s3db.js's behaviors on an already mapped record: `{ metadata, body, exceedsLimit }`.
+/// `options`: `{ operation, version, timestamps, id, map, pluginMap }` (maps as objects).
+#[napi(catch_unwind)]
+pub fn behavior_apply(behavior: String, mapped: String, options: String) -> napi::Result<String> {
+    use s3db_codec::record::behavior::{apply, Behavior, BehaviorInput};
+    use s3db_codec::record::limits::effective_limit;
+    use s3db_codec::record::mapped::MappedRecord;
+    let store_err = |e: CodecError| crate::errors::to_napi(s3db_core::StoreError::from(e));
+    let behavior: Behavior = behavior.parse().map_err(store_err)?;
+    let mapped = parse(&mapped, "mapped record")?;
+    let o = parse(&options, "options")?;
+    let entries = mapped
+        .as_object()
+        .ok_or_else(|| codec_error("ValidationError", "mapped data must be an object"))?
+        .iter()
+        .map(|(k, v)| (k.clone(), mapped_value(v)))
+        .collect();
+    let record = MappedRecord {
+        entries: s3db_codec::js::order::js_order(entries),
+    };
+    let text = |k: &str| o.get(k).and_then(Value::as_str);
+    let map_json = |k: &str| {
+        o.get(k)
+            .filter(|m| m.as_object().is_some_and(|m| !m.is_empty()))
+            .map(s3db_codec::js::json::stringify)
+    };
+    let map = map_json("map").unwrap_or_else(|| "{}".into());
+    let plugin_map = map_json("pluginMap");
+    // Without a schema, every user value is plain text that truncate-data may shorten.
+    let cuttable = |k: &str| !k.starts_with('_');
+    let input = BehaviorInput {
+        record: &record,
+        effective_limit: effective_limit(
+            text("version").unwrap_or("1"),
+            o.get("timestamps")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            text("id"),
+        ),
+        map_json: &map,
+        plugin_map_json: plugin_map.as_deref(),
+        cuttable: &cuttable,
+        operation: text("operation").unwrap_or("insert"),
+    };
+    let out = apply(behavior, &input).map_err(store_err)?;
+    let metadata: Map<String, Value> = out
+        .metadata
+        .into_iter()
+        .map(|(k, v)| (k, Value::String(v)))
+        .collect();
+    let body = out
+        .body
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let exceeds = out
+        .exceeds_limit
+        .map(|e| json!({ "totalSize": e.total_size, "limit": e.limit, "excess": e.excess }));
+    Ok(json!({ "metadata": metadata, "body": body, "exceedsLimit": exceeds }).to_string())
+}

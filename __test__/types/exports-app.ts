@@ -5,7 +5,8 @@ import {
   encrypt, decrypt, sha256, md5, metadataEncode, metadataDecode, calculateEncodedSize,
   calculateTotalSize, calculateAttributeSizes, calculateUTF8Bytes, calculateAttributeNamesSize,
   getSizeBreakdown, calculateEffectiveLimit, calculateSystemOverhead, transformValue, clearUTF8Memory,
-  tryFn, tryFnSync, streamToString, NoSuchKey, BaseError
+  tryFn, tryFnSync, streamToString, NoSuchKey, BaseError, behaviors, getBehavior, AVAILABLE_BEHAVIORS,
+  DEFAULT_BEHAVIOR
 } from '../../index.js'
 import type { SchemaRegistry, PluginSchemaRegistry } from '../../index.js'
 import { Readable } from 'node:stream'
@@ -50,6 +51,11 @@ async function main (): Promise<void> {
   const body: string = await streamToString(Readable.from(['a']))
   const json = new NoSuchKey({ bucket: 'b', key: 'k' }).toJSON()
   const str: string = new BaseError({ message: 'm' }).toString()
+  const resource = { name: 'r', version: '1', config: { timestamps: true }, emit: (_e: string, _p: unknown) => {} }
+  const placed = await behaviors['body-overflow'].handleInsert({ resource, data: { id: 'x' }, mappedData: { _v: '1' } })
+  const got = await getBehavior(DEFAULT_BEHAVIOR).handleGet({ resource, metadata: placed.mappedData, body: placed.body })
+  const names: string[] = AVAILABLE_BEHAVIORS
+  void [got.metadata, names]
   void [back, key, changed, reg, again, valid, hooks, result, id, pw, gen, alphabet, plain, digest, sum, dec, size, sizes, breakdown, limit, text, ok, err, data, okSync, body, json.name, str]
 }
 void main

@@ -62,3 +62,28 @@ export declare function tryFn<T> (fnOrPromise: T): TryResult<T>
 export declare function tryFnSync<T> (fn: () => T): TryResult<T>
 
 export declare function streamToString (stream: NodeJS.ReadableStream | AsyncIterable<unknown>): Promise<string>
+
+export type BehaviorName = 'user-managed' | 'enforce-limits' | 'truncate-data' | 'body-overflow' | 'body-only'
+export interface BehaviorResource {
+  name: string
+  version: string
+  config: { timestamps?: boolean }
+  schema?: { map?: Record<string, unknown>, pluginMap?: Record<string, unknown> }
+  emit (event: string, payload: unknown): void
+}
+export interface BehaviorHandleInsertParams { resource: BehaviorResource, data: Record<string, unknown>, mappedData: Record<string, string>, originalData?: Record<string, unknown> }
+export interface BehaviorHandleUpdateParams { resource: BehaviorResource, id: string, data: Record<string, unknown>, mappedData: Record<string, string>, originalData?: Record<string, unknown> }
+export interface BehaviorHandleUpsertParams { resource: BehaviorResource, id: string, data: Record<string, unknown>, mappedData: Record<string, string> }
+export interface BehaviorHandleGetParams { resource: BehaviorResource, metadata: Record<string, string>, body: string }
+export interface BehaviorResult { mappedData: Record<string, string>, body: string }
+export interface BehaviorGetResult { metadata: Record<string, string>, body: string }
+export interface BehaviorHandlers {
+  handleInsert (params: BehaviorHandleInsertParams): Promise<BehaviorResult>
+  handleUpdate (params: BehaviorHandleUpdateParams): Promise<BehaviorResult>
+  handleUpsert? (params: BehaviorHandleUpsertParams): Promise<BehaviorResult>
+  handleGet (params: BehaviorHandleGetParams): Promise<BehaviorGetResult>
+}
+export declare const behaviors: Record<BehaviorName, BehaviorHandlers>
+export declare function getBehavior (behaviorName: string): BehaviorHandlers
+export declare const AVAILABLE_BEHAVIORS: BehaviorName[]
+export declare const DEFAULT_BEHAVIOR: BehaviorName

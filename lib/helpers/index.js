@@ -12,5 +12,6 @@ module.exports = {
   ...require('./metadata-encoding'),
   ...require('./sizes'),
   ...require('./try-fn'),
-  ...require('./streams')
+  ...require('./streams'),
+  ...require('./behaviors')
 }
