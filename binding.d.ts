@@ -383,6 +383,15 @@ export interface NativeTunerOptions {
   adjustmentInterval?: number
 }
 
+/** Inverse of [`number_encode`]; `None` where s3db.js answers NaN. */
+export declare function numberDecode(kind: string, text: string, precision?: number | undefined | null): number | null
+
+/**
+ * The codec's number texts for s3db.js's base62 helpers: `kind` is `base62`, `decimal` or
+ * `fixed` (with `precision`). `None` where s3db.js answers `'undefined'` (NaN, Infinity).
+ */
+export declare function numberEncode(kind: string, n: number, precision?: number | undefined | null): string | null
+
 export interface ObjectHead {
   /** Decoded metadata; the stored token `null` reads back as null. */
   metadata: Record<string, string | undefined | null>

@@ -21,7 +21,8 @@ export const {
   calculateUTF8Bytes, clearUTF8Memory, calculateAttributeNamesSize, transformValue,
   calculateAttributeSizes, calculateTotalSize, getSizeBreakdown, calculateSystemOverhead,
   calculateEffectiveLimit, tryFn, tryFnSync, streamToString, behaviors, getBehavior, AVAILABLE_BEHAVIORS,
-  DEFAULT_BEHAVIOR
+  DEFAULT_BEHAVIOR, encode, decode, encodeDecimal, decodeDecimal, encodeFixedPoint, decodeFixedPoint,
+  encodeKey, decodeKey
 } = api
 
 export default api.S3db

@@ -177,3 +177,20 @@ describe('behaviors', () => {
     assert.deepEqual(out.metadata, { 0: 'm', 1: 'only', _v: '1' })
   })
 })
+
+describe('base62 helpers', () => {
+  it('give the texts of the reference', async () => {
+    const ref = await loadReference()
+    const numbers = [0, 1, 61, 62, -1.5, 3.14159, 1e21, 2 ** 53 + 2, 0.5, -0.25, 1e-7, NaN, Infinity, 123456.789]
+    for (const n of numbers) {
+      for (const name of ['encode', 'encodeDecimal', 'encodeKey']) assert.equal(api[name](n), ref[name](n), `${name}(${n})`)
+      for (const p of [2, 6]) assert.equal(api.encodeFixedPoint(n, p), ref.encodeFixedPoint(n, p), `encodeFixedPoint(${n}, ${p})`)
+    }
+    for (const s of ['0', 'z', 'Z', '-10', '1.5', '', 'a.b', '!', '^1K', '^-w', '^', '10']) {
+      for (const name of ['decode', 'decodeDecimal', 'decodeKey']) assert.deepEqual(api[name](s), ref[name](s), `${name}(${s})`)
+      assert.deepEqual(api.decodeFixedPoint(s, 2), ref.decodeFixedPoint(s, 2), `decodeFixedPoint(${s})`)
+    }
+    assert.equal(api.encode('7'), 'undefined')
+    assert.ok(Number.isNaN(api.decode(7)))
+  })
+})

@@ -373,3 +373,28 @@ pub fn behavior_apply(behavior: String, mapped: String, options: String) -> napi
         .map(|e| json!({ "totalSize": e.total_size, "limit": e.limit, "excess": e.excess }));
     Ok(json!({ "metadata": metadata, "body": body, "exceedsLimit": exceeds }).to_string())
 }
+
+/// The codec's number texts for s3db.js's base62 helpers: `kind` is `base62`, `decimal` or
+/// `fixed` (with `precision`). `None` where s3db.js answers `'undefined'` (NaN, Infinity).
+#[napi]
+pub fn number_encode(kind: String, n: f64, precision: Option<u32>) -> Option<String> {
+    use s3db_codec::codec::{base62, decimal};
+    match kind.as_str() {
+        "base62" => base62::encode_base62(n),
+        "decimal" => decimal::encode_decimal(n),
+        "fixed" => decimal::encode_fixed_point(n, precision.unwrap_or(6)),
+        _ => None,
+    }
+}
+
+/// Inverse of [`number_encode`]; `None` where s3db.js answers NaN.
+#[napi]
+pub fn number_decode(kind: String, text: String, precision: Option<u32>) -> Option<f64> {
+    use s3db_codec::codec::{base62, decimal};
+    match kind.as_str() {
+        "base62" => base62::decode_base62(&text),
+        "decimal" => decimal::decode_decimal(&text),
+        "fixed" => decimal::decode_fixed_point(&text, precision.unwrap_or(6)),
+        _ => None,
+    }
+}

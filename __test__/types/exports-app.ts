@@ -6,7 +6,8 @@ import {
   calculateTotalSize, calculateAttributeSizes, calculateUTF8Bytes, calculateAttributeNamesSize,
   getSizeBreakdown, calculateEffectiveLimit, calculateSystemOverhead, transformValue, clearUTF8Memory,
   tryFn, tryFnSync, streamToString, NoSuchKey, BaseError, behaviors, getBehavior, AVAILABLE_BEHAVIORS,
-  DEFAULT_BEHAVIOR
+  DEFAULT_BEHAVIOR, encode, decode, encodeKey, decodeKey, encodeDecimal, decodeDecimal, encodeFixedPoint,
+  decodeFixedPoint
 } from '../../index.js'
 import type { SchemaRegistry, PluginSchemaRegistry } from '../../index.js'
 import { Readable } from 'node:stream'
@@ -56,6 +57,8 @@ async function main (): Promise<void> {
   const got = await getBehavior(DEFAULT_BEHAVIOR).handleGet({ resource, metadata: placed.mappedData, body: placed.body })
   const names: string[] = AVAILABLE_BEHAVIORS
   void [got.metadata, names]
+  const b62: number = decode(encode(42)) + decodeKey(encodeKey(7)) + decodeDecimal(encodeDecimal(1.5)) + decodeFixedPoint(encodeFixedPoint(0.25, 4), 4)
+  void b62
   void [back, key, changed, reg, again, valid, hooks, result, id, pw, gen, alphabet, plain, digest, sum, dec, size, sizes, breakdown, limit, text, ok, err, data, okSync, body, json.name, str]
 }
 void main

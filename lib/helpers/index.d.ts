@@ -87,3 +87,12 @@ export declare const behaviors: Record<BehaviorName, BehaviorHandlers>
 export declare function getBehavior (behaviorName: string): BehaviorHandlers
 export declare const AVAILABLE_BEHAVIORS: BehaviorName[]
 export declare const DEFAULT_BEHAVIOR: BehaviorName
+
+export declare const encode: (n: number) => string
+export declare const decode: (s: string) => number
+export declare const encodeKey: (n: number) => string
+export declare const decodeKey: (s: string) => number
+export declare const encodeDecimal: (n: number) => string
+export declare const decodeDecimal: (s: string) => number
+export declare const encodeFixedPoint: (n: number, precision?: number) => string
+export declare const decodeFixedPoint: (s: string, precision?: number) => number

@@ -13,5 +13,6 @@ module.exports = {
   ...require('./sizes'),
   ...require('./try-fn'),
   ...require('./streams'),
-  ...require('./behaviors')
+  ...require('./behaviors'),
+  ...require('./base62')
 }
