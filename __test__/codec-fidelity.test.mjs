@@ -163,6 +163,9 @@ describe('legacy objects', () => {
     await db.client.putObject({ key: r.getResourceKey('l1'), body: '', metadata: { 1: 'project-123', 2: '3d7', _v: 'v1' } })
     assert.deepEqual(plain(await r.get('l1')), { projectId: 'project-123', size: 12345, id: 'l1' })
     assert.deepEqual((await r.list()).map((x) => x.projectId), ['project-123'])
+        // A body with only internal fields and an empty `_map`: the metadata is read by the schema's map.
+    await db.client.putObject({ key: r.getResourceKey('l2'), body: JSON.stringify({ _v: 'v1' }), metadata: { 1: 'project-mixed', 2: '999', _v: 'v1', _map: '{}' } })
+    assert.equal((await r.get('l2')).projectId, 'project-mixed')
     await r.update('l1', { size: 7 })
     assert.deepEqual(plain(await r.get('l1')), { projectId: 'project-123', size: 7, id: 'l1' })
     await db.disconnect()

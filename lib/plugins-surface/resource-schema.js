@@ -11,10 +11,19 @@ function schemaView (resource) {
     attributes[name] = definition
     ;(byPlugin[plugin] ??= []).push(name)
   }
+  // The short metadata keys (`{ path: key }`, base36 of the registry index) and plugin keys.
+  const native = resource._native
+  const map = native ? Object.fromEntries(Object.entries(JSON.parse(native.registryJson()).mapping).map(([path, index]) => [path, index.toString(36)])) : {}
+  const pluginMap = native ? Object.fromEntries(JSON.parse(native.pluginMapJson())) : {}
+  const invert = (m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [v, k]))
   return {
     name: resource.name,
     version: resource.version,
     attributes,
+    map,
+    reversedMap: invert(map),
+    pluginMap,
+    reversedPluginMap: invert(pluginMap),
     _pluginAttributes: byPlugin,
     partitions: resource.config?.partitions ?? {},
     timestamps: resource.config?.timestamps === true,

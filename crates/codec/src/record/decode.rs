@@ -73,6 +73,13 @@ impl Resolver<'_> {
         if let Some(p) = map.get(key) {
             return Some(Resolved::Attribute(p.clone()));
         }
+        // A key the object's own `_map` does not name (e.g. an empty `_map` over legacy
+        // metadata) is read through the schema's map, as s3db.js reads such metadata.
+        if self.own_map.is_some() {
+            if let Some(p) = self.schema.reverse_map.get(key) {
+                return Some(Resolved::Attribute(p.clone()));
+            }
+        }
         // Seed base62 keys arrive lower-cased from S3.
         map.iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(key))
