@@ -172,6 +172,23 @@ describe('legacy objects', () => {
   })
 })
 
+describe('plugin attributes', () => {
+  it('still decodes the stored values of a removed plugin attribute by its type', async () => {
+    const db = await connect()
+    const users = await db.createResource({ name: 'users', behavior: 'body-only', attributes: { name: 'string' } })
+    users.addPluginAttribute('_hasEmbedding', 'boolean|optional', 'VectorPlugin')
+    users.addPluginAttribute('_vectorDim', 'number|optional', 'VectorPlugin')
+    await users.insert({ id: 'u1', name: 'Bob', _hasEmbedding: true, _vectorDim: 1536 })
+    assert.equal(users.removePluginAttribute('_hasEmbedding', 'VectorPlugin'), true)
+    assert.equal(users.removePluginAttribute('_vectorDim', 'VectorPlugin'), true)
+    const user = await users.get('u1')
+    assert.equal(user._hasEmbedding, true)
+    assert.equal(user._vectorDim, 1536)
+    assert.deepEqual(users.schema.pluginMap, {})
+    await db.disconnect()
+  })
+})
+
 describe('one bucket, both libraries', () => {
   let Reference
   before(async () => {

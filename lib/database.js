@@ -264,7 +264,8 @@ class Database extends EventEmitter {
       allNestedObjectsOptional: config.allNestedObjectsOptional,
       paranoid: config.paranoid,
       schemaRegistry: config.schemaRegistry,
-      pluginAttributes: config.pluginAttributes
+      pluginAttributes: config.pluginAttributes,
+      retiredPluginAttributes: config.retiredPluginAttributes
     }
     try {
       return this._coreClient().resource(JSON.stringify(definition), strict)

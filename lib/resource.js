@@ -327,7 +327,8 @@ class Resource extends EventEmitter {
     if (!pluginName) throw new ResourceError('addPluginAttribute requires the plugin name', { resourceName: this.name, attribute: name })
     if (this.attributes?.[name] !== undefined) throw new ResourceError(`Attribute '${name}' already exists in resource '${this.name}'`, { resourceName: this.name, attribute: name })
     const pluginAttributes = [...(this.$schema.pluginAttributes ?? []).filter((a) => a.name !== name), { name, definition, plugin: pluginName }]
-    this._rebuild({ pluginAttributes })
+    const retiredPluginAttributes = (this.$schema.retiredPluginAttributes ?? []).filter((a) => a.name !== name)
+    this._rebuild({ pluginAttributes, retiredPluginAttributes })
     if (this.database?.listenerCount('plugin-attribute-added') > 0) this.database.emit('plugin-attribute-added', { resource: this.name, attribute: name, plugin: pluginName, definition })
   }
 
@@ -335,7 +336,10 @@ class Resource extends EventEmitter {
     const before = this.$schema.pluginAttributes ?? []
     const pluginAttributes = before.filter((a) => !(a.name === name && (!pluginName || a.plugin === pluginName)))
     if (pluginAttributes.length === before.length) return false
-    this._rebuild({ pluginAttributes })
+    // As in s3db.js, values stored for a removed plugin attribute are still decoded by its type.
+    const removed = before.filter((a) => !pluginAttributes.includes(a))
+    const retiredPluginAttributes = [...(this.$schema.retiredPluginAttributes ?? []).filter((a) => a.name !== name), ...removed]
+    this._rebuild({ pluginAttributes, retiredPluginAttributes })
     if (this.database?.listenerCount('plugin-attribute-removed') > 0) this.database.emit('plugin-attribute-removed', { resource: this.name, attribute: name, plugin: pluginName })
     return true
   }

@@ -46,6 +46,9 @@ pub struct SchemaOptions {
     /// 19.x `schemaRegistry`; when present it decides the keys and is extended in place.
     pub registry: Option<SchemaRegistry>,
     pub plugin_attributes: Vec<PluginAttribute>,
+    /// Plugin attributes removed from the resource. As in s3db.js (whose value hooks outlive
+    /// `removePluginAttribute`), stored values of theirs are still decoded by their type.
+    pub retired_plugin_attributes: Vec<PluginAttribute>,
     /// Timestamp recorded on registry entries burned by this schema.
     pub now: String,
 }
@@ -62,6 +65,7 @@ impl Default for SchemaOptions {
             key_alphabet: KeyAlphabet::Base36,
             registry: None,
             plugin_attributes: Vec::new(),
+            retired_plugin_attributes: Vec::new(),
             now: String::new(),
         }
     }
@@ -165,6 +169,19 @@ impl Schema {
                 props.push((pa.name.clone(), rule));
             }
             plugin_map.push((pa.name.clone(), key));
+        }
+        for pa in &options.retired_plugin_attributes {
+            if fields.contains_key(&pa.name) || nested.contains(&pa.name) {
+                continue;
+            }
+            fields.insert(
+                pa.name.clone(),
+                FieldSpec {
+                    value_type: value_type_of(&pa.definition),
+                    rule: Rule::parse(&pa.definition, &pa.name, rule_opts)?,
+                    plugin: Some(pa.plugin.clone()),
+                },
+            );
         }
         let reverse_map = map.iter().map(|(p, k)| (k.clone(), p.clone())).collect();
         let path_to_key = map.iter().map(|(p, k)| (p.clone(), k.clone())).collect();

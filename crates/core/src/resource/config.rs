@@ -26,6 +26,8 @@ pub struct ResourceConfig {
     pub registry: Option<s3db_codec::schema::registry::SchemaRegistry>,
     /// Attributes added by plugins (`addPluginAttribute`), keyed apart from the user's.
     pub plugin_attributes: Vec<s3db_codec::schema::PluginAttribute>,
+    /// Plugin attributes removed since: their values are still decoded by type.
+    pub retired_plugin_attributes: Vec<s3db_codec::schema::PluginAttribute>,
 }
 
 fn config_error(name: &str, problems: &[String]) -> StoreError {
@@ -36,6 +38,24 @@ fn config_error(name: &str, problems: &[String]) -> StoreError {
     )
     .with_status(400)
     .with_details(json!({ "resourceName": name, "validation": problems }))
+}
+
+/// `[{ name, definition, plugin, key? }]` as the JS layer sends plugin attributes.
+fn plugin_attributes(list: Option<&Value>) -> Vec<s3db_codec::schema::PluginAttribute> {
+    list.and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(|a| {
+                    Some(s3db_codec::schema::PluginAttribute {
+                        name: a.get("name")?.as_str()?.to_string(),
+                        definition: a.get("definition")?.clone(),
+                        plugin: a.get("plugin")?.as_str()?.to_string(),
+                        key: a.get("key").and_then(Value::as_str).map(str::to_string),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 impl ResourceConfig {
@@ -107,22 +127,8 @@ impl ResourceConfig {
             auto_decrypt: flag("autoDecrypt", true),
             all_nested_objects_optional: flag("allNestedObjectsOptional", true),
             paranoid: flag("paranoid", true),
-            plugin_attributes: v
-                .get("pluginAttributes")
-                .and_then(Value::as_array)
-                .map(|list| {
-                    list.iter()
-                        .filter_map(|a| {
-                            Some(s3db_codec::schema::PluginAttribute {
-                                name: a.get("name")?.as_str()?.to_string(),
-                                definition: a.get("definition")?.clone(),
-                                plugin: a.get("plugin")?.as_str()?.to_string(),
-                                key: a.get("key").and_then(Value::as_str).map(str::to_string),
-                            })
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
+            plugin_attributes: plugin_attributes(v.get("pluginAttributes")),
+            retired_plugin_attributes: plugin_attributes(v.get("retiredPluginAttributes")),
             registry: match v.get("schemaRegistry") {
                 None | Some(Value::Null) => None,
                 Some(r) => Some(serde_json::from_value(r.clone()).map_err(|e| {

@@ -75,6 +75,7 @@ impl Resource {
             version: config.version.clone(),
             registry: config.registry.clone(),
             plugin_attributes: config.plugin_attributes.clone(),
+            retired_plugin_attributes: config.retired_plugin_attributes.clone(),
             now: now_iso(),
             ..Default::default()
         };
