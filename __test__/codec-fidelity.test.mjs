@@ -172,6 +172,24 @@ describe('legacy objects', () => {
   })
 })
 
+describe('resource.schema and resource.validator', () => {
+  it('expose the key maps, the mapping and the validation of the resource', async () => {
+    const db = await connect()
+    const r = await db.createResource({ name: 'prices', attributes: { price: 'money', n: { x: 'number' } }, timestamps: true })
+    r.addPluginAttribute('_s', 'number|optional', 'P')
+    assert.deepEqual(r.schema.map, { price: '0', 'n.x': '1', createdAt: '2', updatedAt: '3', n: '4' })
+    assert.deepEqual(r.schema.pluginMap, { _s: 'p2us' })
+    assert.equal(r.schema.reversedMap['4'], 'n')
+    const mapped = await r.schema.mapper({ price: 19.99, n: { x: 3 } })
+    assert.match(mapped[r.schema.map.price], /^\$/)
+    assert.deepEqual(await r.schema.unmapper(mapped), { price: 19.99, n: { x: 3 } })
+    const result = await r.validator.validate({ price: -10 })
+    assert.equal(result.isValid, false)
+    assert.equal(result.errors[0].field, 'price')
+    await db.disconnect()
+  })
+})
+
 describe('plugin attributes', () => {
   it('still decodes the stored values of a removed plugin attribute by its type', async () => {
     const db = await connect()

@@ -3,6 +3,33 @@
 // `schema.attributes`, replicators `schema._pluginAttributes`, CachePlugin `schema.partitions`).
 // A read-only view built from the resource's definition; the compiled schema lives in the core.
 
+// One compiled `Schema` per native resource (a rebuild makes a new one), for mapper/unmapper.
+const compiled = new WeakMap()
+
+function compiledSchema (resource, attributes, pluginAttributes) {
+  const native = resource._native
+  if (!compiled.has(native)) {
+    const { Schema } = require('../schema')
+    const all = { ...attributes }
+    if (resource.config?.timestamps) {
+      all.createdAt ??= 'string|optional'
+      all.updatedAt ??= 'string|optional'
+    }
+    compiled.set(native, new Schema({
+      name: resource.name,
+      attributes: all,
+      passphrase: resource.passphrase,
+      bcryptRounds: resource.bcryptRounds,
+      version: String(resource.version ?? 'v1').replace(/^v/, ''),
+      schemaRegistry: JSON.parse(native.registryJson()),
+      _pluginAttributeMetadata: Object.fromEntries(pluginAttributes.map(({ name, plugin }) => [name, { __plugin__: plugin }])),
+      pluginMap: Object.fromEntries(JSON.parse(native.pluginMapJson())),
+      options: { allNestedObjectsOptional: resource.config?.allNestedObjectsOptional !== false, autoDecrypt: resource.config?.autoDecrypt !== false }
+    }))
+  }
+  return compiled.get(native)
+}
+
 function schemaView (resource) {
   const pluginAttributes = resource.$schema?.pluginAttributes ?? []
   const attributes = { ...(resource.attributes ?? {}) }
@@ -27,7 +54,10 @@ function schemaView (resource) {
     _pluginAttributes: byPlugin,
     partitions: resource.config?.partitions ?? {},
     timestamps: resource.config?.timestamps === true,
-    options: { timestamps: resource.config?.timestamps === true, partitions: resource.config?.partitions ?? {} }
+    options: { timestamps: resource.config?.timestamps === true, partitions: resource.config?.partitions ?? {} },
+    // The record <-> stored-metadata mapping of this resource, as s3db.js's schema does it.
+    mapper: (item) => compiledSchema(resource, attributes, pluginAttributes).mapper(item),
+    unmapper: (mapped, mapOverride, pluginMapOverride) => compiledSchema(resource, attributes, pluginAttributes).unmapper(mapped, mapOverride, pluginMapOverride)
   }
 }
 
@@ -38,6 +68,17 @@ function installSchemaView (Resource) {
     get () { return schemaView(this) },
     configurable: true
   })
+  // `resource.validator` (s3db.js's ResourceValidator): `validate(data, options)` resolves to
+  // `{ isValid, errors, data }`, the resource's own validation.
+  if (!Object.getOwnPropertyDescriptor(Resource.prototype, 'validator')) {
+    Object.defineProperty(Resource.prototype, 'validator', {
+      get () {
+        const resource = this
+        return { attributes: resource.attributes, validate: async (data, options) => resource.validate(data, options) }
+      },
+      configurable: true
+    })
+  }
 }
 
 module.exports = { installSchemaView, schemaView }
