@@ -29,10 +29,13 @@ function omitting (result, paths = []) {
   return copy
 }
 
+// s3db.js 19.5.10 itself runs poorly over HTTP: the only recker that installs (1.0.56) throws on
+// every 204, so each DeleteObject fails and is retried (a scenario takes minutes). On moto,
+// s3db-native is therefore held against s3db.js 19.5.10 on memory.
 async function both (name, backend) {
   const results = []
   for (const engine of await engines()) {
-    const connectionString = await backend.connectionString()
+    const connectionString = await (engine.name === 's3db.js' && backend !== backends.memory ? backends.memory : backend).connectionString()
     results.push(await runScenario(engine, connectionString, (ctx) => scenarios[name]({ ...ctx, connectionString, Database: engine.Database })))
   }
   return results
