@@ -30,6 +30,8 @@ export interface ErrorDetails {
   verbose?: boolean
   [detail: string]: unknown
 }
+/** The s3db.js 19.x name of the details every error class takes. */
+export type S3dbErrorDetails = ErrorDetails
 
 export interface ErrorJson {
   name: string
@@ -422,7 +424,8 @@ export type {
   Behavior, AttributeDefinition, PartitionDefinition, HookEvent, Hook, MiddlewareMethod, MiddlewareContext, Middleware,
   ResourceConfig, ResourceRecord, ListOptions, PageResult, ValidationResult, DatabaseOptions, DatabaseHookEvent,
   DefinitionChange, PluginLike, BulkProgress, ResourceEvents, DatabaseEvents, ProcessMemorySnapshot, ResourceMetrics,
-  PluginMetrics
+  PluginMetrics, LogLevel, LogFormat, Logger, LoggerOptions, PluginConfig, HookHandler, WrapperFunction, MiddlewareFunction,
+  CronManager, ScheduledTask, GlobalCoordinatorService, GlobalCoordinatorConfig, LeaderChangeEvent, ResourceSchemaView
 } from './lib/database.js'
 export type { ClientLike } from './lib/database.js'
 

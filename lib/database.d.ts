@@ -6,6 +6,7 @@ import { Readable, Writable } from 'node:stream'
 import type { S3Client, ClientOptions, ValidationIssue } from '../index.js'
 import type { OperationsPoolOptions } from './operations-pool.js'
 import type { IncrementalIdGeneratorConfig, IncrementalIdGenerator, SequenceInfo, BatchInfo, BatchStatus } from './resource-sequences.js'
+import type { Logger as PinoLogger } from 'pino'
 
 export type Behavior = 'user-managed' | 'enforce-limits' | 'truncate-data' | 'body-overflow' | 'body-only'
 
@@ -202,6 +203,8 @@ export class Resource<T extends Record<string, any> = Record<string, any>> exten
   getNestedFieldValue (data: Record<string, unknown>, fieldPath: string): unknown
   listPartition (params: { partition: string, partitionValues?: Record<string, unknown>, limit?: number, offset?: number }): Promise<Array<ResourceRecord<T> & { _partition: string, _partitionValues: Record<string, unknown> }>>
   export (): Record<string, unknown>
+  /** The definition as s3db.js's Schema shows it to plugins (attributes with plugin attributes, partitions). */
+  readonly schema: ResourceSchemaView
   dispose (): void
   on<E extends keyof ResourceEvents<T>> (event: E, listener: (...args: ResourceEvents<T>[E]) => void): this
   on (event: string | symbol, listener: (...args: any[]) => void): this
@@ -209,7 +212,112 @@ export class Resource<T extends Record<string, any> = Record<string, any>> exten
   once (event: string | symbol, listener: (...args: any[]) => void): this
 }
 
+// --- logging and the plugin surface (s3db.js 19.x) -------------------------------------------
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'
+export type LogFormat = 'json' | 'pretty'
+/** A pino logger: `db.logger`, `db.getChildLogger(name)`, what plugins receive. */
+export type Logger = PinoLogger
+
+export interface LoggerOptions {
+  /** Default 'info'; `S3DB_LOG_LEVEL` overrides it. */
+  level?: LogLevel
+  /** Default 'pretty' when pino-pretty is installed, else JSON lines; `S3DB_LOG_FORMAT` overrides it. */
+  format?: LogFormat
+  /** Levels of named child loggers (`getChildLogger(name)`). */
+  childLevels?: Record<string, LogLevel>
+  /** A pino transport, as in pino's options. */
+  transport?: Record<string, unknown>
+  /** Where the lines go instead of stdout (any stream with `write`). */
+  destination?: { write (line: string): unknown }
+  bindings?: Record<string, unknown>
+  /** More fields to censor, as pino redact paths. */
+  redactPaths?: string[]
+}
+
+export interface ResourceSchemaView {
+  name: string
+  version: string
+  attributes: Record<string, AttributeDefinition>
+  /** Plugin name -> the attributes it added. */
+  _pluginAttributes: Record<string, string[]>
+  partitions: Record<string, PartitionDefinition>
+  timestamps: boolean
+  options: { timestamps: boolean, partitions: Record<string, PartitionDefinition> }
+}
+
+/** Options every s3db.js plugin takes. */
+export interface PluginConfig {
+  slug?: string
+  namespace?: string
+  instanceId?: string
+  logLevel?: LogLevel
+  logger?: Logger
+  storage?: { driver?: 's3' | 'filesystem', config?: Record<string, unknown> }
+  [option: string]: unknown
+}
+
+export type HookHandler = (...args: any[]) => unknown
+export type WrapperFunction = (result: any, args: any[], methodName: string) => unknown
+export type MiddlewareFunction = (next: (...args: any[]) => Promise<any>, ...args: any[]) => Promise<any>
+
+export interface ScheduledTask { start?(): void, stop?(): void, destroy?(): void, run?(): Promise<unknown> }
+
+/** `db.cronManager`: the job scheduler plugins use (intervals as timers; cron expressions need node-cron). */
+export interface CronManager {
+  disabled: boolean
+  schedule (expression: string, fn: () => unknown, name: string, options?: { replace?: boolean, scheduled?: boolean, timezone?: string }): Promise<ScheduledTask | null>
+  scheduleInterval (ms: number, fn: () => unknown, name: string, options?: { replace?: boolean, scheduled?: boolean }): Promise<ScheduledTask | null>
+  stop (name: string): boolean
+  getStats (): { totalJobs: number, isDestroyed: boolean, jobs: Array<{ name: string, expression: string, createdAt: number, uptime: number }> }
+  shutdown (): Promise<void>
+}
+
+export interface LeaderChangeEvent { namespace: string, previousLeader: string | null, newLeader: string | null, epoch: number, timestamp: number }
+
+export interface GlobalCoordinatorConfig {
+  /** ms, at least 1000 (default 5000). */
+  heartbeatInterval?: number
+  heartbeatJitter?: number
+  /** ms a leader's lease runs, at least 5000 (default 15000). */
+  leaseTimeout?: number
+  /** ms a worker counts as alive after its last heartbeat, at least 5000 (default 20000). */
+  workerTimeout?: number
+  diagnosticsEnabled?: boolean
+  circuitBreaker?: { failureThreshold?: number, resetTimeout?: number }
+}
+
+/** `db.getGlobalCoordinator(namespace)`: the leader election shared by the coordinator plugins. */
+export interface GlobalCoordinatorService extends EventEmitter {
+  namespace: string
+  workerId: string
+  isRunning: boolean
+  isLeader: boolean
+  currentLeaderId: string | null
+  currentEpoch: number
+  start (): Promise<void>
+  stop (): Promise<void>
+  /** One heartbeat now: register workers, read the state, elect or renew when due. */
+  heartbeat (): Promise<void>
+  subscribePlugin (pluginName: string, plugin: { workerId?: string, onGlobalLeaderChange?(isLeader: boolean, event: LeaderChangeEvent): void }): Promise<void>
+  unsubscribePlugin (pluginName: string): void
+  /** The leader while its lease runs, else null. */
+  getLeader (): Promise<string | null>
+  isLeaderCheck (workerId: string): Promise<boolean>
+  getEpoch (): Promise<number>
+  getActiveWorkers (): Promise<Array<{ workerId: string, pluginName: string, pod: string, lastHeartbeat: number, startTime: number | null, namespace: string }>>
+  getMetrics (): Record<string, number | string | null>
+  incrementEpochDriftEvents (): void
+  on (event: 'leader:changed', listener: (event: LeaderChangeEvent) => void): this
+  on (event: string | symbol, listener: (...args: any[]) => void): this
+}
+
 export interface DatabaseOptions {
+  logLevel?: LogLevel
+  /** An app's pino logger, used as is (`logLevel` is applied to it). */
+  logger?: Logger
+  loggerOptions?: LoggerOptions
+  cronManager?: CronManager
   connectionString?: string
   bucket?: string
   region?: string
@@ -321,7 +429,14 @@ export class Database extends EventEmitter {
   passphrase: string
   bcryptRounds: number
   verbose: boolean
-  readonly config: { version: string, s3dbVersion: string, bucket: string, keyPrefix: string, parallelism: number, verbose: boolean }
+  readonly config: { version: string, s3dbVersion: string, bucket: string, keyPrefix: string, parallelism: number, verbose: boolean, logLevel: string }
+  logger: Logger
+  logLevel: string
+  cronManager: CronManager
+  /** A child of `db.logger` bound to `name` (level from `setChildLevel` / `loggerOptions.childLevels`). */
+  getChildLogger (name: string, bindings?: Record<string, unknown>): Logger
+  setChildLevel (name: string, level: LogLevel): void
+  getGlobalCoordinator (namespace: string, options?: { autoStart?: boolean, config?: GlobalCoordinatorConfig }): Promise<GlobalCoordinatorService>
   connect (): Promise<void>
   disconnect (): Promise<void>
   isConnected (): boolean
