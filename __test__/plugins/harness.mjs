@@ -105,8 +105,8 @@ export async function until (check, { timeout = 3000, every = 20 } = {}) {
  * `_versionMapped` (and see CORE_ONLY_FIELDS). The matrix compares with these folded away (what each plugin does), and once
  * more as they are (listed as known differences until the read path matches).
  */
-// metadata_updatedat: 19.5.10 lists it on the records EventualConsistency and S3Queue update
-// (a flattened echo of a nested field outside the attributes); s3db-native does not.
+// metadata_updatedat: 19.5.10's update() injects `metadata.updatedAt` (stored flattened) into
+// every record it updates; s3db-native does not, on purpose (COMPATIBILITY.md).
 const CORE_ONLY_FIELDS = new Set(['_originalVersion', '_versionMapped', 'metadata_updatedat'])
 
 export function withoutCoreReadDifferences (value) {
