@@ -1,0 +1,163 @@
+// What one run of a scenario observed, in the order it was observed: the outcome of each step
+// (returned value or thrown error), the events each watched emitter sent, what hooks and
+// middlewares saw, and the stored objects. `finish()` gives the normalised, comparable trace.
+import { setImmediate as tick } from 'node:timers/promises'
+import { Normaliser } from './normalise.mjs'
+import { errorShape, toPlain } from './plain.mjs'
+import { describeObjects } from './objects.mjs'
+import { baseOptions } from './libraries.mjs'
+
+// Every event name either library's Resource or Database emits (19.5.10 names, the 16.x names
+// and s3db-native's additions), so an event only one side sends shows up as a difference.
+export const RESOURCE_EVENTS = [
+  'inserted', 'updated', 'deleted', 'fetched', 'fetched-many', 'inserted-many', 'deleted-many', 'deleted-all',
+  'deleted-all-data', 'list', 'listed-ids', 'paginated', 'partition-fetched', 'count', 'content-set', 'content-fetched',
+  'content-deleted', 'exceedsLimit', 'truncate', 'overflow', 'error', 'partitionIndexError', 'partitionIndexWarning',
+  'hookError', 'versionUpdated', 'orphanedPartitionsRemoved',
+  'insert', 'update', 'delete', 'get', 'getMany', 'insertMany', 'deleteMany', 'deleteAll', 'listIds', 'getAll', 'page',
+  'query', 'exists', 'content', 'setContent', 'deleteContent', 'getFromPartition', 'progress'
+]
+export const DATABASE_EVENTS = [
+  'db:connected', 'db:disconnected', 'connected', 'disconnected', 'db:metadata-uploaded', 'metadataUploaded',
+  'db:resource-created', 'resourceCreated', 's3db.resourceCreated', 'db:resource-updated', 'resourceUpdated',
+  'db:resource-definitions-changed', 'resourceDefinitionsChanged', 'db:metadata-healed', 'hookError', 'versionUpdated',
+  'db:plugin:uninstalled'
+]
+
+// A step that never settles is recorded as such instead of stalling the whole run.
+const STEP_TIMEOUT_MS = 20000
+class StepTimeout extends Error {
+  constructor (label) {
+    super(`step ${label} did not settle within ${STEP_TIMEOUT_MS} ms`)
+    this.name = 'StepTimeout'
+  }
+}
+
+export class Trace {
+  constructor (lib, backend, { masks = [], fixedIds = [] } = {}) {
+    this.lib = lib
+    this.mod = lib.mod
+    this.backend = backend
+    this.normaliser = new Normaliser({ masks, fixedIds })
+    this.steps = {}
+    this.events = {}
+    this.logs = {}
+    this.store = {}
+    this.dbs = []
+  }
+
+  /** A Database on `place` (a fresh one unless given), connected, disconnected by finish(). */
+  async open (options = {}, place) {
+    this.place = place ?? this.place ?? await this.backend.place(this.lib.name)
+    if (!this.normaliser.literals.some(([l]) => l === this.place.bucket)) this.normaliser.literals.push([this.place.bucket, '<bucket>'])
+    const db = new this.mod.S3db({ ...baseOptions, connectionString: this.place.connectionString, ...options })
+    this.dbs.push(db)
+    return db
+  }
+
+  async connect (options = {}, place) {
+    const db = await this.open(options, place)
+    await db.connect()
+    return db
+  }
+
+  #claim (table, label) {
+    if (Object.prototype.hasOwnProperty.call(table, label)) throw new Error(`scenario bug: label ${label} used twice`)
+  }
+
+  /** Runs one operation and records its outcome; returns the value (undefined if it threw). */
+  async step (label, fn) {
+    this.#claim(this.steps, label)
+    this.steps[label] = { pending: true }
+    this.current = label
+    let timer
+    try {
+      const value = await Promise.race([fn(), new Promise((resolve, reject) => {
+        timer = setTimeout(() => reject(new StepTimeout(label)), STEP_TIMEOUT_MS)
+      })])
+      this.steps[label] = { value: toPlain(value) }
+      await this.settle()
+      return value
+    } catch (err) {
+      this.steps[label] = { error: errorShape(err) }
+      await this.settle()
+      return undefined
+    } finally {
+      clearTimeout(timer)
+      this.current = undefined
+    }
+  }
+
+  /** Records a value the scenario computed (a read-back, a flag). */
+  note (label, value) {
+    this.#claim(this.steps, label)
+    this.steps[label] = { value: toPlain(value) }
+  }
+
+  /** Records what `fn` computes from reads of its own as a step (e.g. a projection of a record). */
+  async read (label, fn) {
+    return this.step(label, fn)
+  }
+
+  /** Appends to a named log (what a hook or middleware received, in call order). */
+  log (channel, value) {
+    ;(this.logs[channel] ??= []).push(toPlain(value))
+  }
+
+  /**
+   * Records every event of `names` that `emitter` sends, under the step that was running (so
+   * an extra or missing event shows up in that step only), grouped by event name, in order.
+   */
+  listen (label, emitter, names) {
+    const table = (this.events[label] ??= {})
+    for (const name of names) {
+      emitter.on(name, (...args) => {
+        const during = ((table[this.current ?? '<between steps>']) ??= {})
+        ;(during[name] ??= []).push(toPlain(args.length === 1 ? args[0] : args))
+      })
+    }
+  }
+
+  /** Lets events emitted after an operation resolved (setImmediate, microtasks) arrive. */
+  async settle () {
+    for (let i = 0; i < 3; i++) await tick()
+  }
+
+  /** Records the stored objects under the database's prefix now. */
+  async snapshot (label, db) {
+    this.#claim(this.store, label)
+    await this.settle()
+    this.store[label] = describeObjects(await this.place.dump(db))
+  }
+
+  async finish () {
+    await this.settle()
+    for (const db of this.dbs.reverse()) {
+      try { await db.disconnect() } catch {}
+    }
+    const n = this.normaliser
+    const raw = { steps: this.steps, logs: this.logs, events: this.events, store: this.store }
+    n.registerIds(raw.steps)
+    n.registerIds(raw.logs)
+    n.registerIds(raw.events)
+    return n.value(raw)
+  }
+}
+
+/** A scenario: a name and a function of (lib, backend) that returns the normalised trace. */
+export function scenario (name, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options]
+  return {
+    name,
+    async run (lib, backend) {
+      const t = new Trace(lib, backend, options)
+      try {
+        await body(t, t.mod)
+      } catch (err) {
+        // A scenario must not die halfway on one library only: record where it stopped.
+        t.steps['<scenario aborted>'] = { error: errorShape(err) }
+      }
+      return t.finish()
+    }
+  }
+}

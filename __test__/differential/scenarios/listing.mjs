@@ -1,0 +1,65 @@
+// Reading many records: list, listIds, page, query, count, partitions and getFromPartition.
+import { RESOURCE_EVENTS, scenario } from '../harness/trace.mjs'
+
+const ids = Array.from({ length: 12 }, (_, i) => `p${String(i).padStart(2, '0')}`)
+const products = {
+  name: 'products',
+  attributes: { title: 'string', category: 'string', price: 'number', stock: 'number|optional', meta: { color: 'string|optional' } },
+  partitions: { byCategory: { fields: { category: 'string' } }, byCategoryColor: { fields: { category: 'string', 'meta.color': 'string' } } }
+}
+const rows = ids.map((id, i) => ({ id, title: `Item ${i}`, category: ['tools', 'toys', 'books'][i % 3], price: i * 1.5, stock: i % 4 === 0 ? undefined : i, meta: { color: i % 2 ? 'red' : 'blue' } }))
+const byId = (records) => [...records].sort((a, b) => String(a.id).localeCompare(String(b.id)))
+
+async function seeded (t) {
+  const db = await t.connect()
+  const res = await db.createResource(products)
+  for (const row of rows) await res.insert(row)
+  t.listen('products', res, RESOURCE_EVENTS)
+  return { db, res }
+}
+
+export default [
+  scenario('listing/list-listIds', { fixedIds: ids }, async (t) => {
+    const { res } = await seeded(t)
+    await t.step('list', async () => byId(await res.list()))
+    await t.step('list.limit', async () => (await res.list({ limit: 5 })).length)
+    await t.step('list.offset', async () => (await res.list({ limit: 5, offset: 10 })).length)
+    await t.step('list.partition', async () => byId(await res.list({ partition: 'byCategory', partitionValues: { category: 'toys' } })))
+    await t.step('list.unknownPartition', () => res.list({ partition: 'nope', partitionValues: { category: 'toys' } }))
+    await t.step('listIds', async () => (await res.listIds()).sort())
+    await t.step('listIds.limit', async () => (await res.listIds({ limit: 3 })).length)
+    await t.step('listIds.partition2', async () => (await res.listIds({ partition: 'byCategoryColor', partitionValues: { category: 'tools', 'meta.color': 'blue' } })).sort())
+  }),
+
+  scenario('listing/page', { fixedIds: ids }, async (t) => {
+    const { res } = await seeded(t)
+    const shape = (p) => p && ({ ...p, items: byId(p.items ?? []).map((r) => r.id) })
+    await t.step('page.first', async () => shape(await res.page({ size: 5 })))
+    await t.step('page.offset', async () => shape(await res.page({ offset: 10, size: 5 })))
+    await t.step('page.sizeZero', async () => shape(await res.page({ size: 0 })))
+    await t.step('page.partition', async () => shape(await res.page({ size: 2, partition: 'byCategory', partitionValues: { category: 'books' } })))
+    await t.step('page.skipCount', async () => shape(await res.page({ size: 3, skipCount: true })))
+  }),
+
+  scenario('listing/query-count', { fixedIds: ids }, async (t) => {
+    const { res } = await seeded(t)
+    await t.step('query.eq', async () => byId(await res.query({ category: 'toys' })))
+    await t.step('query.two', async () => byId(await res.query({ category: 'tools', price: 0 })))
+    await t.step('query.none', () => res.query({ category: 'food' }))
+    await t.step('query.limit', async () => (await res.query({}, { limit: 4 })).length)
+    await t.step('query.partition', async () => byId(await res.query({ title: 'Item 4' }, { partition: 'byCategory', partitionValues: { category: 'toys' } })))
+    await t.step('count', () => res.count())
+    await t.step('count.partition', () => res.count({ partition: 'byCategory', partitionValues: { category: 'books' } }))
+  }),
+
+  scenario('listing/getFromPartition', { fixedIds: ids }, async (t) => {
+    const { db, res } = await seeded(t)
+    await t.step('getFromPartition', () => res.getFromPartition({ id: 'p01', partitionName: 'byCategory', partitionValues: { category: 'toys' } }))
+    await t.step('getFromPartition.wrongValue', () => res.getFromPartition({ id: 'p01', partitionName: 'byCategory', partitionValues: { category: 'tools' } }))
+    await t.step('getFromPartition.unknown', () => res.getFromPartition({ id: 'p01', partitionName: 'nope', partitionValues: {} }))
+    await t.step('update.movesPartition', () => res.update('p01', { category: 'books' }))
+    await t.step('listIds.toys', async () => (await res.listIds({ partition: 'byCategory', partitionValues: { category: 'toys' } })).sort())
+    await t.step('listIds.books', async () => (await res.listIds({ partition: 'byCategory', partitionValues: { category: 'books' } })).sort())
+    await t.snapshot('end', db)
+  })
+]
