@@ -68,9 +68,19 @@ class Plugin extends EventEmitter {
   }
 
   /** Replaces `resource[method]` so `wrapper(result, args, method)` sees every result. */
+  /** As in s3db.js: wrappers in `resource._pluginWrappers`, run in the order added, the original kept as `_wrapped_<method>`. */
   wrapResourceMethod (resource, method, wrapper) {
-    const original = resource[method].bind(resource)
-    resource[method] = async (...args) => wrapper(await original(...args), args, method)
+    if (!resource._pluginWrappers) resource._pluginWrappers = new Map()
+    if (!resource._pluginWrappers.has(method)) resource._pluginWrappers.set(method, [])
+    resource._pluginWrappers.get(method).push(wrapper)
+    const key = `_wrapped_${method}`
+    if (resource[key]) return
+    resource[key] = resource[method]
+    resource[method] = async function (...args) {
+      let result = await resource[key].call(this, ...args)
+      for (const fn of resource._pluginWrappers.get(method)) result = await fn.call(this, result, args, method)
+      return result
+    }
   }
 
   /**
