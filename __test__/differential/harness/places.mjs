@@ -22,7 +22,10 @@ export const backends = [
   },
   {
     name: 'moto',
-    skip: !s3Endpoint && 'no local S3 server: S3DB_TEST_S3_ENDPOINT is not set (npm test sets it)',
+    // The moto run takes over ten minutes (s3db.js 19.5.10 spends several requests per
+    // operation), too long for every CI run: it runs when S3DB_DIFF_MOTO=1 is also set.
+    skip: (!s3Endpoint && 'no local S3 server: S3DB_TEST_S3_ENDPOINT is not set (npm test sets it)') ||
+      (!process.env.S3DB_DIFF_MOTO && 'set S3DB_DIFF_MOTO=1 to run the differential tests on the S3 server too'),
     async place (label) {
       const bucket = uniqueName(`diff-${label}`).toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 60)
       await createBucket(s3Endpoint, bucket)

@@ -46,6 +46,7 @@ export const layouts = [
     [{ id: 'r1', title: 'small', note: 'fits' }, { id: 'r2', title: 'large', note: 'x'.repeat(2600) }]],
   ['body-only', { behavior: 'body-only', attributes: { title: 'string', tags: 'array|items:string' } },
     [{ id: 'r1', title: 'a', tags: ['x', 'y'] }, { id: 'r2', title: 'b', tags: [] }]],
+  // One record: s3db.js 19.5.10 spends about a second of key derivation per secret value.
   ['secret', { attributes: { label: 'string', token: 'secret', pin: 'secret|optional' } },
-    [{ id: 'r1', label: 'one', token: 's3cr3t', pin: '1234' }, { id: 'r2', label: 'two', token: 'ünï' }]]
+    [{ id: 'r1', label: 'one', token: 'ünï s3cr3t', pin: '1234' }]]
 ]

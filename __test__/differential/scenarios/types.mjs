@@ -23,13 +23,11 @@ const typeScenarios = groups.map(([label, attributes, records]) => scenario(`typ
 export default [
   ...typeScenarios,
 
-  scenario('types/secret', { fixedIds: ['r1', 'r2'] }, async (t) => {
+  scenario('types/secret', { fixedIds: ['r1'] }, async (t) => {
     const db = await t.connect({ passphrase: 'correct horse battery staple' })
     const res = await db.createResource({ name: 'vault', attributes: { label: 'string', token: 'secret', pin: 'secret|optional' } })
     await t.step('insert.r1', () => res.insert({ id: 'r1', label: 'one', token: 's3cr3t-value', pin: '1234' }))
-    await t.step('insert.r2', () => res.insert({ id: 'r2', label: 'two', token: 'ünï' }))
     await t.step('get.r1', () => res.get('r1'))
-    await t.step('get.r2', () => res.get('r2'))
     await t.step('update.r1', () => res.update('r1', { pin: '9999' }))
     await t.step('get.r1.afterUpdate', () => res.get('r1'))
     // The ciphertexts are random; what the bucket must never hold is the plaintext.
