@@ -65,8 +65,12 @@ export class Trace {
     if (Object.prototype.hasOwnProperty.call(table, label)) throw new Error(`scenario bug: label ${label} used twice`)
   }
 
-  /** Runs one operation and records its outcome; returns the value (undefined if it threw). */
-  async step (label, fn) {
+  /**
+   * Runs one operation and records its outcome; returns the value (undefined if it threw).
+   * `concurrent`: the operation works on its items in parallel on both libraries, so the order
+   * of the events it sends is not part of the contract; they are compared sorted.
+   */
+  async step (label, fn, { concurrent = false } = {}) {
     this.#claim(this.steps, label)
     this.steps[label] = { pending: true }
     this.current = label
@@ -84,7 +88,16 @@ export class Trace {
       return undefined
     } finally {
       clearTimeout(timer)
+      if (concurrent) this.#sortEventsOf(label)
       this.current = undefined
+    }
+  }
+
+  #sortEventsOf (label) {
+    for (const table of Object.values(this.events)) {
+      for (const list of Object.values(table[label] ?? {})) {
+        list.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+      }
     }
   }
 

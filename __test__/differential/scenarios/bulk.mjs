@@ -32,7 +32,7 @@ export default [
     const res = await db.createResource(orders)
     await res.insertMany(rows)
     t.listen('orders', res, RESOURCE_EVENTS)
-    await t.step('deleteMany', () => res.deleteMany(['o1', 'o2']))
+    await t.step('deleteMany', () => res.deleteMany(['o1', 'o2']), { concurrent: true })
     await t.step('deleteMany.missing', () => res.deleteMany(['nobody']))
     await t.step('count', () => res.count())
     await t.step('count.partition.eu', () => res.count({ partition: 'byRegion', partitionValues: { region: 'eu' } }))
