@@ -2,10 +2,25 @@
 // scenario each (scenarios.mjs), run on s3db.js and on s3db-native; what the plugin stored and
 // answered must agree. On memory always; on moto too for the plugins that lean on S3 (conditional
 // writes, listings): Cache s3 driver, S3Queue, TTL, EventualConsistency.
-import { test } from 'node:test'
+import { test, after } from 'node:test'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { referenceRoot } from '../helpers/reference.mjs'
 import assert from 'node:assert/strict'
 import { engines, backends, runScenario, referenceInstalled, withoutCoreReadDifferences } from './harness.mjs'
 import { scenarios } from './scenarios.mjs'
+
+// The scheduling plugins (TTL, EventualConsistency, S3Queue) of 19.5.10 leave node-cron jobs
+// behind after disconnect, so the process would never exit: stop whatever both copies of
+// node-cron (the reference's and the one the project's cron manager uses) still run.
+after(async () => {
+  const project = createRequire(import.meta.url)('node-cron')
+  const reference = await import(pathToFileURL(join(referenceRoot, '..', 'node-cron', 'dist', 'node-cron.js')).href).catch(() => null)
+  for (const cron of [project, reference?.default ?? reference]) {
+    for (const task of cron?.getTasks?.().values() ?? []) if (typeof task.destroy === 'function') task.destroy(); else task.stop()
+  }
+})
 
 const ON_MOTO = new Set(['CachePluginS3', 'S3QueuePlugin', 'TTLPlugin', 'EventualConsistencyPlugin'])
 
