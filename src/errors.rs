@@ -1,36 +1,30 @@
 //! Core errors become JS errors whose message carries a JSON record of their fields; the JS face
 //! (`lib/errors.js`) turns that record into the s3db.js error class (`NoSuchKey`, ...).
 
-use s3db_core::StoreError;
-use serde_json::json;
+use s3db_core::{ErrorKind, StoreError};
 
 /// Marks a message that carries a serialized core error.
 pub const MARKER: &str = "S3DB_NATIVE_ERROR:";
 
 pub fn to_napi(err: StoreError) -> napi::Error {
-    let mut record = json!({
-        "name": err.kind.name(),
-        "code": err.code,
-        "message": err.message,
-        "statusCode": err.status_code,
-        "requestId": err.request_id,
-        "bucket": err.bucket,
-        "key": err.key,
-        "commandName": err.command,
-        "retriable": err.is_retryable(),
-    });
-    if let (Some(serde_json::Value::Object(details)), Some(target)) =
-        (err.details, record.as_object_mut())
-    {
-        target.insert("details".into(), serde_json::Value::Object(details));
-    }
-    napi::Error::new(napi::Status::GenericFailure, format!("{MARKER}{record}"))
+    napi::Error::new(
+        napi::Status::GenericFailure,
+        format!("{MARKER}{}", err.record_json()),
+    )
 }
 
 /// A panic or a lost task inside the runtime: reported as an error, never a crash of Node.
 pub fn internal(what: &str, detail: impl std::fmt::Display) -> napi::Error {
-    let record = json!({ "name": "UnknownError", "code": "InternalError", "message": format!("{what}: {detail}"), "statusCode": 500 });
-    napi::Error::new(napi::Status::GenericFailure, format!("{MARKER}{record}"))
+    let err = StoreError::new(ErrorKind::Unknown, format!("{what}: {detail}"))
+        .with_code("InternalError")
+        .with_status(500);
+    // A panic is a bug, not a transient failure: never worth retrying.
+    let record = s3db_core::error_record::ErrorRecord {
+        retriable: false,
+        ..err.record()
+    };
+    let text = serde_json::to_string(&record).unwrap_or_default();
+    napi::Error::new(napi::Status::GenericFailure, format!("{MARKER}{text}"))
 }
 
 /// Runs core work on the runtime as its own task so that a panic inside it is caught and

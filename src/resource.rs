@@ -25,8 +25,9 @@ fn parse_object(json: &str, what: &str) -> Result<Map<String, Value>, StoreError
     }
 }
 
+/// The same record a thrown error carries (`StoreError::record`), for batch items.
 fn error_json(err: &StoreError) -> Value {
-    json!({ "name": err.kind.name(), "code": err.code, "message": err.message, "statusCode": err.status_code, "details": err.details })
+    err.record_json()
 }
 
 fn write_json(out: WriteOutcome) -> Value {

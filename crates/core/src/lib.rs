@@ -12,6 +12,7 @@
 
 pub mod client;
 pub mod error;
+pub mod error_record;
 pub mod resource;
 pub mod store;
 
