@@ -5,6 +5,7 @@
 mod keys;
 mod listing;
 mod metadata;
+mod own_write;
 
 pub use keys::{join_key, list_prefix, object_key, strip_key_prefix};
 pub use metadata::{decode_metadata, encode_metadata, metadata_size, S3_METADATA_LIMIT};
@@ -169,12 +170,48 @@ impl Client {
         }
     }
 
+    /// One PUT through the pool. A conditional PUT that the pool retried after an attempt of
+    /// unknown outcome (no answer: a transport failure after sending, a timeout) can meet its
+    /// own write and be refused with 412; then the object is read, and when it is byte-equal
+    /// to what was sent the write is ours and succeeds (see [`own_write`]).
     async fn put_leaf(&self, key: &str, req: PutRequest) -> Result<PutOutput> {
-        self.leaf("PutObject", Some(key), |s| {
-            let (key, req) = (key.to_string(), req.clone());
-            async move { s.put(&key, req).await }
-        })
-        .await
+        let unanswered = own_write::Unanswered::default();
+        let outcome = self
+            .leaf("PutObject", Some(key), |s| {
+                let (key, req) = (key.to_string(), req.clone());
+                let attempt = unanswered.attempt();
+                async move { attempt.watch(s.put(&key, req).await) }
+            })
+            .await;
+        match outcome {
+            Err(refused) if own_write::may_be_own(&req, &refused, &unanswered) => {
+                self.adopt_own_write(key, &req, refused).await
+            }
+            other => other,
+        }
+    }
+
+    /// After a 412 that may answer our own earlier attempt: the object's ETag and metadata
+    /// decide. Anything else (a different object, a failed HEAD) keeps the 412.
+    async fn adopt_own_write(
+        &self,
+        key: &str,
+        sent: &PutRequest,
+        refused: StoreError,
+    ) -> Result<PutOutput> {
+        let current = self
+            .leaf("HeadObject", Some(key), |s| {
+                let key = key.to_string();
+                async move { s.head(&key).await }
+            })
+            .await;
+        match current {
+            Ok(info) if own_write::is_own_write(&info, sent) => Ok(PutOutput {
+                etag: info.etag,
+                version_id: info.version_id,
+            }),
+            _ => Err(refused),
+        }
     }
 
     /// For servers without conditional writes: a HEAD decides, then a plain PUT. Another writer
