@@ -172,8 +172,9 @@ impl Client {
 
     /// One PUT through the pool. A conditional PUT that the pool retried after an attempt of
     /// unknown outcome (no answer: a transport failure after sending, a timeout) can meet its
-    /// own write and be refused with 412; then the object is read, and when it is byte-equal
-    /// to what was sent the write is ours and succeeds (see [`own_write`]).
+    /// own write and be refused with 412, or give up on retryable failures after the write was
+    /// applied; then the object is read, and when it is byte-equal to what was sent the write
+    /// is ours and succeeds (see [`own_write`]).
     async fn put_leaf(&self, key: &str, req: PutRequest) -> Result<PutOutput> {
         let unanswered = own_write::Unanswered::default();
         let outcome = self
@@ -192,7 +193,7 @@ impl Client {
     }
 
     /// After a 412 that may answer our own earlier attempt: the object's ETag and metadata
-    /// decide. Anything else (a different object, a failed HEAD) keeps the 412.
+    /// decide. Anything else (a different object, a failed HEAD) keeps the failure.
     async fn adopt_own_write(
         &self,
         key: &str,

@@ -2,9 +2,10 @@
 //! applied by the server and its answer lost (the connection reset after the request was
 //! sent, or the answer came after the attempt's timeout). The pool then retries it, the retry
 //! meets the object the first attempt stored and is refused with 412: the caller would be told
-//! that its own write failed. Only after such an attempt of unknown outcome, a 412 is held
-//! against the object now stored: an ETag equal to the MD5 of the body sent and the same
-//! metadata make it our write, and the PUT succeeds with that ETag. Anything else stays a 412.
+//! that its own write failed. Only after such an attempt of unknown outcome, a 412 (or the
+//! pool giving up after retryable failures) is held against the object now stored: an ETag
+//! equal to the MD5 of the body sent and the same metadata make it our write, and the PUT
+//! succeeds with that ETag. Anything else keeps the failure as it was.
 
 use crate::error::{ErrorKind, StoreError};
 use crate::store::{etag_of, ObjectInfo, PutRequest};
@@ -56,10 +57,11 @@ pub(super) fn outcome_unknown(error: &StoreError) -> bool {
     matches!(error.kind, ErrorKind::Network | ErrorKind::Timeout)
 }
 
-/// A 412 to a conditional PUT one of whose attempts went unanswered: worth a look at the object.
+/// A conditional PUT one of whose attempts went unanswered, refused with 412 on a retry or
+/// given up after retryable failures: the object decides whether the write is ours.
 pub(super) fn may_be_own(sent: &PutRequest, refused: &StoreError, unanswered: &Unanswered) -> bool {
     (sent.if_match.is_some() || sent.if_none_match.is_some())
-        && refused.kind == ErrorKind::PreconditionFailed
+        && (refused.kind == ErrorKind::PreconditionFailed || refused.is_retryable())
         && unanswered.any()
 }
 
@@ -93,6 +95,14 @@ mod tests {
         ResetBefore,
         /// Applied, then the server answers 503 (a definite, if odd, answer).
         ApplyThenSlowDown,
+        /// Not applied: 503.
+        SlowDown,
+    }
+
+    fn slow_down() -> StoreError {
+        StoreError::new(ErrorKind::Throttled, "slow down")
+            .with_code("SlowDown")
+            .with_status(503)
     }
 
     /// A memory store whose PUT attempts meet the given faults first.
@@ -116,6 +126,7 @@ mod tests {
                     ErrorKind::Network,
                     "connection reset before sending",
                 )),
+                Some(Fault::SlowDown) => Err(slow_down()),
                 Some(fault) => {
                     let applied = self.inner.put(key, req).await;
                     match fault {
@@ -127,9 +138,7 @@ mod tests {
                             tokio::time::sleep(Duration::from_secs(5)).await;
                             applied
                         }
-                        _ => Err(StoreError::new(ErrorKind::Throttled, "slow down")
-                            .with_code("SlowDown")
-                            .with_status(503)),
+                        _ => Err(slow_down()),
                     }
                 }
             }
@@ -244,6 +253,39 @@ mod tests {
             let stored = f.other.head(KEY).await.unwrap();
             assert_eq!(stored.etag, etag_of(b"new"));
         }
+    }
+
+    #[tokio::test]
+    async fn a_write_given_up_after_an_unanswered_attempt_is_checked_too() {
+        // The first attempt was applied without an answer, every retry met 503: the pool
+        // gives up with SlowDown, yet the record is stored, and it is ours.
+        let faults = [
+            Fault::ApplyThenReset,
+            Fault::SlowDown,
+            Fault::SlowDown,
+            Fault::SlowDown,
+        ];
+        let f = fixture(&faults);
+        let out = f.client.put_object(create("{}", "v0")).await.unwrap();
+        assert_eq!(out.etag, etag_of(b"{}"));
+        assert_eq!(f.store.puts.load(Ordering::SeqCst), 4);
+        // Nothing was applied: the failure stands.
+        let faults = [
+            Fault::ResetBefore,
+            Fault::SlowDown,
+            Fault::SlowDown,
+            Fault::SlowDown,
+        ];
+        let f = fixture(&faults);
+        let err = f.client.put_object(create("{}", "v0")).await.unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Throttled);
+        assert_eq!(f.store.heads.load(Ordering::SeqCst), 1);
+        assert!(f.other.head(KEY).await.unwrap_err().is_not_found());
+        // Definite answers only (503s): no HEAD, the failure stands as the pool gave it.
+        let f = fixture(&[Fault::SlowDown; 4]);
+        let err = f.client.put_object(create("{}", "v0")).await.unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Throttled);
+        assert_eq!(f.store.heads.load(Ordering::SeqCst), 0);
     }
 
     #[tokio::test]
