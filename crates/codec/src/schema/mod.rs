@@ -3,6 +3,7 @@
 pub mod hash;
 pub mod mapping;
 pub mod plugin_keys;
+mod redact;
 pub mod registry;
 pub mod rule;
 pub mod shorthand;

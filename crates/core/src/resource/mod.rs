@@ -144,12 +144,16 @@ impl Resource {
     }
 
     /// Validates in place; failures become `InvalidResourceItem` with the issue list.
+    /// As in s3db.js, `attributes` is the document that failed (as validation left it: copying
+    /// it up front would cost every valid write), with its secret fields masked.
     pub fn validate(&self, data: &mut Value) -> Result<()> {
-        self.schema.validate(data).map_err(|issues| {
+        self.schema.validate(data).map_err(|mut issues| {
+            self.schema.redact_issues(&mut issues);
+            let attempted = self.schema.redacted(data);
             let message = issues.first().map(|i| i.message.clone()).unwrap_or_else(|| "validation failed".into());
             StoreError::new(ErrorKind::InvalidResourceItem, message)
                 .with_status(422)
-                .with_details(json!({ "resourceName": self.config.name, "validation": issues, "attributes": self.config.attributes }))
+                .with_details(json!({ "resourceName": self.config.name, "validation": issues, "attributes": attempted }))
         })
     }
 
@@ -266,7 +270,7 @@ impl Resource {
         let written = self.client.put_object(put).await.map_err(|e| {
             if e.kind == ErrorKind::PreconditionFailed {
                 let message = format!("Resource with id '{id}' already exists");
-                let mut attributes = value.clone();
+                let mut attributes = self.schema.redacted(&value);
                 attributes["id"] = Value::String(id.clone());
                 StoreError::new(ErrorKind::InvalidResourceItem, message.clone())
                     .with_status(409)
