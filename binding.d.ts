@@ -317,6 +317,12 @@ export interface NativePoolOptions {
   sampleRate: number
   rollingWindowMs: number
   tuner?: NativeTunerOptions
+  /**
+   * The app's own `retryableErrors`, applied to S3 requests: a retryable failure is retried
+   * only when it matches an entry (error class, S3 code or Node network code). Absent or
+   * empty: every retryable failure is retried.
+   */
+  retryableErrors?: Array<string>
 }
 
 export interface NativePoolStats {

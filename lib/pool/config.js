@@ -10,7 +10,8 @@
 //   5. defaults                       concurrency 100, retries 3, retryDelay 1000, timeout 30000,
 //                                     retryableErrors: s3db.js 19.5.10's client list (network
 //                                     codes, SlowDown, ServiceUnavailable, ...), for JS tasks; the
-//                                     client's own S3 requests retry only retryable failures
+//                                     client's own S3 requests retry only retryable failures, and
+//                                     of those only the ones an app-given list names
 // Any source saying `false` or `{ enabled: false }` turns the pool off: requests then run at once,
 // once. Environment: S3DB_EXECUTOR_ENABLED=false|0 turns it off, S3DB_CONCURRENCY=N sets the
 // default concurrency (below every explicit setting). An executor object (anything with
@@ -82,6 +83,8 @@ function resolvePoolConfig (options = {}, query = {}, env = process.env) {
     retryDelay: merged.retryDelay ?? 1000,
     timeout: merged.timeout ?? 30000,
     retryableErrors: Array.isArray(merged.retryableErrors) ? merged.retryableErrors : CLIENT_RETRYABLE_ERRORS.slice(),
+    /** The list the client's S3 requests honour: only one the app gave. */
+    nativeRetryableErrors: Array.isArray(merged.retryableErrors) ? merged.retryableErrors : [],
     retryStrategy: merged.retryStrategy,
     queue: merged.queue,
     monitoring: { collectMetrics: true, ...(merged.monitoring || {}) },

@@ -1,7 +1,8 @@
 'use strict'
 // Pool options (api §4.1) validated once, and the rule that says whether an app's task is worth
 // another attempt. S3 requests (native tasks) follow the scheduler's own rule in crates/pool:
-// only retryable failures (network, timeouts, throttling, 5xx, 408/429), never another 4xx.
+// only retryable failures (network, timeouts, throttling, 5xx, 408/429), never another 4xx;
+// when the app gave `retryableErrors`, such a failure must also match one of its entries.
 
 const DEFAULT_RETRYABLE_ERRORS = Object.freeze([
   'NetworkingError',
@@ -118,6 +119,9 @@ function normalizeOptions (options = {}) {
   const retryableErrors = Array.isArray(options.retryableErrors)
     ? options.retryableErrors.map(String)
     : DEFAULT_RETRYABLE_ERRORS.slice()
+  // S3 requests honour the list only when the app gave one (the default list is for its tasks).
+  const given = Array.isArray(options.nativeRetryableErrors) ? options.nativeRetryableErrors : options.retryableErrors
+  const nativeRetryableErrors = Array.isArray(given) ? given.map(String) : []
   return {
     concurrency: constructorConcurrency(options.concurrency),
     retries: bare ? 0 : retries,
@@ -126,6 +130,7 @@ function normalizeOptions (options = {}) {
     timeout: bare ? 0 : parseTimeout(options.timeout, 30000),
     configuredTimeout: parseTimeout(options.timeout, 30000),
     retryableErrors,
+    nativeRetryableErrors,
     retryStrategy,
     queue,
     monitoring,
@@ -158,6 +163,7 @@ function nativeOptions (o, tunerOptions) {
     sampleRate: Number(o.monitoring.sampleRate ?? 1),
     rollingWindowMs: Number(o.monitoring.rollingWindowMs ?? 1000),
     tuner: tunerOptions,
+    retryableErrors: o.nativeRetryableErrors,
   }
 }
 

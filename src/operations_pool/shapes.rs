@@ -67,6 +67,10 @@ pub struct NativePoolOptions {
     pub sample_rate: f64,
     pub rolling_window_ms: f64,
     pub tuner: Option<NativeTunerOptions>,
+    /// The app's own `retryableErrors`, applied to S3 requests: a retryable failure is retried
+    /// only when it matches an entry (error class, S3 code or Node network code). Absent or
+    /// empty: every retryable failure is retried.
+    pub retryable_errors: Option<Vec<String>>,
 }
 
 impl NativePoolOptions {
@@ -81,7 +85,7 @@ impl NativePoolOptions {
             retries: self.retries,
             retry_delay: ms(Some(self.retry_delay)).unwrap_or(zero),
             timeout: ms(self.timeout).filter(|t| !t.is_zero()),
-            retryable_errors: Vec::new(),
+            retryable_errors: self.retryable_errors.unwrap_or_default(),
             retry_strategy: RetryStrategy {
                 jitter: self.jitter,
                 min_delay: ms(Some(self.min_delay)).unwrap_or(zero),

@@ -94,9 +94,14 @@ impl TaskFailure for StoreError {
         )
     }
 
-    /// A `retryableErrors` entry names the error class, its S3 code, or part of the message.
+    /// A `retryableErrors` entry matches as in s3db.js 19.5.10 (the error's name, code or
+    /// class): the error class, its S3 code, or for a failed connection the Node code
+    /// (`ECONNREFUSED`, `ECONNRESET`, ...) the same failure has in Node.
     fn matches(&self, pattern: &str) -> bool {
-        pattern == self.kind.name() || pattern == self.code || self.message.contains(pattern)
+        pattern == self.kind.name()
+            || pattern == self.code
+            || (matches!(self.kind, ErrorKind::Network | ErrorKind::Timeout)
+                && node_network_code(&self.message) == Some(pattern))
     }
 
     fn from_pool(error: PoolError) -> Self {
@@ -116,6 +121,38 @@ impl TaskFailure for StoreError {
     fn code(&self) -> Option<String> {
         Some(self.code.clone())
     }
+}
+
+/// The Node error code of a connection failure, from the OS error or resolver failure its
+/// message reports.
+fn node_network_code(message: &str) -> Option<&'static str> {
+    use std::io::ErrorKind as Io;
+    if let Some(at) = message.find("(os error ") {
+        let digits: String = message[at + 10..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if let Ok(n) = digits.parse::<i32>() {
+            return match std::io::Error::from_raw_os_error(n).kind() {
+                Io::ConnectionRefused => Some("ECONNREFUSED"),
+                Io::ConnectionReset => Some("ECONNRESET"),
+                Io::ConnectionAborted => Some("ECONNABORTED"),
+                Io::BrokenPipe => Some("EPIPE"),
+                Io::TimedOut => Some("ETIMEDOUT"),
+                Io::HostUnreachable => Some("EHOSTUNREACH"),
+                Io::NetworkUnreachable => Some("ENETUNREACH"),
+                _ => None,
+            };
+        }
+    }
+    if message.contains("dns error") || message.contains("failed to lookup address") {
+        return Some("ENOTFOUND");
+    }
+    // A connection the server closed mid-response: Node's "socket hang up".
+    if message.contains("connection closed before message completed") {
+        return Some("ECONNRESET");
+    }
+    None
 }
 
 #[cfg(test)]
@@ -186,5 +223,38 @@ mod tests {
                 ("key", "a/b".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn retryable_errors_entries_match_name_code_or_node_code() {
+        let slow = StoreError::new(ErrorKind::Throttled, "Please reduce your request rate.")
+            .with_code("SlowDown");
+        assert!(slow.matches("SlowDown"));
+        assert!(
+            !slow.matches("reduce"),
+            "no message substrings (19.5.10 compares names)"
+        );
+        let internal = StoreError::new(ErrorKind::Server, "We encountered an internal error")
+            .with_code("InternalError");
+        assert!(internal.matches("InternalError") && internal.matches("ServiceUnavailable"));
+        assert!(!internal.matches("SlowDown"));
+        // Linux numbering (ECONNREFUSED = 111).
+        if cfg!(target_os = "linux") {
+            let refused = StoreError::new(
+                ErrorKind::Network,
+                "dispatch failure: io error: tcp connect error: Connection refused (os error 111)",
+            )
+            .with_code("NetworkingError");
+            assert!(refused.matches("NetworkingError") && refused.matches("ECONNREFUSED"));
+            assert!(!refused.matches("ECONNRESET"));
+        }
+        let dns = StoreError::new(
+            ErrorKind::Network,
+            "dns error: failed to lookup address information",
+        )
+        .with_code("NetworkingError");
+        assert!(dns.matches("ENOTFOUND"));
+        let missing = StoreError::no_such_key("b", "k");
+        assert!(!missing.matches("ECONNREFUSED"));
     }
 }
