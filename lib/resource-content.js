@@ -1,25 +1,52 @@
 'use strict'
 // Binary content attached to a record: the object body next to the metadata-held fields.
+// setContent / deleteContent rewrite the object with the metadata they read, so the write is
+// conditional on that read (If-Match on its ETag): a record changed in between (an update, a
+// concurrent setContent) makes the write fail with 412, and the read-modify-write starts over,
+// with the same attempts and backoff as an update.
 
 const { NoSuchKey, ResourceError } = require('./errors')
+const { checkKeySegment } = require('./key-segments')
+
+function isConflict (err) {
+  return err instanceof ResourceError && err.statusCode === 412
+}
+
+/** HEAD, then PUT `body` with the metadata read, if the object still has the ETag read. */
+async function rewriteBody (resource, key, put) {
+  for (let attempt = 1; ; attempt++) {
+    const head = await resource.client.headObject(key)
+    try {
+      return await resource.client.putObject({ ...put, key, metadata: head.Metadata, ifMatch: head.ETag })
+    } catch (err) {
+      if (!isConflict(err) || !await resource._native.conflictBackoff(attempt)) throw err
+    }
+  }
+}
 
 module.exports = {
   async setContent ({ id, buffer, contentType = 'application/octet-stream' } = {}) {
-    const key = this.getResourceKey(id)
-    let head
+    // s3db.js reads the record first: an id it cannot read is "not found".
+    const notFound = () => new ResourceError(`Resource with id '${id}' not found`, { resourceName: this.name, id, operation: 'setContent' })
+    if (typeof id !== 'string' || id.length === 0) throw notFound()
     try {
-      head = await this.client.headObject(key)
-    } catch (err) {
-      if (err instanceof NoSuchKey) throw new ResourceError(`Resource with id '${id}' not found`, { resourceName: this.name, id, statusCode: 404 })
-      throw err
+      checkKeySegment(id, 'id')
+    } catch {
+      throw notFound()
     }
     const body = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer ?? '')
-    await this.client.putObject({ key, metadata: head.Metadata, body, contentType })
+    try {
+      await rewriteBody(this, this.getResourceKey(id), { body, contentType })
+    } catch (err) {
+      if (err instanceof NoSuchKey) throw notFound()
+      throw err
+    }
     this._emitEvent('content-set', { id, contentType, contentLength: body.length })
     return this.get(id)
   },
 
   async content (id) {
+    checkKeySegment(id, 'id')
     try {
       const res = await this.client.getObject(this.getResourceKey(id))
       const buffer = Buffer.from(await res.Body.transformToByteArray())
@@ -32,6 +59,7 @@ module.exports = {
   },
 
   async hasContent (id) {
+    checkKeySegment(id, 'id')
     try {
       return (await this.client.headObject(this.getResourceKey(id))).ContentLength > 0
     } catch (err) {
@@ -41,9 +69,8 @@ module.exports = {
   },
 
   async deleteContent (id) {
-    const key = this.getResourceKey(id)
-    const head = await this.client.headObject(key)
-    const out = await this.client.putObject({ key, metadata: head.Metadata, body: Buffer.alloc(0) })
+    checkKeySegment(id, 'id')
+    const out = await rewriteBody(this, this.getResourceKey(id), { body: Buffer.alloc(0) })
     this._emitEvent('content-deleted', id)
     return out
   }

@@ -3549,16 +3549,10 @@ export const known = [
   { scenario: "content/binary", path: "steps.deleteContent.value.ETag", reason: UNTRIAGED },
   // 19.5.10 "<absent>" / native {"$undefined":true}
   { scenario: "content/binary", path: "steps.deleteContent.value.VersionId", reason: UNTRIAGED },
-  // 19.5.10 "setContent" / native "<absent>"
-  { scenario: "content/binary", path: "steps[\"setContent.missing\"].error.data.operation", reason: UNTRIAGED },
   // 19.5.10 "Review the resource configuration and request payload before retrying." / native {"$undefined":true}
   { scenario: "content/binary", path: "steps[\"setContent.missing\"].error.data.suggestion", reason: UNTRIAGED },
   // 19.5.10 "<text>" / native "<absent>"
   { scenario: "content/binary", path: "steps[\"setContent.missing\"].error.description", reason: UNTRIAGED },
-  // 19.5.10 "setContent" / native "<absent>"
-  { scenario: "content/binary", path: "steps[\"setContent.missing\"].error.operation", reason: UNTRIAGED },
-  // 19.5.10 400 / native 404
-  { scenario: "content/binary", path: "steps[\"setContent.missing\"].error.statusCode", reason: UNTRIAGED },
   // 19.5.10 "<text>" / native "<absent>"
   { scenario: "content/binary", path: "steps[\"setContent.missing\"].error.suggestion", reason: UNTRIAGED },
   // 19.5.10 "<absent>" / native 0
