@@ -20,7 +20,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// mimalloc commits whole arenas up front on Linux, where they end up in transparent huge
 /// pages: ~10 MiB more RSS for a small process. Committing on demand keeps its speed without it.
 fn lazy_commit_allocator() {
-    // `mi_option_arena_eager_commit` in mimalloc 3's option enum.
+    // `mi_option_arena_eager_commit` in mimalloc's option enum (the same index in v2 and v3).
     const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
     // SAFETY: setting an option is a plain store into mimalloc's option table.
     unsafe { libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0) };
