@@ -43,9 +43,10 @@ fn error(message: String) -> StoreError {
     StoreError::new(ErrorKind::ConnectionString, message).with_status(400)
 }
 
-/// The string with any secret blanked, safe to put in an error message.
+/// The string with any secret (the password, a `sessionToken` parameter) blanked, safe to put
+/// in an error message.
 fn redacted(input: &str) -> String {
-    match (input.find("://"), input.rfind('@')) {
+    let blanked = match (input.find("://"), input.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             match input[scheme_end + 3..at].find(':') {
                 Some(colon) => format!("{}:***{}", &input[..scheme_end + 3 + colon], &input[at..]),
@@ -53,6 +54,19 @@ fn redacted(input: &str) -> String {
             }
         }
         _ => input.to_string(),
+    };
+    match blanked.split_once('?') {
+        Some((head, query)) => {
+            let params: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((name, _)) if name == "sessionToken" => format!("{name}=***"),
+                    _ => pair.to_string(),
+                })
+                .collect();
+            format!("{head}?{}", params.join("&"))
+        }
+        None => blanked,
     }
 }
 
@@ -62,6 +76,33 @@ fn decode(s: &str) -> String {
 
 fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
+}
+
+/// Whether an HTTP header may carry `value`: no control characters other than tab, no DEL.
+pub(crate) fn header_safe(value: &str) -> bool {
+    value
+        .bytes()
+        .all(|b| b == b'\t' || (b >= 0x20 && b != 0x7f))
+}
+
+/// The access key id and the region go into the signed `Authorization` header and the session
+/// token into `x-amz-security-token`: a control character there (`%00`, `%0A`) cannot be sent,
+/// so it is refused here rather than when the first request is signed.
+pub(crate) fn check_header_fields(config: &ConnectionConfig, input: &str) -> Result<()> {
+    let fields = [
+        ("access key id", config.access_key_id.as_deref()),
+        ("session token", config.session_token.as_deref()),
+        ("region", Some(config.region.as_str())),
+    ];
+    for (name, value) in fields {
+        if value.is_some_and(|v| !header_safe(v)) {
+            return Err(error(format!(
+                "Invalid connection string: the {name} contains a control character, which cannot be sent in a request header: {}",
+                redacted(input)
+            )));
+        }
+    }
+    Ok(())
 }
 
 impl ConnectionConfig {
@@ -83,6 +124,9 @@ impl ConnectionConfig {
             "s3" | "http" | "https" | "memory" => Self::parse_url(&scheme, input)?,
             other => return Err(error(format!("Invalid connection string: unsupported protocol '{other}:' in {} (use s3://, http(s)://, memory:// or file://)", redacted(input)))),
         };
+        if config.kind == BackendKind::S3 {
+            check_header_fields(&config, input)?;
+        }
         config.client_options = nest_params(&params);
         config.params = params;
         Ok(config)
@@ -344,6 +388,37 @@ mod tests {
             ConnectionConfig::parse("file://").unwrap_err().kind,
             ErrorKind::ConnectionString
         );
+    }
+
+    #[test]
+    fn control_characters_in_header_fields_are_refused() {
+        for bad in [
+            "http://a%00b:secretpw@host/bucket",
+            "https://a%0Db:secretpw@host/bucket",
+            "s3://a%0A:secretpw@bucket",
+            "http://ak:secretpw@host/bucket?sessionToken=t%0Asecretpw",
+            "http://ak:secretpw@host/bucket?region=us%00east",
+            "s3://ak:secretpw@bucket?region=eu%7F",
+        ] {
+            let err = ConnectionConfig::parse(bad).unwrap_err();
+            assert_eq!(err.kind, ErrorKind::ConnectionString, "{bad}");
+            assert!(
+                err.message.starts_with("Invalid connection string"),
+                "{}",
+                err.message
+            );
+            assert!(!err.message.contains("secretpw"), "{}", err.message);
+        }
+        // Secrets are only hashed, never sent: any byte is fine there. So is UTF-8 and tab.
+        for good in [
+            "http://ak:se%00cret@host/bucket",
+            "http://ak:p@host/bucket?sessionToken=t%09x",
+            "s3://ak:p@bucket?region=r%C3%A9gion",
+            // Nothing is sent for the embedded backends.
+            "memory://bucket/app?region=%01",
+        ] {
+            assert!(ConnectionConfig::parse(good).is_ok(), "{good}");
+        }
     }
 
     #[test]

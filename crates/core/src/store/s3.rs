@@ -45,6 +45,9 @@ fn plain_client() -> SharedHttpClient {
 
 impl S3Store {
     pub async fn connect(config: &ConnectionConfig) -> Result<Self> {
+        // The SDK panics when it signs a request whose credentials or region cannot be a header
+        // value; `parse` refuses those, and so does this for a config built any other way.
+        super::connection_string::check_header_fields(config, &config.endpoint_label)?;
         let plain = config
             .endpoint
             .as_deref()
