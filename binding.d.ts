@@ -133,6 +133,11 @@ export declare class NativeResource {
   /** `[{ record, ... } | { error }]` in input order: one crossing for the whole batch. */
   insertMany(documents: string): Promise<string>
   get(id: string): Promise<string>
+  /**
+   * `exists` answered on this thread when the store is in-process and the pool has a free
+   * slot; `null` means "ask `exists`".
+   */
+  existsInPlace(id: string): boolean | null
   exists(id: string): Promise<boolean>
   /** Update in one call: `{ before, record, exceedsLimit, partitionFailures }`. */
   update(id: string, patch: string): Promise<string>

@@ -7,7 +7,7 @@
 const { EventEmitter } = require('node:events')
 const { fromNative, fromErrorRecord, ValidationError, ResourceError, NoSuchKey, PartitionError } = require('./errors')
 const { emptyHooks, hookMethods } = require('./hooks')
-const { revive } = require('./records')
+const { revive, documentJson } = require('./records')
 const listingMethods = require('./resource-listing')
 const bulkMethods = require('./resource-bulk')
 const contentMethods = require('./resource-content')
@@ -125,7 +125,7 @@ class Resource extends EventEmitter {
     let doc = data
     if (doc.id === undefined && this.idGenerator) doc = { ...doc, id: String(await this.idGenerator(doc)) }
     doc = await this.executeHooks('beforeInsert', doc)
-    const out = JSON.parse(await this._call('insert', JSON.stringify(doc)))
+    const out = JSON.parse(await this._call('insert', documentJson(doc, 'insert data')))
     this._reportWrite(out, 'insert')
     const record = await this.executeHooks('afterInsert', revive(out.record))
     this._emitEvent('inserted', record)
@@ -163,9 +163,19 @@ class Resource extends EventEmitter {
   /** s3db.js: an unsafe id throws ValidationError, an empty one is simply absent, storage errors throw. */
   async exists (id) {
     await this.executeHooks('beforeExists', { id })
-    const exists = typeof id === 'string' && id.length > 0 && await this._call('exists', id)
+    const exists = typeof id === 'string' && id.length > 0 && (this._existsInPlace(id) ?? await this._call('exists', id))
     await this.executeHooks('afterExists', { id, exists })
     return exists
+  }
+
+  /** `exists` from an in-process store without a thread hop; null when it must go async. */
+  _existsInPlace (id) {
+    this._ensureSchemaCompiled()
+    try {
+      return this._native.existsInPlace(id)
+    } catch (err) {
+      throw fromNative(err, { bucket: this.client.bucket, resourceName: this.name })
+    }
   }
 
   async update (id, data = {}) {
@@ -174,7 +184,7 @@ class Resource extends EventEmitter {
     if (this._hasHooks('beforeUpdate')) {
       out = await this._updateWithHooks(id, data)
     } else {
-      out = JSON.parse(await this._call('update', id, JSON.stringify(data)))
+      out = JSON.parse(await this._call('update', id, documentJson(data, 'update data')))
     }
     this._reportWrite(out, 'update')
     const before = revive(out.before)
@@ -190,7 +200,7 @@ class Resource extends EventEmitter {
   /** Two crossings so `beforeUpdate` hooks see the merged record; retried if it changed meanwhile. */
   async _updateWithHooks (id, data) {
     for (let attempt = 1; ; attempt++) {
-      const prepared = JSON.parse(await this._call('prepareUpdate', id, JSON.stringify(data)))
+      const prepared = JSON.parse(await this._call('prepareUpdate', id, documentJson(data, 'update data')))
       const merged = await this.executeHooks('beforeUpdate', { ...prepared.merged, id })
       try {
         const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), prepared.etag))
@@ -214,7 +224,7 @@ class Resource extends EventEmitter {
     checkId(id)
     if (!fullData || typeof fullData !== 'object') throw new ValidationError('fullData must be a non-empty object', { field: 'fullData', statusCode: 400, retriable: false, suggestion: 'Pass a plain object containing the full resource payload to replace().' })
     const args = await this.executeHooks('beforeReplace', { id, fullData, options })
-    const out = JSON.parse(await this._call('replace', args.id ?? id, JSON.stringify(args.fullData ?? fullData)))
+    const out = JSON.parse(await this._call('replace', args.id ?? id, documentJson(args.fullData ?? fullData, 'replace data')))
     this._reportWrite(out, 'replace')
     return this.executeHooks('afterReplace', revive(out.record))
   }
@@ -231,7 +241,7 @@ class Resource extends EventEmitter {
     if (!ifMatch) throw new ValidationError('updateConditional requires ifMatch option with ETag value', { field: 'ifMatch', statusCode: 428, retriable: false, resourceName: this.name, id, suggestion: 'Pass the current object ETag in options.ifMatch to enable conditional updates.' })
     let prepared
     try {
-      prepared = JSON.parse(await this._call('prepareUpdate', id, JSON.stringify(data)))
+      prepared = JSON.parse(await this._call('prepareUpdate', id, documentJson(data, 'update data')))
     } catch (err) {
       if (err instanceof ResourceError && err.statusCode === 404) return { success: false, error: `Resource with id '${id}' does not exist` }
       throw err

@@ -2,6 +2,9 @@
 //! (`lib/errors.js`) turns that record into the s3db.js error class (`NoSuchKey`, ...).
 
 use s3db_core::{ErrorKind, StoreError};
+use std::future::Future;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::task::{Context, Poll, Waker};
 
 /// Marks a message that carries a serialized core error.
 pub const MARKER: &str = "S3DB_NATIVE_ERROR:";
@@ -45,5 +48,35 @@ pub async fn guarded<T: Send + 'static>(
             Err(internal("native panic", detail))
         }
         Err(join) => Err(internal("native task cancelled", join)),
+    }
+}
+
+/// Reads answered in place. An in-process store (memory://) completes a read without waiting,
+/// so polling it once on the calling thread saves the two thread hops of an async call. A read
+/// that is not ready at once (a full pool, a backoff) is dropped, which is safe for reads (the
+/// pool gives its slot back), and the caller takes the async path.
+///
+/// `Some(answer)` when `read` completed on its first poll, `None` when it would wait.
+pub fn answer_in_place<T>(
+    read: impl Future<Output = Result<T, StoreError>>,
+) -> napi::Result<Option<T>> {
+    let polled = catch_unwind(AssertUnwindSafe(|| {
+        // Timers of the pool (per-attempt timeouts) need the runtime's context.
+        napi::bindgen_prelude::within_runtime_if_available(|| {
+            let mut read = std::pin::pin!(read);
+            match read.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+                Poll::Ready(out) => Some(out),
+                Poll::Pending => None,
+            }
+        })
+    }));
+    match polled {
+        Ok(Some(Ok(value))) => Ok(Some(value)),
+        Ok(Some(Err(err))) => Err(to_napi(err)),
+        Ok(None) => Ok(None),
+        Err(_) => Err(internal(
+            "native panic",
+            "a read answered in place panicked",
+        )),
     }
 }

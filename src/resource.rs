@@ -170,6 +170,16 @@ impl NativeResource {
         guarded(async move { Ok(resource.get(&id).await?.to_string()) }).await
     }
 
+    /// `exists` answered on this thread when the store is in-process and the pool has a free
+    /// slot; `null` means "ask `exists`".
+    #[napi]
+    pub fn exists_in_place(&self, id: String) -> napi::Result<Option<bool>> {
+        if !self.inner.answers_in_place() {
+            return Ok(None);
+        }
+        crate::errors::answer_in_place(self.inner.exists(&id))
+    }
+
     #[napi]
     pub async fn exists(&self, id: String) -> napi::Result<bool> {
         let resource = self.inner.clone();

@@ -261,6 +261,14 @@ impl Client {
         Ok(decoded(info))
     }
 
+    /// Whether the opened store answers in place ([`ObjectStore::answers_in_place`]); `false`
+    /// before the store is opened.
+    pub fn answers_in_place(&self) -> bool {
+        self.store
+            .get()
+            .is_some_and(|store| store.answers_in_place())
+    }
+
     pub async fn exists(&self, key: &str) -> Result<bool> {
         match self.head_object(key).await {
             Ok(_) => Ok(true),

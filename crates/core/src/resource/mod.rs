@@ -349,6 +349,11 @@ impl Resource {
         })
     }
 
+    /// Whether reads complete in place (see [`Client::answers_in_place`]).
+    pub fn answers_in_place(&self) -> bool {
+        self.client.answers_in_place()
+    }
+
     pub async fn exists(&self, id: &str) -> Result<bool> {
         self.check_id(id)?;
         self.client.exists(&self.record_key(id)).await

@@ -91,6 +91,10 @@ pub fn check_preconditions(
 
 #[async_trait::async_trait]
 impl ObjectStore for MemoryStore {
+    fn answers_in_place(&self) -> bool {
+        true
+    }
+
     fn bucket(&self) -> &str {
         &self.bucket
     }

@@ -23,6 +23,11 @@ use std::sync::Arc;
 #[async_trait::async_trait]
 pub trait ObjectStore: Send + Sync {
     fn bucket(&self) -> &str;
+    /// Whether every request completes on the calling thread without waiting for I/O (an
+    /// in-process store): then a read can be polled once in place instead of crossing threads.
+    fn answers_in_place(&self) -> bool {
+        false
+    }
     async fn put(&self, key: &str, req: PutRequest) -> Result<PutOutput>;
     async fn get(&self, key: &str) -> Result<GetOutput>;
     async fn head(&self, key: &str) -> Result<ObjectInfo>;
