@@ -27,6 +27,56 @@ async function fetchMany (resource, ids) {
   return listed
 }
 
+// The error items this module made (a hook may drop or reorder them).
+const errorItems = new WeakSet()
+
+/**
+ * A record that could not be read, in the shape s3db.js 19.5.10 gives one in a batch read:
+ * `{ id, _error, _decryptionFailed }`; the error itself is kept, not enumerable, as
+ * `_errorObject`.
+ */
+function errorItem (id, error) {
+  const message = error?.message ?? String(error)
+  const item = { id, _error: message, _decryptionFailed: message.includes('Cipher job failed') || message.includes('OperationError') }
+  Object.defineProperty(item, '_errorObject', { value: error, enumerable: false })
+  errorItems.add(item)
+  return item
+}
+
+/** How many of `records` are records (not error items). */
+const countRecords = (records) => records.reduce((n, r) => (errorItems.has(r) ? n : n + 1), 0)
+
+/**
+ * The failures of a batch read, reported. A record deleted between the listing and its GET
+ * (NoSuchKey) is only an `error` event, as in s3db.js. Any other failure is an `error` event
+ * when someone listens, and an error item in the result when no one does: a read never comes
+ * back short without saying so. `ids` (a getMany) puts each item at its id's place; a
+ * listing's items follow its records.
+ */
+function reportFailures (resource, records, failures, ids = null) {
+  const heard = resource.listenerCount('error') > 0
+  const items = new Map()
+  for (const { id, error, record } of failures) {
+    if (heard) resource.emit('error', error, { id })
+    else if (record?.name !== 'NoSuchKey') items.set(id, errorItem(id, error))
+  }
+  if (items.size === 0) return records
+  if (ids === null) return [...records, ...items.values()]
+  const out = []
+  let next = 0
+  for (const id of ids) {
+    const item = items.get(id)
+    if (item !== undefined && (next >= records.length || records[next]?.id !== id)) {
+      out.push(item)
+      items.delete(id)
+    } else if (next < records.length) out.push(records[next++])
+  }
+  while (next < records.length) out.push(records[next++])
+  return [...out, ...items.values()]
+}
+
+const revivedFailures = (errors) => errors.map(({ id, error }) => ({ id, error: fromErrorRecord(error), record: error }))
+
 module.exports = {
   async listIds (options = {}) {
     const ids = await this._call('listIds', listOptions(options))
@@ -64,23 +114,19 @@ module.exports = {
       if (err instanceof PartitionError && method === 'list') return { records: [], total: 0 }
       throw err
     }
-    const errors = listed.errors.map(({ id, error }) => ({ id, error: fromErrorRecord(error) }))
-    for (const { id, error } of errors) {
-      if (this.listenerCount('error') > 0) this.emit('error', error, { id })
-    }
-    const records = await this.executeHooks('afterList', reviveAll(listed.records))
-    this._emitEvent('list', partition ? { partition, partitionValues, count: records.length, errors: errors.length } : { count: records.length, errors: errors.length })
+    const failures = revivedFailures(listed.errors)
+    const records = await this.executeHooks('afterList', reportFailures(this, reviveAll(listed.records), failures))
+    const count = countRecords(records)
+    this._emitEvent('list', partition ? { partition, partitionValues, count, errors: failures.length } : { count, errors: failures.length })
     return { records, total: listed.total }
   },
 
   async getMany (ids = []) {
     await this.executeHooks('beforeGetMany', { ids })
     const listed = await fetchMany(this, ids)
-    for (const { id, error } of listed.errors) {
-      if (this.listenerCount('error') > 0) this.emit('error', fromErrorRecord(error), { id })
-    }
-    const records = await this.executeHooks('afterGetMany', reviveAll(listed.records))
-    this._emitEvent('fetched-many', records.length)
+    const failures = revivedFailures(listed.errors)
+    const records = await this.executeHooks('afterGetMany', reportFailures(this, reviveAll(listed.records), failures, Array.isArray(ids) ? ids : null))
+    this._emitEvent('fetched-many', countRecords(records))
     return records
   },
 

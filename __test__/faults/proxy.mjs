@@ -50,8 +50,9 @@ function readAll (stream) {
 /**
  * Starts the proxy on 127.0.0.1 (a free port unless `port` is given) in front of `upstream`
  * (`http://host:port`). `rate` is the chance that a request meets a fault, among `kinds`
- * (equally likely). Returns `{ endpoint, rate, counts, requests, forwarded, snapshot(), close() }`;
- * `rate` may be changed while running (0 lets everything through).
+ * (equally likely). Returns `{ endpoint, rate, only, counts, requests, forwarded, snapshot(),
+ * close() }`; `rate` may be changed while running (0 lets everything through), and `only`, when
+ * set to a function of the request, limits the faults to the requests it accepts.
  */
 export async function startFaultProxy ({ upstream, seed = 1, rate = 0.05, kinds = FAULT_KINDS, delayMs = 2000, port = 0 } = {}) {
   const target = new URL(upstream)
@@ -62,6 +63,7 @@ export async function startFaultProxy ({ upstream, seed = 1, rate = 0.05, kinds 
   const proxy = {
     endpoint: '',
     rate,
+    only: null,
     requests: 0,
     forwarded: 0,
     upstreamErrors: 0,
@@ -81,10 +83,11 @@ export async function startFaultProxy ({ upstream, seed = 1, rate = 0.05, kinds 
   }
 
   // Two draws per request whatever the outcome, so one seed gives one sequence of decisions.
-  function decide () {
+  function decide (req) {
     const hit = random()
     const pick = random()
     if (hit >= proxy.rate || kinds.length === 0) return null
+    if (proxy.only && !proxy.only(req)) return null
     return kinds[Math.floor(pick * kinds.length)]
   }
 
@@ -121,7 +124,7 @@ export async function startFaultProxy ({ upstream, seed = 1, rate = 0.05, kinds 
   async function handle (req, res) {
     const body = await readAll(req)
     proxy.requests++
-    const fault = decide()
+    const fault = decide(req)
     if (fault) proxy.counts[fault]++
     if (fault === 'slowDown' || fault === 'internalError') {
       const [status, code, message] = ERROR_ANSWERS[fault]

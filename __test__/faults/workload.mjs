@@ -63,11 +63,12 @@ async function createBucket (endpoint, bucket) {
  * One run. `S3db` is the library's class (s3db-native's or s3db.js's); `s3Endpoint` the S3
  * server. Returns the figures of the report (see the header). `readModes`: 'events' reads with
  * an `error` listener on the resource, 'unheard' with none (a failure must then show in the
- * result or reject). `deadline` (ms since epoch) stops starting new phases.
+ * result or reject). `reads`: which of the reads run in each pass (getAll and iterate go
+ * through list and getMany). `deadline` (ms since epoch) stops starting new phases.
  */
 export async function runFaultWorkload ({
   S3db, s3Endpoint, records = 300, concurrency = 20, rate = 0.05, seed = 1,
-  timeoutMs = 1000, retries = 3, retryDelay = 50, readModes = ['events'], deadline = Infinity,
+  timeoutMs = 1000, retries = 3, retryDelay = 50, readModes = ['events'], reads = READS, deadline = Infinity,
   chunk = 50, onPhase = () => {}, onProxy = () => {}, report = {}
 }) {
   const started = Date.now()
@@ -195,7 +196,7 @@ export async function runFaultWorkload ({
       const listening = mode === 'events'
       if (listening) items.on('error', onError)
       const ids = [...stored.keys()]
-      const run = async (name, fn) => phase(name + suffix, async () => {
+      const run = async (name, fn) => reads.includes(name) && phase(name + suffix, async () => {
         heard = new Map()
         const out = await settle(fn())
         await tick()
@@ -204,7 +205,7 @@ export async function runFaultWorkload ({
         if (out.ok && name === 'page') out.value = out.value.flat()
         accountRead(name + suffix, out, ids, noticed)
       })
-      await phase('getMany' + suffix, async () => {
+      if (reads.includes('getMany')) await phase('getMany' + suffix, async () => {
         await mapLimit(chunks(ids, chunk), Math.max(1, Math.floor(concurrency / 5)), async (part) => {
           const noticed = new Map()
           heard = heard ?? new Map()
