@@ -9,6 +9,21 @@ const { databaseLogger, normalizeLevel } = require('./logger')
 const { CronManager } = require('./plugins-surface/cron-manager')
 const { GlobalCoordinatorService } = require('./coordinator/global-coordinator')
 
+/**
+ * What usePlugin() accepts: an object (a Plugin instance or any object) with install(database).
+ * s3db.js 19.5.10 fails the same calls with a TypeError when it reaches them (`plugin.install is
+ * not a function`); here they fail at once, connected or not.
+ */
+function checkPlugin (plugin) {
+  if (plugin === null || (typeof plugin !== 'object' && typeof plugin !== 'function')) {
+    throw new TypeError(`usePlugin() needs a plugin object with an install(database) method, got ${plugin === null ? 'null' : typeof plugin}`)
+  }
+  if (typeof plugin.install !== 'function') {
+    const label = typeof plugin.name === 'string' ? ` '${plugin.name}'` : ''
+    throw new TypeError(`plugin.install is not a function: the plugin${label} given to usePlugin() has no install(database) method (extend Plugin or define install)`)
+  }
+}
+
 module.exports = {
   /** `logger`, `logLevel`, `cronManager` and the coordinator registry, as s3db.js 19.x sets them up. */
   _setupPluginSurface (options) {
@@ -75,7 +90,7 @@ module.exports = {
 
   async _installPlugin (plugin, name) {
     this._registerPlugin(plugin, name)
-    await plugin.install?.(this)
+    await plugin.install(this)
     this._installedPlugins.add(plugin)
     await plugin.start?.()
   },
@@ -95,7 +110,7 @@ module.exports = {
     for (const { plugin, name } of pending) {
       this._registerPlugin(plugin, name)
       try {
-        await plugin.install?.(this)
+        await plugin.install(this)
       } catch (error) {
         throw new DatabaseError(`Failed to install plugin '${name}': ${error.message}`, { original: error, pluginName: name })
       }
@@ -114,6 +129,7 @@ module.exports = {
 
   /** Registers a plugin; it is installed now if connected, otherwise at connect(). */
   async usePlugin (plugin, name) {
+    checkPlugin(plugin)
     const pluginName = this._pluginName(plugin, name)
     // s3db.js hands its managers and a child logger to plugins added with usePlugin().
     if (!plugin.cronManager) plugin.cronManager = this.cronManager

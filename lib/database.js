@@ -406,6 +406,8 @@ class Database extends EventEmitter {
 // Plugin registration and lifecycle (lib/database-plugins.js).
 installSafeInspect(Database)
 Object.assign(Database.prototype, pluginMethods, require('./lazy-schema').databaseMethods)
+// 19.5.10 methods s3db-native lacks throw a TypeError naming them (lib/unsupported-methods.js).
+require('./unsupported-methods').addUnsupportedMethods(Database.prototype, 'Database')
 
 class S3db extends Database {}
 

@@ -408,5 +408,7 @@ require('./plugins-surface/safe-inspect').installSafeInspect(Resource, ['databas
 // resource.schema as s3db.js plugins read it (lib/plugins-surface/resource-schema.js).
 require('./plugins-surface/resource-schema').installSchemaView(Resource)
 Object.assign(Resource.prototype, hookMethods, listingMethods, bulkMethods, contentMethods, sequenceMethods, lazySchemaMethods, partitionMethods)
+// 19.5.10 methods s3db-native lacks throw a TypeError naming them (lib/unsupported-methods.js).
+require('./unsupported-methods').addUnsupportedMethods(Resource.prototype, 'Resource')
 
 module.exports = { Resource, revive }
