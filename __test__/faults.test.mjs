@@ -117,6 +117,18 @@ test('a batch read whose GETs fail reports every record: error events with a lis
   items.off('error', onError)
   assert.deepEqual(listenedList, [])
   assert.deepEqual(heard.map(([id]) => id).sort(), ['a', 'b', 'c'])
+  // A page one of whose records fails to read (heard as an event) does not end the pagination.
+  proxy.only = (req) => req.method === 'GET' && /id(=|%3D)a(\?|$)/i.test(req.url)
+  items.on('error', onError)
+  proxy.rate = 1
+  const first = await items.page({ size: 2, skipCount: true })
+  const counted = await items.page({ size: 2 })
+  proxy.rate = 0
+  items.off('error', onError)
+  assert.deepEqual(first.items.map((r) => r.id), ['b'])
+  assert.equal(first.hasMore, true)
+  assert.deepEqual([counted.items.map((r) => r.id), counted.totalItems, counted.hasMore], [['b'], 3, true])
+  assert.deepEqual((await items.page({ offset: 2, size: 2 })).items.map((r) => r.id), ['c'])
   // And with the faults gone, the same calls read everything.
   assert.deepEqual((await items.list()).map((r) => r.name).sort(), ['n-a', 'n-b', 'n-c'])
 })

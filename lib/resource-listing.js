@@ -51,7 +51,7 @@ const countRecords = (records) => records.reduce((n, r) => (errorItems.has(r) ? 
  * (NoSuchKey) is only an `error` event, as in s3db.js. Any other failure is an `error` event
  * when someone listens, and an error item in the result when no one does: a read never comes
  * back short without saying so. `ids` (a getMany) puts each item at its id's place; a
- * listing's items follow its records.
+ * listing's items follow its records. Also says how many listed ids the result leaves out.
  */
 function reportFailures (resource, records, failures, ids = null) {
   const heard = resource.listenerCount('error') > 0
@@ -60,6 +60,10 @@ function reportFailures (resource, records, failures, ids = null) {
     if (heard) resource.emit('error', error, { id })
     else if (record?.name !== 'NoSuchKey') items.set(id, errorItem(id, error))
   }
+  return { records: placeItems(records, items, ids), omitted: failures.length - items.size }
+}
+
+function placeItems (records, items, ids) {
   if (items.size === 0) return records
   if (ids === null) return [...records, ...items.values()]
   const out = []
@@ -115,17 +119,19 @@ module.exports = {
       throw err
     }
     const failures = revivedFailures(listed.errors)
-    const records = await this.executeHooks('afterList', reportFailures(this, reviveAll(listed.records), failures))
+    const reported = reportFailures(this, reviveAll(listed.records), failures)
+    const records = await this.executeHooks('afterList', reported.records)
     const count = countRecords(records)
     this._emitEvent('list', partition ? { partition, partitionValues, count, errors: failures.length } : { count, errors: failures.length })
-    return { records, total: listed.total }
+    return { records, total: listed.total, omitted: reported.omitted }
   },
 
   async getMany (ids = []) {
     await this.executeHooks('beforeGetMany', { ids })
     const listed = await fetchMany(this, ids)
     const failures = revivedFailures(listed.errors)
-    const records = await this.executeHooks('afterGetMany', reportFailures(this, reviveAll(listed.records), failures, Array.isArray(ids) ? ids : null))
+    const reported = reportFailures(this, reviveAll(listed.records), failures, Array.isArray(ids) ? ids : null)
+    const records = await this.executeHooks('afterGetMany', reported.records)
     this._emitEvent('fetched-many', countRecords(records))
     return records
   },
@@ -136,18 +142,20 @@ module.exports = {
 
   /**
    * One page and the total, as s3db.js 19: a size of 0 or less means 100, and a failure (an
-   * unknown partition, a storage error) rejects instead of returning an empty page.
+   * unknown partition, a storage error) rejects instead of returning an empty page. A record
+   * the page left out because its read failed (reported by an `error` event) or vanished
+   * still counts for `hasMore`: a failed read does not end the pagination early.
    */
   async page ({ offset = 0, size = 100, partition, partitionValues, skipCount = false } = {}) {
     const pageSize = size > 0 ? size : 100
-    const [items, totalItems] = await this._pageAndCount({ partition, partitionValues, limit: pageSize, offset }, skipCount)
+    const [items, totalItems, omitted = 0] = await this._pageAndCount({ partition, partitionValues, limit: pageSize, offset }, skipCount)
     const result = {
       items,
       totalItems,
       page: Math.floor(offset / pageSize),
       pageSize,
       totalPages: totalItems === null ? null : Math.ceil(totalItems / pageSize),
-      hasMore: items.length === pageSize && offset + pageSize < (totalItems || Infinity),
+      hasMore: items.length + omitted === pageSize && offset + pageSize < (totalItems || Infinity),
       _debug: { requestedSize: size, requestedOffset: offset, actualItemsReturned: items.length, skipCount, hasTotalItems: totalItems !== null }
     }
     this._emitEvent('paginated', result)
@@ -155,18 +163,23 @@ module.exports = {
   },
 
   /**
-   * A page's items and the total. Unless `list` or `count` was replaced or count hooks exist,
-   * both come from one pass over the listing (the same hooks and events as list + count).
+   * A page's items, the total and how many listed records the items leave out. Unless `list`
+   * or `count` was replaced or count hooks exist, all come from one pass over the listing
+   * (the same hooks and events as list + count).
    */
   async _pageAndCount (options, skipCount) {
-    if (skipCount) return [await this.list(options), null]
+    if (skipCount) {
+      if (this._replaced('list')) return [await this.list(options), null]
+      const { records, omitted } = await this._listThrough('list', options)
+      return [records, null, omitted]
+    }
     if (this._replaced('list') || this._replaced('count') || this._hasHooks('beforeCount') || this._hasHooks('afterCount')) {
       const { limit, offset, ...where } = options
       return Promise.all([this.list(options), this.count(where)])
     }
-    const { records, total } = await this._listThrough('page', options)
+    const { records, total, omitted } = await this._listThrough('page', options)
     this._emitEvent('count', total)
-    return [records, total]
+    return [records, total, omitted]
   },
 
   /** Records whose top-level fields equal every entry of `filter` (a client-side scan). */
