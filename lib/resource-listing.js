@@ -14,7 +14,22 @@ function listOptions ({ partition, partitionValues, limit, offset } = {}) {
 }
 
 /** One call into the core, or one per chunk when someone follows the progress of a long batch. */
-async function fetchMany (resource, ids) {
+/** Ids that are not strings cannot name a record: each is a failed read, as in s3db.js. */
+function splitIds (ids) {
+  if (!Array.isArray(ids) || ids.every((id) => typeof id === 'string')) return { ids, invalid: [] }
+  const invalid = ids.filter((id) => typeof id !== 'string')
+    .map((id) => ({ id, error: { name: 'ValidationError', message: 'Resource id must be a string', statusCode: 400 } }))
+  return { ids: ids.filter((id) => typeof id === 'string'), invalid }
+}
+
+async function fetchMany (resource, requested) {
+  const { ids, invalid } = splitIds(requested)
+  const listed = await fetchStrings(resource, ids)
+  for (const failure of invalid) listed.errors.push(failure)
+  return listed
+}
+
+async function fetchStrings (resource, ids) {
   const progress = Array.isArray(ids) ? progressReporter(resource, 'getMany', ids.length) : null
   if (progress === null) return JSON.parse(await resource._call('getMany', ids))
   const listed = { records: [], errors: [] }
