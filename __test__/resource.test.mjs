@@ -117,7 +117,8 @@ for (const backend of backends) {
       await res.get('known')
       await res.delete('known')
       await tick()
-      assert.deepEqual(seen, [['inserted', 'known'], ['inserted:known', 'known'], ['fetched', 'known'], ['deleted', 'known']])
+      // As in 19.5.10: insert and delete read the record (a `fetched` each) before their own event.
+      assert.deepEqual(seen, [['fetched', 'known'], ['inserted', 'known'], ['inserted:known', 'known'], ['fetched', 'known'], ['fetched', 'known'], ['deleted', 'known']])
       await assert.rejects(res.get('known'), NoSuchKey)
       await db.disconnect()
     })

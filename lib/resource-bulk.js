@@ -64,6 +64,8 @@ module.exports = {
       if (out.error) return { error: fromErrorRecord(out.error) }
       this._reportWrite(out, 'insert')
       const record = revive(out.record)
+      // As `insert`: 19.5.10 reads each record back (`fetched`) before `inserted`.
+      this._emitFetched(record)
       this._emitEvent('inserted', record)
       this._emitEvent(`inserted:${record.id}`, record)
       return { record }
@@ -127,7 +129,8 @@ module.exports = {
   _deletesOneByOne () {
     if (this._replaced('delete') || this._hasHooks('beforeDelete') || this._hasHooks('afterDelete')) return true
     if (this.eventsDisabled) return false
-    return this.eventNames().some((event) => event === 'deleted' || (typeof event === 'string' && event.startsWith('deleted:')))
+    // `fetched` too: 19.5.10 reads each record before deleting it.
+    return this.eventNames().some((event) => typeof event === 'string' && (event === 'deleted' || event.startsWith('deleted:') || event === 'fetched' || event.startsWith('fetched:')))
   },
 
   async _deleteEach (ids, failures, progress = null) {

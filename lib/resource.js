@@ -15,6 +15,16 @@ const { isIncremental, createIncrementalIdGenerator, sequenceMethods } = require
 const lazySchemaMethods = require('./lazy-schema').resourceMethods
 const partitionMethods = require('./resource-partition-api')
 
+// Fields a read adds to a record; 19.5.10's writes (update, patch, replace, updateConditional)
+// return and emit the record as written, without them.
+const READ_FIELDS = new Set(['_contentLength', '_lastModified', '_hasContent', '_mimeType', '_etag', '_v', '_definitionHash', '_versionId', '_expiresAt', '_originalVersion', '_versionMapped'])
+
+function asWritten (record) {
+  const out = {}
+  for (const key of Object.keys(record ?? {})) if (!READ_FIELDS.has(key)) out[key] = record[key]
+  return out
+}
+
 function checkId (id) {
   if (typeof id !== 'string') throw new ValidationError('Resource id must be a string', { id, field: 'id', statusCode: 400, retriable: false })
   if (id.length === 0) throw new ValidationError('Resource id cannot be empty', { id, field: 'id', statusCode: 400, retriable: false })
@@ -113,6 +123,15 @@ class Resource extends EventEmitter {
     }
   }
 
+  /** `fetched` for a read a write made (insert, update, delete read the record as `get` does). */
+  _emitFetched (record) {
+    if (this.eventsDisabled || !record) return
+    if (this.listenerCount('fetched') === 0 && this.listenerCount(`fetched:${record.id}`) === 0) return
+    const payload = { ...record }
+    this._emitEvent('fetched', payload)
+    this._emitEvent(`fetched:${record.id}`, payload)
+  }
+
   getResourceKey (id) {
     return `resource=${this.name}/data/id=${id}`
   }
@@ -127,6 +146,8 @@ class Resource extends EventEmitter {
     doc = await this.executeHooks('beforeInsert', doc)
     const out = JSON.parse(await this._call('insert', documentJson(doc, 'insert data')))
     this._reportWrite(out, 'insert')
+    // 19.5.10 reads the record back after writing it: listeners see that read as `fetched`.
+    this._emitFetched(revive(out.record))
     const record = await this.executeHooks('afterInsert', revive(out.record))
     this._emitEvent('inserted', record)
     this._emitEvent(`inserted:${out.record.id}`, record)
@@ -188,9 +209,11 @@ class Resource extends EventEmitter {
     }
     this._reportWrite(out, 'update')
     const before = revive(out.before)
-    const record = await this.executeHooks('afterUpdate', revive(out.record))
+    this._emitFetched(before)
+    const written = asWritten(out.record)
+    const record = await this.executeHooks('afterUpdate', { ...written })
     if (!this.eventsDisabled && (this.listenerCount('updated') > 0 || this.listenerCount(`updated:${id}`) > 0)) {
-      const payload = { ...record, $before: before, $after: record }
+      const payload = { ...written, $before: { ...before }, $after: { ...record } }
       this._emitEvent('updated', payload)
       this._emitEvent(`updated:${id}`, payload)
     }
@@ -226,7 +249,9 @@ class Resource extends EventEmitter {
     const args = await this.executeHooks('beforeReplace', { id, fullData, options })
     const out = JSON.parse(await this._call('replace', args.id ?? id, documentJson(args.fullData ?? fullData, 'replace data')))
     this._reportWrite(out, 'replace')
-    return this.executeHooks('afterReplace', revive(out.record))
+    // 19.5.10 returns `{ id, ...data }` as written, without a read's fields.
+    const { id: writtenId, ...data } = asWritten(out.record)
+    return this.executeHooks('afterReplace', { id: writtenId, ...data })
   }
 
   async upsert (data = {}) {
@@ -246,15 +271,17 @@ class Resource extends EventEmitter {
       if (err instanceof ResourceError && err.statusCode === 404) return { success: false, error: `Resource with id '${id}' does not exist` }
       throw err
     }
+    this._emitFetched(revive({ ...prepared.before }))
     try {
       const merged = await this.executeHooks('beforeUpdate', { ...prepared.merged, id })
       const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), ifMatch))
       this._reportWrite(out, 'updateConditional')
-      const record = await this.executeHooks('afterUpdate', revive(out.record))
-      const payload = { ...record, $before: revive(prepared.before), $after: record }
+      const written = asWritten(out.record)
+      const record = await this.executeHooks('afterUpdate', { ...written })
+      const payload = { ...written, $before: revive(prepared.before), $after: { ...record } }
       this._emitEvent('updated', payload)
       this._emitEvent(`updated:${id}`, payload)
-      return { success: true, data: record, etag: record._etag }
+      return { success: true, data: record, etag: out.record._etag }
     } catch (err) {
       if (err instanceof ResourceError && err.statusCode === 412) return { success: false, error: 'ETag mismatch - object was modified by another process' }
       if (err.name === 'InvalidResourceItem') return { success: false, error: 'Validation failed: ' + (err.validation?.length ? JSON.stringify(err.validation) : 'unknown'), validationErrors: err.validation }
@@ -268,8 +295,9 @@ class Resource extends EventEmitter {
    */
   async delete (id) {
     checkId(id)
+    // 19.5.10 reads the record first (a `fetched` event) and sends it to hooks and `deleted`.
     const wantsRecord = this._hasHooks('beforeDelete') || this._hasHooks('afterDelete') ||
-      (!this.eventsDisabled && (this.listenerCount('deleted') > 0 || this.listenerCount(`deleted:${id}`) > 0))
+      (!this.eventsDisabled && ['deleted', `deleted:${id}`, 'fetched', `fetched:${id}`].some((e) => this.listenerCount(e) > 0))
     let before = null
     let missing = null
     const notFound = (err) => {
@@ -295,6 +323,7 @@ class Resource extends EventEmitter {
     }
     if (missing !== null && !wantsRecord) throw missing
     before = before ?? revive(out.before)
+    if (missing === null) this._emitFetched(before)
     this._reportWrite({ partitionFailures: out.partitionFailures, record: { id } }, 'delete')
     if (before) await this.executeHooks('afterDelete', before)
     if (wantsRecord) {

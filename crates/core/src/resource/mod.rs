@@ -477,14 +477,15 @@ impl Resource {
         let mut value = Value::Object(data);
         strip_dangerous_keys(&mut value);
         self.validate_write(&mut value, Some(id))?;
-        let mut encoded = self.encode(&value, "replace")?;
-        revision::add_revision_body(&mut encoded);
+        // Stored as an insert stores it (s3db.js 19.5.10: no body when the record fits).
+        let encoded = self.encode(&value, "replace")?;
         let written = self.client.put_object(self.put_input(id, &encoded)).await?;
         let refs = self.partition_keys(value.as_object().unwrap_or(&Map::new()), id);
         let partition_failures = self.sync_partition_refs(&refs, &Default::default()).await;
         Ok(WriteOutcome {
             record: self.as_read(&encoded, id, &written.etag)?,
-            exceeds_limit: None,
+            // s3db.js encodes a replace as an insert and reports a spill as an insert's.
+            exceeds_limit: self.exceeds_payload(&encoded, "insert", id, &value),
             partition_failures,
         })
     }

@@ -1,0 +1,138 @@
+// What writes store, return and emit, as in s3db.js 19.5.10: a replace stores what an insert
+// stores, writes return the record as written (no system fields), insert/update/delete send the
+// `fetched` of the read 19.x makes, and no write stores a read's system fields
+// (COMPATIBILITY.md "Writes do not store a read's system fields"). On every backend.
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { setImmediate as tick } from 'node:timers/promises'
+import s3db from '../index.js'
+import { backends } from './helpers/backends.mjs'
+
+const { Database } = s3db
+
+const SYSTEM = ['_contentLength', '_lastModified', '_hasContent', '_mimeType', '_etag', '_v', '_definitionHash']
+const people = { name: 'people', attributes: { name: 'string|min:2', age: 'number|optional', tags: 'array|items:string|optional', profile: { city: 'string|optional', zip: 'string|optional' } } }
+
+async function connected (backend) {
+  const db = new Database({ connectionString: await backend.connectionString(), logLevel: 'silent' })
+  await db.connect()
+  return db
+}
+
+async function stored (db, res, id) {
+  const obj = await db.client.getObject(res.getResourceKey(id))
+  const body = obj.Body ? Buffer.from(await obj.Body.transformToByteArray()).toString() : ''
+  return { metadata: obj.Metadata, contentLength: obj.ContentLength ?? body.length, body }
+}
+
+/** Records every event of `names` in order, as [name, payload]. */
+function recorder (res, names) {
+  const seen = []
+  for (const name of names) res.on(name, (payload) => seen.push([name, payload]))
+  return seen
+}
+
+for (const backend of backends) {
+  describe(`write shapes (${backend.name})`, { skip: backend.skip }, () => {
+    it('replace stores no body for a record that fits in metadata, as insert does', async () => {
+      const db = await connected(backend)
+      const res = await db.createResource(people)
+      await res.insert({ id: 'ana', name: 'Ana', age: 30 })
+      const inserted = await stored(db, res, 'ana')
+      await res.update('ana', { age: 31 })
+      assert.ok((await stored(db, res, 'ana')).contentLength > 0, 'an update writes a body')
+      await res.replace('ana', { name: 'Ana Maria', age: 33 })
+      const replaced = await stored(db, res, 'ana')
+      assert.equal(replaced.contentLength, 0)
+      assert.equal(replaced.body, '')
+      assert.deepEqual(Object.keys(replaced.metadata).sort(), Object.keys(inserted.metadata).sort())
+      const got = await res.get('ana')
+      assert.equal(got._hasContent, false)
+      assert.equal(got._contentLength, 0)
+      assert.equal(got.name, 'Ana Maria')
+      assert.equal(got.age, 33)
+      await db.disconnect()
+    })
+
+    it('update stores no system field of the record it read, in metadata or body', async () => {
+      const db = await connected(backend)
+      const res = await db.createResource(people)
+      await res.insert({ id: 'ana', name: 'Ana', age: 30, profile: { city: 'Lisboa' } })
+      await res.update('ana', { age: 31 })
+      await res.patch('ana', { 'profile.zip': '2000' })
+      const { metadata, body } = await stored(db, res, 'ana')
+      assert.deepEqual(Object.keys(metadata).filter((k) => k.startsWith('_')), ['_v'])
+      const bodyKeys = Object.keys(JSON.parse(body))
+      assert.deepEqual(bodyKeys.filter((k) => k.startsWith('_')), ['_v'])
+      const got = await res.get('ana')
+      assert.deepEqual({ name: got.name, age: got.age, profile: got.profile }, { name: 'Ana', age: 31, profile: { city: 'Lisboa', zip: '2000' } })
+      await db.disconnect()
+    })
+
+    it('update, patch, replace and updateConditional return the record as written', async () => {
+      const db = await connected(backend)
+      const res = await db.createResource(people)
+      const inserted = await res.insert({ id: 'ana', name: 'Ana', age: 30 })
+      for (const f of SYSTEM) assert.ok(f in inserted, `insert returns ${f}`)
+      const updated = await res.update('ana', { age: 31 })
+      assert.deepEqual(updated, { name: 'Ana', age: 31, id: 'ana' })
+      const patched = await res.patch('ana', { age: 32 })
+      assert.deepEqual(patched, { name: 'Ana', age: 32, id: 'ana' })
+      const replaced = await res.replace('ana', { name: 'Ana Maria', age: 33 })
+      assert.deepEqual(Object.keys(replaced), ['id', 'name', 'age'])
+      assert.deepEqual(replaced, { id: 'ana', name: 'Ana Maria', age: 33 })
+      const { _etag: etag } = await res.get('ana')
+      const cond = await res.updateConditional('ana', { age: 34 }, { ifMatch: etag })
+      assert.equal(cond.success, true)
+      assert.deepEqual(cond.data, { name: 'Ana Maria', age: 34, id: 'ana' })
+      assert.equal(cond.etag, (await res.get('ana'))._etag)
+      await db.disconnect()
+    })
+
+    it('insert, update and delete send the fetched of their read, then their own event', async () => {
+      const db = await connected(backend)
+      const res = await db.createResource({ ...people, asyncEvents: false })
+      const seen = recorder(res, ['fetched', 'inserted', 'updated', 'deleted'])
+      const inserted = await res.insert({ id: 'ana', name: 'Ana', age: 30 })
+      await tick()
+      assert.deepEqual(seen.map(([n]) => n), ['fetched', 'inserted'])
+      assert.deepEqual(seen[0][1], inserted)
+      seen.length = 0
+      await res.update('ana', { age: 31 })
+      await tick()
+      assert.deepEqual(seen.map(([n]) => n), ['fetched', 'updated'])
+      const [, read] = seen[0]
+      const [, payload] = seen[1]
+      assert.equal(read.age, 30)
+      assert.equal(read._etag, inserted._etag)
+      for (const f of SYSTEM) {
+        assert.ok(!(f in payload), `updated payload has no ${f}`)
+        assert.ok(!(f in payload.$after), `$after has no ${f}`)
+      }
+      assert.equal(payload.$before._etag, inserted._etag)
+      assert.equal(payload.$after.age, 31)
+      seen.length = 0
+      await res.delete('ana')
+      await tick()
+      assert.deepEqual(seen.map(([n]) => n), ['fetched', 'deleted'])
+      assert.equal(seen[0][1].age, 31)
+      assert.equal(seen[1][1].$before.age, 31)
+      await db.disconnect()
+    })
+
+    it('insertMany and deleteMany send a fetched per record to fetched listeners', async () => {
+      const db = await connected(backend)
+      const res = await db.createResource({ ...people, asyncEvents: false })
+      const seen = recorder(res, ['fetched'])
+      await res.insertMany([{ id: 'a', name: 'Ana' }, { id: 'b', name: 'Bob' }])
+      await tick()
+      assert.deepEqual(seen.map(([, r]) => r.id).sort(), ['a', 'b'])
+      seen.length = 0
+      const result = await res.deleteMany(['a', 'b', 'missing'])
+      await tick()
+      assert.deepEqual(result, { deleted: 2, errors: 1 })
+      assert.deepEqual(seen.map(([, r]) => r.id).sort(), ['a', 'b'])
+      await db.disconnect()
+    })
+  })
+}
