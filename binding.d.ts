@@ -88,6 +88,11 @@ export declare class NativeOperationsPool {
   takeReady(): Array<number>
   takeEvents(): Array<NativePoolEvent>
   setListening(on: boolean): void
+  /**
+   * Notices for the client's log, sent whatever the listeners: `pool:taskSlow` for native
+   * tasks of `slowMs` or longer (`null`: off) and `pool:taskRetry` for every retry.
+   */
+  setNotices(slowMs: number | undefined | null, retries: boolean): void
   setWakeOnSettle(on: boolean): void
   setConcurrency(n: number): Array<number>
   get concurrency(): number

@@ -76,6 +76,8 @@ class S3Client extends EventEmitter {
       // without one, through a limiter of `parallelism` requests of the native client's own.
       const { pool, enabled } = attachPool(this, { parallelism: this.parallelism, ...options }, this.config.clientOptions)
       this._native = new native.NativeClient(String(connectionString), this.parallelism, pool, enabled)
+      // Only S3 clients log requests in s3db.js (its memory and file clients do not).
+      if (enabled && this.config.clientType === undefined) this.operationsPool.logNoticesTo(this.logger)
     } catch (err) {
       throw fromNative(err)
     }

@@ -19,6 +19,7 @@ const { deriveSignature, SignatureStats } = require('./pool/signature.js')
 const { TaskIds } = require('./pool/task-ids.js')
 const monitor = require('./pool/monitor.js')
 const { emitNative, emitSafely, listenersChanged } = require('./pool/events.js')
+const { noticeLevels, logPoolNotice } = require('./plugins-surface/client-log.js')
 const batch = require('./pool/batch.js')
 const controls = require('./pool/controls.js')
 const { QueuedTable } = require('./pool/queued-table.js')
@@ -93,6 +94,7 @@ class OperationsPool extends EventEmitter {
     this._stopped = false
     this._keepingAlive = false
     this._on = { started: false, completed: false, error: false, retry: false, metrics: false, drained: false, any: false }
+    this._noticeLogger = null
     this._collectMetadata = o.monitoring.collectMetrics
     this._sampleHeap = o.monitoring.mode === 'full'
     this._recentMetadata = new MetadataRing(1000) // for getTaskMetrics, like the native records
@@ -382,7 +384,7 @@ class OperationsPool extends EventEmitter {
   _collect () {
     this._sync()
     this._startIds(this._native.takeReady())
-    if (this._on.any) {
+    if (this._on.any || this._noticeLogger) {
       const events = this._native.takeEvents()
       for (let i = 0; i < events.length; i++) this._emitNative(events[i])
     }
@@ -394,6 +396,23 @@ class OperationsPool extends EventEmitter {
   }
 
   _emitNative (event) { emitNative(this, event) }
+
+  /**
+   * Logs the native pool's notices through `logger` as s3db.js's S3Client logs its requests:
+   * slow requests at warn, retries at debug. Levels are read now; off they cost nothing.
+   */
+  logNoticesTo (logger) {
+    this._noticeLogger = logger
+    const { slowMs, retries } = noticeLevels(logger)
+    this._native.setNotices(slowMs, retries)
+  }
+
+  _logNotice (name, task, attempt) {
+    if (!this._noticeLogger) return
+    try {
+      logPoolNotice(this._noticeLogger, this, name, task, attempt)
+    } catch { /* a logger that throws must not break the pool */ }
+  }
 
   /** A throwing listener must not break the scheduler: its error goes to 'error' listeners. */
   _emitSafely (name, ...args) {

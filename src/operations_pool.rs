@@ -162,6 +162,16 @@ impl NativeOperationsPool {
         self.pool.set_listening(on);
     }
 
+    /// Notices for the client's log, sent whatever the listeners: `pool:taskSlow` for native
+    /// tasks of `slowMs` or longer (`null`: off) and `pool:taskRetry` for every retry.
+    #[napi(catch_unwind)]
+    pub fn set_notices(&self, slow_ms: Option<f64>, retries: bool) {
+        let slow = slow_ms
+            .filter(|ms| ms.is_finite() && *ms >= 0.0)
+            .map(|ms| std::time::Duration::from_secs_f64(ms / 1000.0));
+        self.pool.set_notices(slow, retries);
+    }
+
     #[napi(catch_unwind)]
     pub fn set_wake_on_settle(&self, on: bool) {
         self.pool.set_wake_on_settle(on);

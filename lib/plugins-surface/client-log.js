@@ -28,4 +28,31 @@ function logCommand (client, commandName, context, totalMs, error) {
   }
 }
 
-module.exports = { logCommand }
+// s3db.js 19.x's S3Client warns about any request that spends over 100 ms in its pool
+// (`_executeOperation`). Requests the core makes for resources never pass through a JS client
+// method, so the native pool sends notices of its own for them (`OperationsPool.logNoticesTo`).
+const SLOW_REQUEST_MS = 100
+
+/** What to ask the native pool for: slow-request notices if warn is on, retries if debug is. */
+function noticeLevels (logger) {
+  return {
+    slowMs: logger.isLevelEnabled('warn') ? SLOW_REQUEST_MS : null,
+    retries: logger.isLevelEnabled('debug')
+  }
+}
+
+/** One notice of the native pool (`pool:taskSlow` or `pool:taskRetry`) as a log line. */
+function logPoolNotice (logger, pool, name, task, attempt) {
+  const op = task.metadata?.operation || 'unknown'
+  const key = String(task.metadata?.key || '?').substring(0, 50)
+  if (name === 'pool:taskSlow') {
+    const stats = pool.getStats()
+    const totalMs = Math.round(task.timings.total ?? 0)
+    logger.warn({ op, totalMs, key, queueSize: stats.queueSize || 0, active: stats.activeCount || 0 }, '[PERF] S3Client._executeOperation SLOW')
+  } else if (name === 'pool:taskRetry') {
+    const failed = task.timings.failedAttempts?.at(-1)
+    logger.debug({ op, key, attempt, err: failed?.error }, `[S3Client] retrying ${op} (attempt ${attempt + 1})`)
+  }
+}
+
+module.exports = { logCommand, noticeLevels, logPoolNotice }

@@ -22,6 +22,8 @@ function emitNative (pool, event) {
   if (name === 'pool:paused' || name === 'pool:resumed' || name === 'pool:stopped') return // JS emits these itself
   if (name === 'pool:drained') return emitSafely(pool, name, [])
   const task = nativeTaskPayload(pool, event.task)
+  if (name === 'pool:taskSlow' || name === 'pool:taskRetry') pool._logNotice(name, task, event.attempt)
+  if (name === 'pool:taskSlow') return
   if (name === 'pool:taskRetry') emitSafely(pool, name, [task, event.attempt])
   else if (name === 'pool:taskError') emitSafely(pool, name, [task, nativeError(event)])
   else if (name === 'pool:taskMetrics') emitSafely(pool, name, [metricsPayload(task)])

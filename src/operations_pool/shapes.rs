@@ -260,9 +260,10 @@ impl From<PoolEvent> for NativePoolEvent {
             error_message: None,
         };
         match event {
-            PoolEvent::TaskStarted(t) | PoolEvent::TaskMetrics(t) | PoolEvent::TaskCompleted(t) => {
-                out.task = Some(t.into())
-            }
+            PoolEvent::TaskStarted(t)
+            | PoolEvent::TaskMetrics(t)
+            | PoolEvent::TaskCompleted(t)
+            | PoolEvent::TaskSlow(t) => out.task = Some(t.into()),
             PoolEvent::TaskRetry(t, attempt) => {
                 out.task = Some(t.into());
                 out.attempt = Some(attempt);

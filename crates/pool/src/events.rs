@@ -51,6 +51,9 @@ pub enum PoolEvent {
     TaskMetrics(TaskSnapshot),
     TaskCompleted(TaskSnapshot),
     TaskError(TaskSnapshot, ErrorInfo),
+    /// A notice, not a JS pool event: a native task took longer than the slow threshold of
+    /// [`crate::Pool::set_notices`] from submission to its end (for the client's log).
+    TaskSlow(TaskSnapshot),
     Drained,
     Paused,
     Resumed,
@@ -66,6 +69,7 @@ impl PoolEvent {
             PoolEvent::TaskMetrics(_) => "pool:taskMetrics",
             PoolEvent::TaskCompleted(_) => "pool:taskCompleted",
             PoolEvent::TaskError(..) => "pool:taskError",
+            PoolEvent::TaskSlow(_) => "pool:taskSlow",
             PoolEvent::Drained => "pool:drained",
             PoolEvent::Paused => "pool:paused",
             PoolEvent::Resumed => "pool:resumed",

@@ -120,9 +120,10 @@ impl Pool {
                 break Err(error);
             };
             story.delays.push(ms(delay));
-            if self.listening() {
+            let notice = self.notices_retries();
+            if notice || self.listening() {
                 if let Some(snapshot) = self.snapshot(id, &story, None) {
-                    self.emit(PoolEvent::TaskRetry(snapshot, attempt + 1));
+                    self.buffer_or_emit(PoolEvent::TaskRetry(snapshot, attempt + 1), notice);
                 }
             }
             tokio::select! {
@@ -144,9 +145,26 @@ impl Pool {
             if self.listening() {
                 self.emit_final(id, &story, &active, result.as_ref().err());
             }
+            if self
+                .slow_after()
+                .is_some_and(|slow| active.enqueued.elapsed() >= slow)
+            {
+                if let Some(snapshot) = self.snapshot(id, &story, Some(&active)) {
+                    self.buffer(PoolEvent::TaskSlow(snapshot));
+                }
+            }
             self.after_finish(granted, false);
         }
         result
+    }
+
+    /// A notice is buffered whatever the listeners; an event only when someone listens.
+    fn buffer_or_emit(&self, event: PoolEvent, notice: bool) {
+        if notice {
+            self.buffer(event);
+        } else {
+            self.emit(event);
+        }
     }
 
     fn emit_final<E: TaskFailure + Display>(

@@ -2,7 +2,7 @@
 //! synchronous API that drives external (JS) tasks, and the event buffer. Native tasks are in
 //! `native.rs`.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -30,6 +30,10 @@ pub(crate) struct Shared {
     listening: AtomicBool,
     /// Someone outside Rust waits for idleness (a JS `drain()`/`pause()`).
     wake_on_settle: AtomicBool,
+    /// Notices for the client's log, buffered even when no one listens to events: slow
+    /// native tasks (threshold in ms, 0 = off) and retries.
+    slow_after_ms: AtomicU64,
+    notice_retries: AtomicBool,
     events: Mutex<Vec<PoolEvent>>,
 }
 
@@ -79,6 +83,8 @@ impl Pool {
                 observer: Mutex::new(None),
                 listening: AtomicBool::new(false),
                 wake_on_settle: AtomicBool::new(false),
+                slow_after_ms: AtomicU64::new(0),
+                notice_retries: AtomicBool::new(false),
                 events: Mutex::new(Vec::new()),
             }),
         }
@@ -363,6 +369,26 @@ impl Pool {
         self.shared.listening.load(Ordering::Acquire)
     }
 
+    /// Asks for notices whatever the listeners: [`PoolEvent::TaskSlow`] for native tasks that
+    /// take `slow_after` or longer, and [`PoolEvent::TaskRetry`] for every retry. Off (the
+    /// default) they cost one atomic load per task.
+    pub fn set_notices(&self, slow_after: Option<Duration>, retries: bool) {
+        let ms = slow_after.map_or(0, |d| (d.as_millis() as u64).max(1));
+        self.shared.slow_after_ms.store(ms, Ordering::Release);
+        self.shared.notice_retries.store(retries, Ordering::Release);
+    }
+
+    pub(crate) fn slow_after(&self) -> Option<Duration> {
+        match self.shared.slow_after_ms.load(Ordering::Acquire) {
+            0 => None,
+            ms => Some(Duration::from_millis(ms)),
+        }
+    }
+
+    pub(crate) fn notices_retries(&self) -> bool {
+        self.shared.notice_retries.load(Ordering::Acquire)
+    }
+
     /// Ask to be woken when the pool settles after a native task (JS `drain()`/`pause()`).
     pub fn set_wake_on_settle(&self, on: bool) {
         self.shared.wake_on_settle.store(on, Ordering::Release);
@@ -373,9 +399,13 @@ impl Pool {
     }
 
     pub(crate) fn emit(&self, event: PoolEvent) {
-        if !self.listening() {
-            return;
+        if self.listening() {
+            self.buffer(event);
         }
+    }
+
+    /// Buffers an event (or notice) and wakes the collector on the first one.
+    pub(crate) fn buffer(&self, event: PoolEvent) {
         let first = {
             let mut events = self.shared.events.lock().unwrap_or_else(|p| p.into_inner());
             events.push(event);
