@@ -2,8 +2,8 @@
 
 use napi::bindgen_prelude::Buffer;
 use napi_derive::napi;
-use s3db_codec::metadata_encoding::MetaValue;
 use s3db_core::client::DecodedInfo;
+use s3db_core::codec::metadata_encoding::MetaValue;
 use s3db_core::store::{ListEntry, ListPage};
 use std::collections::HashMap;
 use std::time::{SystemTime, UNIX_EPOCH};

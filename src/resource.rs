@@ -114,7 +114,7 @@ impl NativeResource {
                     .with_details(json!({ "resourceName": config.name, "partitionName": partition, "operation": "getPartitionKey" })),
                 )
             })?;
-        Ok(s3db_codec::keys::partition::partition_key(
+        Ok(s3db_core::codec::keys::partition::partition_key(
             &config.name,
             &partition,
             fields,

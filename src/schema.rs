@@ -5,13 +5,13 @@
 use napi::bindgen_prelude::AsyncTask;
 use napi::{Env, Task};
 use napi_derive::napi;
-use s3db_codec::metadata_encoding::{self, MetaValue};
-use s3db_codec::plugin_registry::{plugin_keys, PluginAttr};
-use s3db_codec::record::mapped::Mapped;
-use s3db_codec::schema::registry::SchemaRegistry;
-use s3db_codec::schema::value_type::ValueType;
-use s3db_codec::schema::{PluginAttribute, Schema, SchemaOptions};
-use s3db_codec::CodecError;
+use s3db_core::codec::metadata_encoding::{self, MetaValue};
+use s3db_core::codec::plugin_registry::{plugin_keys, PluginAttr};
+use s3db_core::codec::record::mapped::Mapped;
+use s3db_core::codec::schema::registry::SchemaRegistry;
+use s3db_core::codec::schema::value_type::ValueType;
+use s3db_core::codec::schema::{PluginAttribute, Schema, SchemaOptions};
+use s3db_core::codec::CodecError;
 use serde_json::{json, Map, Value};
 
 /// A codec error as the JS face expects it: `{ name, message }` behind the native marker.
@@ -256,9 +256,9 @@ impl Task for SecretTask {
 
     fn compute(&mut self) -> napi::Result<String> {
         let out = if self.decrypt {
-            s3db_codec::codec::secret::decrypt_once(&self.text, &self.passphrase)
+            s3db_core::codec::codec::secret::decrypt_once(&self.text, &self.passphrase)
         } else {
-            s3db_codec::codec::secret::encrypt(&self.text, &self.passphrase)
+            s3db_core::codec::codec::secret::encrypt(&self.text, &self.passphrase)
         };
         out.map_err(|e| codec_error("CryptoError", e))
     }
@@ -310,7 +310,7 @@ fn mapped_value(v: &Value) -> Mapped {
         Value::Null => Mapped::Null,
         Value::String(s) => Mapped::Str(s.clone()),
         Value::Number(_) | Value::Bool(_) => Mapped::Raw(v.clone()),
-        other => Mapped::Str(s3db_codec::js::json::stringify(other)),
+        other => Mapped::Str(s3db_core::codec::js::json::stringify(other)),
     }
 }
 
@@ -318,9 +318,9 @@ fn mapped_value(v: &Value) -> Mapped {
 /// `options`: `{ operation, version, timestamps, id, map, pluginMap }` (maps as objects).
 #[napi(catch_unwind)]
 pub fn behavior_apply(behavior: String, mapped: String, options: String) -> napi::Result<String> {
-    use s3db_codec::record::behavior::{apply, Behavior, BehaviorInput};
-    use s3db_codec::record::limits::effective_limit;
-    use s3db_codec::record::mapped::MappedRecord;
+    use s3db_core::codec::record::behavior::{apply, Behavior, BehaviorInput};
+    use s3db_core::codec::record::limits::effective_limit;
+    use s3db_core::codec::record::mapped::MappedRecord;
     let store_err = |e: CodecError| crate::errors::to_napi(s3db_core::StoreError::from(e));
     let behavior: Behavior = behavior.parse().map_err(store_err)?;
     let mapped = parse(&mapped, "mapped record")?;
@@ -332,13 +332,13 @@ pub fn behavior_apply(behavior: String, mapped: String, options: String) -> napi
         .map(|(k, v)| (k.clone(), mapped_value(v)))
         .collect();
     let record = MappedRecord {
-        entries: s3db_codec::js::order::js_order(entries),
+        entries: s3db_core::codec::js::order::js_order(entries),
     };
     let text = |k: &str| o.get(k).and_then(Value::as_str);
     let map_json = |k: &str| {
         o.get(k)
             .filter(|m| m.as_object().is_some_and(|m| !m.is_empty()))
-            .map(s3db_codec::js::json::stringify)
+            .map(s3db_core::codec::js::json::stringify)
     };
     let map = map_json("map").unwrap_or_else(|| "{}".into());
     let plugin_map = map_json("pluginMap");
@@ -378,7 +378,7 @@ pub fn behavior_apply(behavior: String, mapped: String, options: String) -> napi
 /// `fixed` (with `precision`). `None` where s3db.js answers `'undefined'` (NaN, Infinity).
 #[napi]
 pub fn number_encode(kind: String, n: f64, precision: Option<u32>) -> Option<String> {
-    use s3db_codec::codec::{base62, decimal};
+    use s3db_core::codec::codec::{base62, decimal};
     match kind.as_str() {
         "base62" => base62::encode_base62(n),
         "decimal" => decimal::encode_decimal(n),
@@ -390,7 +390,7 @@ pub fn number_encode(kind: String, n: f64, precision: Option<u32>) -> Option<Str
 /// Inverse of [`number_encode`]; `None` where s3db.js answers NaN.
 #[napi]
 pub fn number_decode(kind: String, text: String, precision: Option<u32>) -> Option<f64> {
-    use s3db_codec::codec::{base62, decimal};
+    use s3db_core::codec::codec::{base62, decimal};
     match kind.as_str() {
         "base62" => base62::decode_base62(&text),
         "decimal" => decimal::decode_decimal(&text),

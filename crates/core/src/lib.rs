@@ -17,5 +17,8 @@ pub mod resource;
 pub mod store;
 
 pub use error::{ErrorKind, StoreError};
+/// The storage codec (schemas, metadata encoding, keys), re-exported so the binding reaches
+/// every storage rule through the core alone.
+pub use s3db_codec as codec;
 /// The operations pool every leaf request goes through (re-exported for the binding).
 pub use s3db_pool as pool;
