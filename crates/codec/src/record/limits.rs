@@ -8,6 +8,10 @@ use crate::metadata_encoding::{clean_key, encode_value};
 /// (AWS allows 2 KB of user metadata, counted as UTF-8 key + value bytes).
 pub const S3_METADATA_LIMIT: usize = 2047;
 
+/// What S3 itself accepts as user metadata (2 KB of key + value bytes): the cap of the client
+/// API's own puts (`client.putObject`), which carry no s3db.js behavior budget.
+pub const S3_HEADER_LIMIT: usize = 2048;
+
 /// Length of an ISO timestamp (`2025-11-15T12:34:56.789Z`).
 const ISO_LEN: usize = 24;
 

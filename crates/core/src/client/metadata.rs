@@ -3,9 +3,8 @@
 use crate::error::{ErrorKind, Result, StoreError};
 use crate::store::Metadata;
 use s3db_codec::metadata_encoding::{clean_key, decode_value, encode_value, MetaValue};
-
 /// S3 refuses a PUT whose user metadata (keys + values, in bytes) exceeds 2 KB.
-pub const S3_METADATA_LIMIT: usize = 2048;
+pub use s3db_codec::record::limits::S3_HEADER_LIMIT as S3_METADATA_LIMIT;
 
 /// Encodes logical metadata (keys as given, values already `String()`-ified) as s3db.js writes it.
 pub fn encode_metadata<'a>(
