@@ -4,6 +4,7 @@
 //! order. Object-form definitions count as nested objects, so `b: {type, optional}` yields the
 //! phantom paths `b.type` and `b.optional`; they take indices even though no data uses them.
 
+use super::join;
 use super::registry::SchemaRegistry;
 use crate::codec::base62::{encode_base36, encode_base62};
 use crate::js::order::js_order;
@@ -21,14 +22,6 @@ pub enum KeyAlphabet {
 
 fn ordered(map: &Map<String, Value>) -> Vec<(String, &Value)> {
     js_order(map.iter().map(|(k, v)| (k.clone(), v)).collect())
-}
-
-fn join(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_string()
-    } else {
-        format!("{prefix}.{key}")
-    }
 }
 
 /// `flatten(attributes, {safe: true})` keys: arrays and empty objects are leaves.

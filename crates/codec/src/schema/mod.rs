@@ -103,7 +103,8 @@ pub struct Schema {
     pub(crate) plugin_map_json: Option<String>,
 }
 
-fn join(prefix: &str, key: &str) -> String {
+/// The dotted path of `key` under `prefix` (`a.b`), the way s3db.js names nested attributes.
+pub(crate) fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
         key.to_string()
     } else {

@@ -27,11 +27,7 @@ impl Schema {
     fn redact_at(&self, value: &mut Value, prefix: &str) {
         let Value::Object(map) = value else { return };
         for (key, field) in map.iter_mut() {
-            let path = if prefix.is_empty() {
-                key.clone()
-            } else {
-                format!("{prefix}.{key}")
-            };
+            let path = super::join(prefix, key);
             if self.is_secret_path(&path) {
                 if !field.is_null() {
                     *field = Value::String(REDACTED.into());

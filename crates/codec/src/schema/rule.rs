@@ -1,6 +1,7 @@
 //! Parsed attribute rules: fastest-validator's rule objects plus the s3db.js extension types.
 //! A rule drives validation; the stored encoding comes from [`super::value_type`].
 
+use super::join;
 use super::shorthand::parse_shorthand;
 use crate::error::{CodecError, Result};
 use serde_json::{Map, Value};
@@ -134,14 +135,6 @@ impl Rule {
         root.props = Some(parse_props(attributes, "", opts, 0)?);
         root.strict = Strictness::Keep;
         Ok(root)
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
     }
 }
 
