@@ -54,7 +54,7 @@ for (const backend of backends) {
       await db.disconnect()
     })
 
-    it('update stores no system field of the record it read, in metadata or body', async () => {
+    it('update stores its data as 19.5.10 does, without the system fields of the record it read', async () => {
       const db = await connected(backend)
       const res = await db.createResource(people)
       await res.insert({ id: 'ana', name: 'Ana', age: 30, profile: { city: 'Lisboa' } })
@@ -62,8 +62,9 @@ for (const backend of backends) {
       await res.patch('ana', { 'profile.zip': '2000' })
       const { metadata, body } = await stored(db, res, 'ana')
       assert.deepEqual(Object.keys(metadata).filter((k) => k.startsWith('_')), ['_v'])
-      const bodyKeys = Object.keys(JSON.parse(body))
-      assert.deepEqual(bodyKeys.filter((k) => k.startsWith('_')), ['_v'])
+      // 19.5.10's user-managed update body: the data under attribute names (its copy of the
+      // read's system fields left out).
+      assert.deepEqual(JSON.parse(body), { name: 'Ana', age: 31, profile: { city: 'Lisboa', zip: '2000' } })
       const got = await res.get('ana')
       assert.deepEqual({ name: got.name, age: got.age, profile: got.profile }, { name: 'Ana', age: 31, profile: { city: 'Lisboa', zip: '2000' } })
       await db.disconnect()
@@ -136,3 +137,22 @@ for (const backend of backends) {
     })
   })
 }
+
+describe('write shapes: beforeUpdate hooks', () => {
+  it('see the merged data, id and the fields of the read, which are not stored', async () => {
+    const db = await connected(backends[0])
+    const res = await db.createResource(people)
+    const inserted = await res.insert({ id: 'ana', name: 'Ana', age: 30 })
+    const seen = []
+    res.addHook('beforeUpdate', (data) => { seen.push(data); return data })
+    await res.update('ana', { age: 31 })
+    assert.equal(seen.length, 1)
+    assert.equal(seen[0].age, 31)
+    assert.equal(seen[0].id, 'ana')
+    assert.equal(seen[0]._etag, inserted._etag)
+    assert.ok(seen[0]._lastModified instanceof Date)
+    const { metadata } = await stored(db, res, 'ana')
+    assert.deepEqual(Object.keys(metadata).filter((k) => k.startsWith('_')), ['_v'])
+    await db.disconnect()
+  })
+})

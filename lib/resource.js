@@ -25,6 +25,13 @@ function asWritten (record) {
   return out
 }
 
+/** What 19.5.10's `beforeUpdate` hooks see: the merged data, `id`, then the fields of the read. */
+function hookInput (merged, id, before) {
+  const input = { ...merged, id }
+  for (const key of Object.keys(before ?? {})) if (READ_FIELDS.has(key)) input[key] = before[key]
+  return input
+}
+
 function checkId (id) {
   if (typeof id !== 'string') throw new ValidationError('Resource id must be a string', { id, field: 'id', statusCode: 400, retriable: false })
   if (id.length === 0) throw new ValidationError('Resource id cannot be empty', { id, field: 'id', statusCode: 400, retriable: false })
@@ -123,10 +130,13 @@ class Resource extends EventEmitter {
     }
   }
 
+  _listensFetched (id) {
+    return !this.eventsDisabled && (this.listenerCount('fetched') > 0 || this.listenerCount(`fetched:${id}`) > 0)
+  }
+
   /** `fetched` for a read a write made (insert, update, delete read the record as `get` does). */
   _emitFetched (record) {
-    if (this.eventsDisabled || !record) return
-    if (this.listenerCount('fetched') === 0 && this.listenerCount(`fetched:${record.id}`) === 0) return
+    if (!record || !this._listensFetched(record.id)) return
     const payload = { ...record }
     this._emitEvent('fetched', payload)
     this._emitEvent(`fetched:${record.id}`, payload)
@@ -202,14 +212,15 @@ class Resource extends EventEmitter {
   async update (id, data = {}) {
     checkId(id)
     let out
-    if (this._hasHooks('beforeUpdate')) {
+    // In two steps also for `fetched` listeners: 19.5.10 sends the read even when the write fails.
+    const stepwise = this._hasHooks('beforeUpdate') || this._listensFetched(id)
+    if (stepwise) {
       out = await this._updateWithHooks(id, data)
     } else {
       out = JSON.parse(await this._call('update', id, documentJson(data, 'update data')))
     }
     this._reportWrite(out, 'update')
     const before = revive(out.before)
-    this._emitFetched(before)
     const written = asWritten(out.record)
     const record = await this.executeHooks('afterUpdate', { ...written })
     if (!this.eventsDisabled && (this.listenerCount('updated') > 0 || this.listenerCount(`updated:${id}`) > 0)) {
@@ -224,7 +235,8 @@ class Resource extends EventEmitter {
   async _updateWithHooks (id, data) {
     for (let attempt = 1; ; attempt++) {
       const prepared = JSON.parse(await this._call('prepareUpdate', id, documentJson(data, 'update data')))
-      const merged = await this.executeHooks('beforeUpdate', { ...prepared.merged, id })
+      if (attempt === 1) this._emitFetched(revive({ ...prepared.before }))
+      const merged = await this.executeHooks('beforeUpdate', hookInput(prepared.merged, id, revive({ ...prepared.before })))
       try {
         const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), prepared.etag))
         return { ...out, before: prepared.before }
@@ -273,7 +285,7 @@ class Resource extends EventEmitter {
     }
     this._emitFetched(revive({ ...prepared.before }))
     try {
-      const merged = await this.executeHooks('beforeUpdate', { ...prepared.merged, id })
+      const merged = await this.executeHooks('beforeUpdate', hookInput(prepared.merged, id, revive({ ...prepared.before })))
       const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), ifMatch))
       this._reportWrite(out, 'updateConditional')
       const written = asWritten(out.record)

@@ -133,3 +133,110 @@ impl Schema {
         Ok(())
     }
 }
+
+impl Schema {
+    /// The JSON body s3db.js's user-managed update writes (`JSON.stringify` of the validated
+    /// data): attribute names and nested objects, not short keys, in JS property order, without
+    /// the fields a read adds. Secret and password values are the ones stored in `metadata`
+    /// (encrypted or hashed), never the clear text; one that is not there is left out.
+    pub fn data_body(&self, data: &Value, metadata: &[(String, String)]) -> Vec<u8> {
+        let empty = Map::new();
+        let obj = data.as_object().unwrap_or(&empty);
+        stringify(&Value::Object(self.body_tree(obj, "", metadata, 0))).into_bytes()
+    }
+
+    fn body_tree(
+        &self,
+        obj: &Map<String, Value>,
+        prefix: &str,
+        metadata: &[(String, String)],
+        depth: usize,
+    ) -> Map<String, Value> {
+        let mut out = Map::new();
+        let entries: Vec<(String, &Value)> = obj.iter().map(|(k, v)| (k.clone(), v)).collect();
+        for (key, value) in js_order(entries) {
+            if prefix.is_empty()
+                && READ_ONLY_FIELDS.contains(&key.as_str())
+                && !self.fields.contains_key(&key)
+            {
+                continue;
+            }
+            let path = join(prefix, &key);
+            let hidden = self.fields.get(&path).is_some_and(|spec| {
+                matches!(
+                    spec.value_type,
+                    crate::schema::value_type::ValueType::Secret
+                        | crate::schema::value_type::ValueType::Password
+                )
+            });
+            if hidden {
+                let stored_key = self.key_for_path(&path);
+                if let Some((_, stored)) = metadata.iter().find(|(k, _)| *k == stored_key) {
+                    out.insert(key, Value::String(stored.clone()));
+                }
+                continue;
+            }
+            match value {
+                Value::Object(inner) if !inner.is_empty() && depth < 64 => {
+                    let nested = self.body_tree(inner, &path, metadata, depth + 1);
+                    out.insert(key, Value::Object(nested));
+                }
+                other => {
+                    out.insert(key, other.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod data_body_tests {
+    use crate::schema::{Schema, SchemaOptions};
+    use serde_json::json;
+
+    fn schema(attributes: serde_json::Value) -> Schema {
+        let options = SchemaOptions {
+            passphrase: "pw".into(),
+            version: "v1".into(),
+            ..Default::default()
+        };
+        Schema::from_json(&attributes, options).unwrap()
+    }
+
+    #[test]
+    fn attribute_names_in_js_order_without_read_fields() {
+        let s = schema(
+            json!({ "name": "string", "age": "number|optional", "profile": { "city": "string|optional" } }),
+        );
+        let data = json!({ "name": "Ana", "age": 31, "profile": { "city": "Lisboa" }, "_etag": "\"x\"", "_contentLength": 3, "10": "n" });
+        let body = s.data_body(&data, &[]);
+        assert_eq!(
+            String::from_utf8(body).unwrap(),
+            r#"{"10":"n","name":"Ana","age":31,"profile":{"city":"Lisboa"}}"#
+        );
+    }
+
+    #[test]
+    fn secrets_are_the_stored_ciphertext_never_clear_text() {
+        let s = schema(json!({ "name": "string", "prof": { "tok": "secret|optional" } }));
+        let data = json!({ "name": "Ana", "prof": { "tok": "clear" } });
+        let encoded = s
+            .encode_record(
+                &data,
+                crate::record::behavior::Behavior::UserManaged,
+                &Default::default(),
+            )
+            .unwrap();
+        let text = String::from_utf8(s.data_body(&data, &encoded.metadata)).unwrap();
+        assert!(!text.contains("clear"), "{text}");
+        let key = s.key_for_path("prof.tok");
+        let stored = &encoded.metadata.iter().find(|(k, _)| *k == key).unwrap().1;
+        assert!(text.contains(stored.as_str()), "{text}");
+        // Without the stored value the field is left out rather than written in clear.
+        assert_eq!(
+            String::from_utf8(s.data_body(&data, &[])).unwrap(),
+            r#"{"name":"Ana","prof":{}}"#
+        );
+    }
+}

@@ -17,7 +17,7 @@ use crate::error::{ErrorKind, Result, StoreError};
 use record::{compose, ObjectFacts};
 use s3db_codec::keys::id::{generate_id, validate_id};
 use s3db_codec::keys::record_key;
-use s3db_codec::record::behavior::EncodedObject;
+use s3db_codec::record::behavior::{Behavior, EncodedObject};
 use s3db_codec::record::EncodeOptions;
 use s3db_codec::schema::{Schema, SchemaOptions};
 use serde_json::{json, Map, Value};
@@ -318,7 +318,7 @@ impl Resource {
         // as s3db.js does); a body that is not a JSON object is corrupt.
         let body_is_bad =
             body.is_some_and(|b| !serde_json::from_slice::<Value>(b).is_ok_and(|v| v.is_object()));
-        if self.config.behavior == s3db_codec::record::behavior::Behavior::BodyOnly && body_is_bad {
+        if self.config.behavior == Behavior::BodyOnly && body_is_bad {
             return Err(self.corrupt(
                 s3db_codec::CodecError::Body("a body-only record needs a JSON object body".into()),
                 id,
@@ -422,7 +422,7 @@ impl Resource {
                 ..self.put_input(id, &encoded)
             },
             None => {
-                revision::add_revision_body(&mut encoded);
+                self.add_update_body(&mut encoded, &value);
                 self.put_input(id, &encoded)
             }
         };
@@ -438,6 +438,19 @@ impl Resource {
             exceeds_limit: self.exceeds_payload(&encoded, "update", id, &value),
             partition_failures,
         })
+    }
+
+    /// The body an update writes, so that its ETag changes with the record (see `revision`).
+    /// A user-managed record held in metadata gets s3db.js 19.5.10's body, its data under
+    /// attribute names; other placements get the complete mapped record.
+    fn add_update_body(&self, encoded: &mut EncodedObject, data: &Value) {
+        let in_metadata = encoded.body.is_none() && encoded.exceeds_limit.is_none();
+        if self.config.behavior == Behavior::UserManaged && in_metadata {
+            encoded.body = Some(self.schema.data_body(data, &encoded.metadata));
+            encoded.content_type = Some("application/json".into());
+        } else {
+            revision::add_revision_body(encoded);
+        }
     }
 
     /// Read, merge, conditional write; a concurrent change re-runs the merge on fresh data,
