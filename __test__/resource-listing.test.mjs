@@ -75,6 +75,25 @@ for (const backend of backends) {
       await db.disconnect()
     })
 
+    it('concurrent page() calls each get their own page, across LIST pages of 1,000 keys', async () => {
+      const db = new Database({ connectionString: await backend.connectionString() })
+      await db.connect()
+      const res = await db.createResource({ name: 'many', attributes: { n: 'number' }, paranoid: false })
+      const total = 1205
+      const ids = Array.from({ length: total }, (_, i) => `r${String(i).padStart(5, '0')}`)
+      await res.insertMany(ids.map((id, i) => ({ id, n: i })))
+      const asked = [[0, 100], [100, 100], [950, 100], [1000, 100], [1200, 100], [1300, 100]]
+      const pages = await Promise.all(asked.map(([offset, size]) => res.page({ offset, size })))
+      for (const [k, [offset, size]] of asked.entries()) {
+        const want = ids.slice(offset, offset + size)
+        assert.deepEqual(pages[k].items.map((r) => r.id), want, `page at ${offset}`)
+        assert.deepEqual(pages[k].items.map((r) => r.n), want.map((id) => Number(id.slice(1))))
+        assert.equal(pages[k].totalItems, total)
+        assert.equal(pages[k].hasMore, offset + size < total)
+      }
+      await db.disconnect()
+    })
+
     it('writes, lists and moves partition references', async () => {
       const { db, res } = await seeded(backend)
       const keys = await db.client.getAllKeys({ prefix: 'resource=orders/partition=' })

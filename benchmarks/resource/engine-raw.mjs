@@ -3,12 +3,12 @@
 //   insert = PutObject; get = GetObject; update = GetObject + PutObject (a partial update must read);
 //   list = ListObjectsV2 pages + GetObject per record; count = ListObjectsV2 pages;
 //   page = ListObjectsV2 pages (they give the total too) + GetObject per record of the page;
-//   delete = DeleteObject.
+//   exists = HeadObject; delete = DeleteObject. (No stream phase: it would be the list loop.)
 // Usage: node engine-raw.mjs --endpoint=http://127.0.0.1:PORT --bucket=B --n=2000 --c=10
 import http from 'node:http'
 import { randomBytes } from 'node:crypto'
 import {
-  S3Client, HeadBucketCommand, PutObjectCommand, GetObjectCommand, DeleteObjectCommand, ListObjectsV2Command
+  S3Client, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, GetObjectCommand, DeleteObjectCommand, ListObjectsV2Command
 } from '@aws-sdk/client-s3'
 import { record, change, pageSize, countCalls, runBounded, markPhase, phaseRunner, peakRssMiB, rssMiB, options } from './workload.mjs'
 
@@ -94,6 +94,8 @@ await phase('insert', n, () => runBounded(n, c, (i) => put(ids[i], record(i))))
 await phase('get', n, () => runBounded(n, c, async (i) => {
   if ((await read(prefix + ids[i])).age !== record(i).age) throw new Error(`get ${i}: wrong record`)
 }))
+
+await phase('exists', n, () => runBounded(n, c, (i) => s3.send(new HeadObjectCommand({ Bucket: bucket, Key: prefix + ids[i] }))))
 
 await phase('update', n, () => runBounded(n, c, async (i) => {
   const doc = await read(prefix + ids[i])

@@ -41,7 +41,7 @@ export function change (i) {
 
 export const pageSize = 100
 export const countCalls = 10
-export const phases = ['insert', 'get', 'update', 'list', 'count', 'page', 'delete']
+export const phases = ['insert', 'get', 'exists', 'update', 'list', 'count', 'page', 'stream', 'delete']
 
 /** Runs fn(0..total-1) with at most `concurrency` in flight; counts failures instead of stopping. */
 export async function runBounded (total, concurrency, fn) {
@@ -65,14 +65,28 @@ export async function runBounded (total, concurrency, fn) {
 
 const mib = (bytes) => Math.round(bytes / 1048576 * 10) / 10
 
+// The highest RSS seen during the running phase: sampled every 20 ms, and by phases that hold
+// the main thread (sampleRss()); maxRSS alone is the whole process's peak, earlier phases too.
+let phasePeak = 0
+export function sampleRss () {
+  const rss = process.memoryUsage.rss()
+  if (rss > phasePeak) phasePeak = rss
+}
+
 /** Times one phase: wall time, process CPU (all threads, native ones too) and RSS. */
 export async function measure (ops, body) {
+  const rssStart = process.memoryUsage.rss()
+  phasePeak = rssStart
+  const sampler = setInterval(sampleRss, 20)
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
-  const { errors, firstError, records } = await body()
+  const { errors, firstError, records } = await body().finally(() => clearInterval(sampler))
   const ms = performance.now() - t0
   const cpu = process.cpuUsage(cpu0)
+  sampleRss()
   return {
+    rssStartMiB: mib(rssStart),
+    phasePeakRssMiB: mib(phasePeak),
     ops,
     records: records ?? ops,
     errors,

@@ -97,6 +97,61 @@ impl Client {
         Ok((keys, total))
     }
 
+    /// `keys_window`, with the window handed to `fetch` as soon as the LIST pages that hold
+    /// it are in: the window's reads overlap the rest of the walk, which only counts. The
+    /// requests are those of `keys_window` followed by `fetch`; a failed LIST fails the whole.
+    pub async fn keys_window_then<T, Fut>(
+        &self,
+        prefix: &str,
+        offset: usize,
+        amount: usize,
+        fetch: impl FnOnce(Vec<String>) -> Fut,
+    ) -> Result<(T, usize)>
+    where
+        Fut: std::future::Future<Output = T>,
+    {
+        let full_prefix = list_prefix(&self.config.key_prefix, prefix);
+        let key_prefix = &self.config.key_prefix;
+        let end = offset.saturating_add(amount);
+        let (mut keys, mut total, mut token) = (Vec::new(), 0, None);
+        // Pages up to the end of the window (or of the listing).
+        let more = loop {
+            let page = self
+                .list_raw(&full_prefix, DELETE_BATCH, token.take())
+                .await?;
+            for entry in page.contents {
+                if (offset..end).contains(&total) {
+                    keys.push(strip_key_prefix(key_prefix, &entry.key).to_string());
+                }
+                total += 1;
+            }
+            match page.next_continuation_token {
+                Some(next) if page.is_truncated => token = Some(next),
+                _ => break false,
+            }
+            if total >= end {
+                break true;
+            }
+        };
+        if !more {
+            return Ok((fetch(keys).await, total));
+        }
+        let count_rest = async {
+            let mut total = total;
+            let mut token = token;
+            loop {
+                let page = self.list_raw(&full_prefix, DELETE_BATCH, token).await?;
+                total += page.contents.len();
+                match page.next_continuation_token {
+                    Some(next) if page.is_truncated => token = Some(next),
+                    _ => return Ok::<_, crate::error::StoreError>(total),
+                }
+            }
+        };
+        let (fetched, total) = futures::join!(fetch(keys), count_rest);
+        Ok((fetched, total?))
+    }
+
     pub async fn get_all_keys(&self, prefix: &str) -> Result<Vec<String>> {
         Ok(self.keys_window(prefix, 0, usize::MAX).await?.0)
     }

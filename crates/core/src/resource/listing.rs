@@ -101,11 +101,13 @@ impl Resource {
     pub async fn page(&self, opts: &ListOptions) -> Result<(ListedRecords, usize)> {
         let prefix = self.list_prefix(opts)?;
         let amount = opts.limit.unwrap_or(usize::MAX);
-        let (keys, total) = self
+        // The page's reads start once its keys are listed, while the rest is still counted.
+        let (listed, total) = self
             .client
-            .keys_window(&prefix, opts.offset, amount)
+            .keys_window_then(&prefix, opts.offset, amount, |keys| async move {
+                self.get_many(&ids_of(&keys)).await
+            })
             .await?;
-        let listed = self.get_many(&ids_of(&keys)).await;
         Ok((self.tag_partition(listed, opts), total))
     }
 
