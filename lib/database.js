@@ -221,6 +221,7 @@ class Database extends EventEmitter {
     await this._runHooks('afterUploadMetadata', { result: undefined, args: [] })
   }
 
+  /** s3db.js flushes a debounced upload (`deferMetadataWrites`); s3db-native uploads s3db.json at once, so nothing is ever pending. */
   async flushMetadata () {}
 
   /** New or changed in-memory resources against the saved ones (s3db.js also reported every saved resource as deleted). */
