@@ -61,7 +61,7 @@ module.exports = {
   async _insertChunk (objects) {
     const results = JSON.parse(await this._call('insertMany', JSON.stringify(objects)))
     return results.map((out) => {
-      if (out.error) return { error: fromErrorRecord(out.error) }
+      if (out.error) return { error: fromErrorRecord(out.error, { bucket: this.client.bucket, resourceName: this.name }) }
       this._reportWrite(out, 'insert')
       const record = revive(out.record)
       // As `insert`: 19.5.10 reads each record back (`fetched`) before `inserted`.
@@ -180,14 +180,14 @@ module.exports = {
   },
 
   async deleteAll () {
-    if (this.config.paranoid) throw new ResourceError('deleteAll() is a dangerous operation and requires paranoid: false option.', { resourceName: this.name, operation: 'deleteAll' })
+    if (this.config.paranoid) throw new ResourceError('deleteAll() is a dangerous operation and requires paranoid: false option.', { resourceName: this.name, operation: 'deleteAll', paranoid: this.config.paranoid, suggestion: 'Set paranoid: false to allow deleteAll.' })
     const deletedCount = await this._deleteAllUnder(`resource=${this.name}/data/`, 'deleteAll', 'deleteAllRecords')
     this._emitEvent('deleted-all', { version: this.version, prefix: `resource=${this.name}/data`, deletedCount })
     return { deletedCount, version: this.version }
   },
 
   async deleteAllData () {
-    if (this.config.paranoid) throw new ResourceError('deleteAllData() is a dangerous operation and requires paranoid: false option.', { resourceName: this.name, operation: 'deleteAllData' })
+    if (this.config.paranoid) throw new ResourceError('deleteAllData() is a dangerous operation and requires paranoid: false option.', { resourceName: this.name, operation: 'deleteAllData', paranoid: this.config.paranoid, suggestion: 'Set paranoid: false to allow deleteAllData.' })
     const deletedCount = await this._deleteAllUnder(`resource=${this.name}/`, 'deleteAllData', 'deleteAllData')
     this._emitEvent('deleted-all-data', { resource: this.name, prefix: `resource=${this.name}`, deletedCount })
     return { deletedCount, resource: this.name }

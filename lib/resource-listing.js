@@ -221,7 +221,7 @@ module.exports = {
     const given = Object.keys(fields).filter((field) => partitionValues?.[field] !== undefined && partitionValues?.[field] !== null)
     if (given.length === 0) throw new PartitionError(`No partition values provided for partition '${partitionName}'`, { resourceName: this.name, partitionName, operation: 'getFromPartition' })
     // s3db.js looks for the key the given values name; with a field left out no reference has it.
-    if (given.length < Object.keys(fields).length) throw new ResourceError(`Resource with id '${id}' not found in partition '${partitionName}'`, { resourceName: this.name, id, partitionName, operation: 'getFromPartition', statusCode: 404 })
+    if (given.length < Object.keys(fields).length) throw new ResourceError(`Resource with id '${id}' not found in partition '${partitionName}'`, { resourceName: this.name, id, partitionName, operation: 'getFromPartition' })
     const record = revive(JSON.parse(await this._call('getFromPartition', id, partitionName, JSON.stringify(partitionValues))))
     this._emitEvent('partition-fetched', record)
     this._emitEvent(`partition-fetched:${id}`, record)

@@ -32,9 +32,10 @@ function hookInput (merged, id, before) {
   return input
 }
 
-function checkId (id) {
-  if (typeof id !== 'string') throw new ValidationError('Resource id must be a string', { id, field: 'id', statusCode: 400, retriable: false })
-  if (id.length === 0) throw new ValidationError('Resource id cannot be empty', { id, field: 'id', statusCode: 400, retriable: false })
+/** 19.5.10's id checks: details and suggestions as its get() (update() and others name themselves). */
+function checkId (id, emptySuggestion = 'Provide a non-empty id when calling resource methods.') {
+  if (typeof id !== 'string') throw new ValidationError('Resource id must be a string', { field: 'id', statusCode: 400, retriable: false, suggestion: 'Pass the resource id as a string value (e.g. "user-123").' })
+  if (id.length === 0) throw new ValidationError('Resource id cannot be empty', { field: 'id', statusCode: 400, retriable: false, suggestion: emptySuggestion })
 }
 
 class Resource extends EventEmitter {
@@ -186,7 +187,7 @@ class Resource extends EventEmitter {
     try {
       return await this.get(id)
     } catch (err) {
-      if (err instanceof NoSuchKey) throw new ResourceError(`Resource '${this.name}' with id '${id}' not found`, { resourceName: this.name, id, code: 'RESOURCE_NOT_FOUND', statusCode: 404 })
+      if (err instanceof NoSuchKey) throw new ResourceError(`Resource '${this.name}' with id '${id}' not found`, { resourceName: this.name, operation: 'getOrThrow', id, code: 'RESOURCE_NOT_FOUND' })
       throw err
     }
   }
@@ -210,7 +211,7 @@ class Resource extends EventEmitter {
   }
 
   async update (id, data = {}) {
-    checkId(id)
+    checkId(id, 'Provide the target id when calling update().')
     let out
     // In two steps also for `fetched` listeners: 19.5.10 sends the read even when the write fails.
     const stepwise = this._hasHooks('beforeUpdate') || this._listensFetched(id)

@@ -256,8 +256,7 @@ impl Resource {
         let key = format!("{}id={id}", self.partition_list_prefix(partition, values)?);
         if !self.client.exists(&key).await? {
             return Err(StoreError::new(crate::ErrorKind::Resource, format!("Resource with id '{id}' not found in partition '{partition}'"))
-                .with_status(404)
-                .with_details(serde_json::json!({ "resourceName": self.config.name, "id": id, "partitionName": partition })));
+                .with_details(serde_json::json!({ "resourceName": self.config.name, "id": id, "partitionName": partition, "operation": "getFromPartition" })));
         }
         let mut record = self.get(id).await?;
         if let Value::Object(map) = &mut record {

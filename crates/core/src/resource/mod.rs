@@ -249,10 +249,13 @@ impl Resource {
             return Err(StoreError::invalid("insert expects an object")
                 .with_details(json!({ "resourceName": self.config.name })));
         };
-        let id_given = data.get("id").is_some_and(|v| !v.is_null());
+        // As in s3db.js, an empty id is no id: one is generated.
+        let id_given = data
+            .get("id")
+            .is_some_and(|v| !v.is_null() && v.as_str() != Some(""));
         let id = match data.shift_remove("id") {
-            Some(Value::String(id)) => id,
-            Some(Value::Null) | None => generate_id(self.config.id_size)?,
+            Some(Value::String(id)) if !id.is_empty() => id,
+            Some(Value::String(_)) | Some(Value::Null) | None => generate_id(self.config.id_size)?,
             Some(other) => other.to_string(),
         };
         self.check_id(&id)?;
@@ -263,7 +266,8 @@ impl Resource {
         }
         let mut value = Value::Object(data);
         strip_dangerous_keys(&mut value);
-        self.validate_write(&mut value, id_given.then_some(id.as_str()))?;
+        self.validate_write(&mut value, id_given.then_some(id.as_str()))
+            .map_err(|e| with_given_id(e, id_given.then_some(id.as_str())))?;
         let encoded = self.encode(&value, "insert")?;
         let mut put = self.put_input(&id, &encoded);
         put.if_none_match = Some("*".into());
@@ -375,7 +379,11 @@ impl Resource {
                 )
                 .with_status(404)
                 .with_code("NoSuchKey")
-                .with_details(json!({ "resourceName": self.config.name, "id": id })));
+                .with_details(json!({
+                    "resourceName": self.config.name,
+                    "id": id,
+                    "suggestion": "Ensure the record exists or create it before attempting an update.",
+                })));
             }
             Err(e) => return Err(e),
         };
@@ -413,7 +421,8 @@ impl Resource {
         }
         let mut value = Value::Object(data_of(&merged));
         strip_dangerous_keys(&mut value);
-        self.validate_write(&mut value, Some(id))?;
+        self.validate_write(&mut value, Some(id))
+            .map_err(|e| update_refusal(with_given_id(e, Some(id))))?;
         let mut encoded = self.encode(&value, "update")?;
         let mut put = match &before.content {
             Some((content, content_type)) => PutObjectInput {
@@ -512,18 +521,27 @@ impl Resource {
         read_first: bool,
     ) -> Result<(Option<Value>, Vec<PartitionFailure>)> {
         self.check_id(id)?;
+        let key = self.record_key(id);
+        // s3db.js reports the NoSuchKey of its read again: the S3 message is that error's.
+        let bucket = self.client.config().bucket.clone();
+        let missing = |err: StoreError| {
+            let message = format!("No such key: {key} [bucket:{bucket}]");
+            self.not_found(err.with_message(message), id)
+        };
         let before = if read_first || !self.config.partitions.is_empty() {
-            Some(self.get(id).await?)
+            match self.get(id).await {
+                Ok(record) => Some(record),
+                Err(e) if e.is_not_found() => return Err(missing(e)),
+                Err(e) => return Err(e),
+            }
         } else {
             None
         };
-        let key = self.record_key(id);
         if before.is_some() {
             self.client.delete_object(&key).await?;
         } else if !self.client.delete_existing(&key).await? {
-            let bucket = self.client.config().bucket.clone();
             let full = crate::client::join_key(self.client.key_prefix(), &key);
-            return Err(self.not_found(StoreError::no_such_key(&bucket, &full), id));
+            return Err(missing(StoreError::no_such_key(&bucket, &full)));
         }
         let refs = before
             .as_ref()
@@ -532,4 +550,26 @@ impl Resource {
         let failures = self.sync_partition_refs(&Default::default(), &refs).await;
         Ok((before, failures))
     }
+}
+
+/// A refused insert reports the document as given, id included (s3db.js's `attributes`).
+fn with_given_id(mut err: StoreError, id: Option<&str>) -> StoreError {
+    if let (Some(id), Some(Value::Object(details))) = (id, err.details.as_mut()) {
+        if let Some(Value::Object(attributes)) = details.get_mut("attributes") {
+            attributes
+                .entry("id")
+                .or_insert_with(|| Value::String(id.to_string()));
+        }
+    }
+    err
+}
+
+/// s3db.js's update names its refusal after the whole issue list: `validation: [...]`.
+fn update_refusal(mut err: StoreError) -> StoreError {
+    if err.kind == ErrorKind::InvalidResourceItem {
+        if let Some(issues) = err.details.as_ref().and_then(|d| d.get("validation")) {
+            err.message = format!("validation: {issues}");
+        }
+    }
+    err
 }

@@ -58,8 +58,9 @@ impl MemoryStore {
         )
     }
 
+    /// With the message of s3db.js's in-memory store.
     fn missing(&self, key: &str) -> StoreError {
-        StoreError::no_such_key(&self.bucket, key)
+        StoreError::no_such_key(&self.bucket, key).with_message(format!("Object not found: {key}"))
     }
 }
 
