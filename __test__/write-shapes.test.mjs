@@ -4,6 +4,7 @@
 // (COMPATIBILITY.md "Writes do not store a read's system fields"). On every backend.
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { setImmediate as tick } from 'node:timers/promises'
 import s3db from '../index.js'
 import { backends } from './helpers/backends.mjs'
@@ -153,6 +154,81 @@ describe('write shapes: beforeUpdate hooks', () => {
     assert.ok(seen[0]._lastModified instanceof Date)
     const { metadata } = await stored(db, res, 'ana')
     assert.deepEqual(Object.keys(metadata).filter((k) => k.startsWith('_')), ['_v'])
+    await db.disconnect()
+  })
+})
+
+describe('write shapes: s3db.json', () => {
+  it('records the s3db-native version in s3dbVersion (19.5.10 writes "latest")', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+    const db = await connected(backends[0])
+    await db.createResource(people)
+    const obj = await db.client.getObject('s3db.json')
+    const saved = JSON.parse(Buffer.from(await obj.Body.transformToByteArray()).toString())
+    assert.equal(saved.s3dbVersion, version)
+    assert.equal(db.s3dbVersion, version)
+    await db.disconnect()
+  })
+})
+
+describe('write shapes: as 19.5.10 around the read of a write', () => {
+  it('get hooks run on the reads of insert, update and delete, and shape what they see', async () => {
+    const db = await connected(backends[0])
+    const res = await db.createResource({ name: 'hooked', attributes: { name: 'string', tag: 'string|optional' }, asyncEvents: false })
+    const gets = []
+    res.addHook('afterGet', (record) => { gets.push(record.name); return { ...record, tag: 'from-get' } })
+    const seenByDelete = []
+    res.addHook('beforeDelete', (record) => { seenByDelete.push(record.tag); return record })
+    const inserted = await res.insert({ id: 'h1', name: 'One' })
+    assert.equal(inserted.tag, 'from-get')
+    assert.deepEqual(gets, ['One'])
+    const updated = await res.update('h1', { name: 'Uno' })
+    assert.deepEqual(gets, ['One', 'One'])
+    // 19.5.10 merges into the hooked read, so the hook's field is stored.
+    assert.equal(updated.tag, 'from-get')
+    gets.length = 0
+    res.hooks.afterGet = []
+    assert.equal((await res.get('h1')).tag, 'from-get')
+    res.addHook('afterGet', (record) => { gets.push(record.name); return record })
+    await res.delete('h1')
+    assert.deepEqual(gets, ['Uno'])
+    assert.deepEqual(seenByDelete, ['from-get'])
+    await db.disconnect()
+  })
+
+  it('inserted-many counts the objects given; a body-overflow update that spills returns $overflow', async () => {
+    const db = await connected(backends[0])
+    const res = await db.createResource({ ...people, asyncEvents: false })
+    const counts = []
+    res.on('inserted-many', (n) => counts.push(n))
+    const inserted = await res.insertMany([{ id: 'a', name: 'Ana' }, { id: 'b', name: 'B' }, { id: 'c', name: 'Cy' }])
+    assert.equal(inserted.length, 2)
+    assert.deepEqual(counts, [3])
+    const docs = await db.createResource({ name: 'docs', behavior: 'body-overflow', attributes: { title: 'string', note: 'string|optional' } })
+    await docs.insert({ id: 'd', title: 'short' })
+    const grown = await docs.update('d', { note: 'w'.repeat(3000) })
+    assert.equal(grown.$overflow, 'true')
+    assert.equal((await docs.get('d')).$overflow, undefined)
+    const small = await docs.update('d', { note: 'tiny' })
+    assert.equal(small.$overflow, undefined)
+    await db.disconnect()
+  })
+
+  it('a user-managed update over the limit reports its own fields once and spills as an insert does', async () => {
+    const db = await connected(backends[0])
+    const res = await db.createResource({ name: 'docs', attributes: { title: 'string', note: 'string|optional' }, asyncEvents: false })
+    const reports = []
+    res.on('exceedsLimit', (e) => reports.push(e))
+    await res.insert({ id: 'd', title: 'short' })
+    const note = 'w'.repeat(2500)
+    await res.update('d', { note })
+    assert.equal(reports.length, 1)
+    assert.equal(reports[0].operation, 'update')
+    assert.deepEqual(reports[0].data, { note, id: 'd' })
+    const { metadata, body } = await stored(db, res, 'd')
+    assert.deepEqual(Object.keys(metadata), ['_v'])
+    assert.equal(JSON.parse(body)['1'], note)
+    assert.equal((await res.get('d')).note, note)
     await db.disconnect()
   })
 })

@@ -31,7 +31,7 @@ module.exports = {
    */
   async insertMany (objects = []) {
     const direct = !this._replaced('insert') && !this.idGenerator &&
-      !this._hasHooks('beforeInsert') && !this._hasHooks('afterInsert')
+      !this._hasHooks('beforeInsert') && !this._hasHooks('afterInsert') && !this._hasHooks('beforeGet') && !this._hasHooks('afterGet')
     const progress = progressReporter(this, 'insertMany', objects.length)
     const outcomes = direct ? await this._insertBatch(objects, progress) : await this._insertEach(objects, progress)
     const inserted = []
@@ -43,7 +43,8 @@ module.exports = {
       if (this.listenerCount('error') > 0) this.emit('error', outcome.error, objects[index])
       if (this.database?.listenerCount('error') > 0) this.database.emit('error', this.name, outcome.error, objects[index])
     })
-    this._emitEvent('inserted-many', inserted.length)
+    // 19.5.10 counts the objects it was given, failed ones included.
+    this._emitEvent('inserted-many', objects.length)
     return inserted
   },
 
@@ -128,6 +129,8 @@ module.exports = {
   /** Whether each deletion must run through `delete` (its hooks, events or a plugin's wrapper). */
   _deletesOneByOne () {
     if (this._replaced('delete') || this._hasHooks('beforeDelete') || this._hasHooks('afterDelete')) return true
+    // 19.5.10 reads each record with get(), so its get hooks run too.
+    if (this._hasHooks('beforeGet') || this._hasHooks('afterGet')) return true
     if (this.eventsDisabled) return false
     // `fetched` too: 19.5.10 reads each record before deleting it.
     return this.eventNames().some((event) => typeof event === 'string' && (event === 'deleted' || event.startsWith('deleted:') || event === 'fetched' || event.startsWith('fetched:')))

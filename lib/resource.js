@@ -32,6 +32,17 @@ function hookInput (merged, id, before) {
   return input
 }
 
+/** Top-level fields a get hook gave the read record, kept in the merge where the patch leaves them. */
+function withHookFields (merged, read, patch) {
+  const out = { ...merged }
+  for (const key of Object.keys(read ?? {})) {
+    if (key === 'id' || READ_FIELDS.has(key) || key in merged) continue
+    if (Object.keys(patch ?? {}).some((p) => p === key || p.startsWith(`${key}.`))) continue
+    out[key] = read[key]
+  }
+  return out
+}
+
 /** 19.5.10's id checks: details and suggestions as its get() (update() and others name themselves). */
 function checkId (id, emptySuggestion = 'Provide a non-empty id when calling resource methods.') {
   if (typeof id !== 'string') throw new ValidationError('Resource id must be a string', { field: 'id', statusCode: 400, retriable: false, suggestion: 'Pass the resource id as a string value (e.g. "user-123").' })
@@ -131,6 +142,13 @@ class Resource extends EventEmitter {
     }
   }
 
+  /** The get hooks a write's own read runs in 19.5.10 (insert, update and delete read by `get`). */
+  async _asRead (record) {
+    if (!record || (!this._hasHooks('beforeGet') && !this._hasHooks('afterGet'))) return record
+    await this.executeHooks('beforeGet', { id: record.id })
+    return this.executeHooks('afterGet', record)
+  }
+
   _listensFetched (id) {
     return !this.eventsDisabled && (this.listenerCount('fetched') > 0 || this.listenerCount(`fetched:${id}`) > 0)
   }
@@ -157,9 +175,10 @@ class Resource extends EventEmitter {
     doc = await this.executeHooks('beforeInsert', doc)
     const out = JSON.parse(await this._call('insert', documentJson(doc, 'insert data')))
     this._reportWrite(out, 'insert')
-    // 19.5.10 reads the record back after writing it: listeners see that read as `fetched`.
-    this._emitFetched(revive(out.record))
-    const record = await this.executeHooks('afterInsert', revive(out.record))
+    // 19.5.10 reads the record back after writing it (get hooks, then `fetched`).
+    const read = await this._asRead(revive(out.record))
+    this._emitFetched(read)
+    const record = await this.executeHooks('afterInsert', read)
     this._emitEvent('inserted', record)
     this._emitEvent(`inserted:${out.record.id}`, record)
     return record
@@ -214,14 +233,16 @@ class Resource extends EventEmitter {
     checkId(id, 'Provide the target id when calling update().')
     let out
     // In two steps also for `fetched` listeners: 19.5.10 sends the read even when the write fails.
-    const stepwise = this._hasHooks('beforeUpdate') || this._listensFetched(id)
+    const stepwise = this._hasHooks('beforeUpdate') || this._hasHooks('beforeGet') || this._hasHooks('afterGet') || this._listensFetched(id)
     if (stepwise) {
       out = await this._updateWithHooks(id, data)
     } else {
       out = JSON.parse(await this._call('update', id, documentJson(data, 'update data')))
     }
+    // 19.5.10 reports the update's own fields (and the id) as the data that did not fit.
+    if (out.exceedsLimit) out.exceedsLimit.data = { ...data, id }
     this._reportWrite(out, 'update')
-    const before = revive(out.before)
+    const before = out.hookedBefore ?? revive(out.before)
     const written = asWritten(out.record)
     const record = await this.executeHooks('afterUpdate', { ...written })
     if (!this.eventsDisabled && (this.listenerCount('updated') > 0 || this.listenerCount(`updated:${id}`) > 0)) {
@@ -236,11 +257,13 @@ class Resource extends EventEmitter {
   async _updateWithHooks (id, data) {
     for (let attempt = 1; ; attempt++) {
       const prepared = JSON.parse(await this._call('prepareUpdate', id, documentJson(data, 'update data')))
-      if (attempt === 1) this._emitFetched(revive({ ...prepared.before }))
-      const merged = await this.executeHooks('beforeUpdate', hookInput(prepared.merged, id, revive({ ...prepared.before })))
+      // 19.5.10 merges into the record its get() returned, after the get hooks.
+      const read = await this._asRead(revive({ ...prepared.before }))
+      if (attempt === 1) this._emitFetched(read)
+      const merged = await this.executeHooks('beforeUpdate', hookInput(withHookFields(prepared.merged, read, data), id, read))
       try {
         const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), prepared.etag))
-        return { ...out, before: prepared.before }
+        return { ...out, before: prepared.before, hookedBefore: read }
       } catch (err) {
         if (!(err instanceof ResourceError && err.statusCode === 412)) throw err
         if (!await this._native.conflictBackoff(attempt)) throw err
@@ -284,14 +307,15 @@ class Resource extends EventEmitter {
       if (err instanceof ResourceError && err.statusCode === 404) return { success: false, error: `Resource with id '${id}' does not exist` }
       throw err
     }
-    this._emitFetched(revive({ ...prepared.before }))
+    const read = await this._asRead(revive({ ...prepared.before }))
+    this._emitFetched(read)
     try {
-      const merged = await this.executeHooks('beforeUpdate', hookInput(prepared.merged, id, revive({ ...prepared.before })))
+      const merged = await this.executeHooks('beforeUpdate', hookInput(withHookFields(prepared.merged, read, data), id, read))
       const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), ifMatch))
       this._reportWrite(out, 'updateConditional')
       const written = asWritten(out.record)
       const record = await this.executeHooks('afterUpdate', { ...written })
-      const payload = { ...written, $before: revive(prepared.before), $after: { ...record } }
+      const payload = { ...written, $before: { ...read }, $after: { ...record } }
       this._emitEvent('updated', payload)
       this._emitEvent(`updated:${id}`, payload)
       return { success: true, data: record, etag: out.record._etag }
@@ -309,7 +333,7 @@ class Resource extends EventEmitter {
   async delete (id) {
     checkId(id)
     // 19.5.10 reads the record first (a `fetched` event) and sends it to hooks and `deleted`.
-    const wantsRecord = this._hasHooks('beforeDelete') || this._hasHooks('afterDelete') ||
+    const wantsRecord = this._hasHooks('beforeDelete') || this._hasHooks('afterDelete') || this._hasHooks('beforeGet') || this._hasHooks('afterGet') ||
       (!this.eventsDisabled && ['deleted', `deleted:${id}`, 'fetched', `fetched:${id}`].some((e) => this.listenerCount(e) > 0))
     let before = null
     let missing = null
@@ -320,7 +344,7 @@ class Resource extends EventEmitter {
     }
     if (this._hasHooks('beforeDelete')) {
       try {
-        before = revive(JSON.parse(await this._call('get', id)))
+        before = await this._asRead(revive(JSON.parse(await this._call('get', id))))
       } catch (err) {
         notFound(err)
       }
@@ -335,7 +359,7 @@ class Resource extends EventEmitter {
       }
     }
     if (missing !== null && !wantsRecord) throw missing
-    before = before ?? revive(out.before)
+    before = before ?? await this._asRead(revive(out.before))
     if (missing === null) this._emitFetched(before)
     this._reportWrite({ partitionFailures: out.partitionFailures, record: { id } }, 'delete')
     if (before) await this.executeHooks('afterDelete', before)

@@ -442,8 +442,15 @@ impl Resource {
         let add = new.difference(&old).cloned().collect();
         let remove = old.difference(&new).cloned().collect();
         let partition_failures = self.sync_partition_refs(&add, &remove).await;
+        let mut record = self.as_read(&encoded, id, &written.etag)?;
+        // s3db.js's update returns a body-overflow record that spilled with its flag.
+        if self.config.behavior == Behavior::BodyOverflow && encoded.overflow {
+            if let Value::Object(map) = &mut record {
+                map.insert("$overflow".into(), Value::String("true".into()));
+            }
+        }
         Ok(WriteOutcome {
-            record: self.as_read(&encoded, id, &written.etag)?,
+            record,
             exceeds_limit: self.exceeds_payload(&encoded, "update", id, &value),
             partition_failures,
         })
