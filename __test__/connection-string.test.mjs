@@ -48,7 +48,7 @@ describe('ConnectionString', () => {
       assert.throws(() => new ConnectionString(bad), (err) => {
         assert.ok(err instanceof ConnectionStringError, bad)
         assert.equal(err.name, 'ConnectionStringError')
-        assert.equal(err.statusCode, 400)
+        assert.equal(err.statusCode, 500) // as 19.5.10
         assert.match(err.message, /^Invalid connection string/)
         assert.doesNotMatch(err.message, /topsecret/)
         return true

@@ -127,7 +127,8 @@ describe('error classes', () => {
     assert.throws(() => new api.MissingMetadata({ bucket: 1 }), api.ValidationError)
     assert.throws(() => new api.InvalidResourceItem({ bucket: 'b' }), (e) => e.field === 'resourceName')
     assert.equal(new api.MissingMetadata({ bucket: 'b' }).statusCode, 500)
-    assert.equal(new api.NoSuchKey({ bucket: 'b', key: 'k' }).statusCode, 404)
+    assert.equal(new api.NoSuchKey({ bucket: 'b', key: 'k' }).statusCode, 500) // 19.5.10: 404 only from an S3 error
+    assert.equal(new api.NoSuchKey({ bucket: 'b', key: 'k', original: { $metadata: { httpStatusCode: 404 } } }).statusCode, 404)
     assert.ok(api.mapAwsError({ name: 'NoSuchKey' }) instanceof api.NoSuchKey)
   })
 
@@ -148,7 +149,7 @@ describe('behaviors', () => {
     assert.deepEqual(api.AVAILABLE_BEHAVIORS, ['user-managed', 'enforce-limits', 'truncate-data', 'body-overflow', 'body-only'])
     assert.equal(api.DEFAULT_BEHAVIOR, 'user-managed')
     assert.equal(api.getBehavior('body-only'), api.behaviors['body-only'])
-    assert.throws(() => api.getBehavior('nope'), (e) => e instanceof api.BehaviorError && e.availableBehaviors.length === 5)
+    assert.throws(() => api.getBehavior('nope'), (e) => e instanceof api.BehaviorError && e.data.availableBehaviors.length === 5)
   })
 
   it('places inserts as the reference does', async () => {
