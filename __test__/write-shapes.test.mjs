@@ -122,6 +122,16 @@ for (const backend of backends) {
       await db.disconnect()
     })
 
+    it("delete returns its client's DeleteObject response, as 19.5.10", async () => {
+      const db = await connected(backend)
+      const res = await db.createResource(people)
+      await res.insert({ id: 'ana', name: 'Ana' })
+      const out = await res.delete('ana')
+      if (backend.name === 'memory' || backend.name === 'file') assert.deepEqual(out, { DeleteMarker: false, VersionId: null })
+      else assert.equal(out.$metadata.httpStatusCode, 204)
+      await db.disconnect()
+    })
+
     it('insertMany and deleteMany send a fetched per record to fetched listeners', async () => {
       const db = await connected(backend)
       const res = await db.createResource({ ...people, asyncEvents: false })
@@ -229,6 +239,22 @@ describe('write shapes: as 19.5.10 around the read of a write', () => {
     assert.deepEqual(Object.keys(metadata), ['_v'])
     assert.equal(JSON.parse(body)['1'], note)
     assert.equal((await res.get('d')).note, note)
+    await db.disconnect()
+  })
+})
+
+describe('write shapes: binary content', () => {
+  it('an update keeps content set with setContent (19.5.10 overwrites it with its JSON body)', async () => {
+    const db = await connected(backends[0])
+    const res = await db.createResource({ name: 'files', attributes: { name: 'string' } })
+    await res.insert({ id: 'c1', name: 'doc' })
+    const pdf = Buffer.from('%PDF-1.4 binary \u0000\u00ff', 'latin1')
+    await res.setContent({ id: 'c1', buffer: pdf, contentType: 'application/pdf' })
+    await res.update('c1', { name: 'doc2' })
+    const { buffer, contentType } = await res.content('c1')
+    assert.deepEqual(Buffer.from(buffer), pdf)
+    assert.equal(contentType, 'application/pdf')
+    assert.equal((await res.get('c1')).name, 'doc2')
     await db.disconnect()
   })
 })

@@ -369,6 +369,13 @@ class Resource extends EventEmitter {
       this._emitEvent(`deleted:${id}`, payload)
     }
     if (missing !== null) throw missing
+    return this._deleteResponse()
+  }
+
+  /** What 19.5.10's delete returns: its client's DeleteObject response (in-process stores: no SDK metadata). */
+  _deleteResponse () {
+    const { MemoryClient, FileSystemClient } = require('./client')
+    if (this.client instanceof MemoryClient || this.client instanceof FileSystemClient) return { DeleteMarker: false, VersionId: null }
     return { $metadata: { httpStatusCode: 204 } }
   }
 

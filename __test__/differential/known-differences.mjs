@@ -24,6 +24,7 @@ const UPDATE_BODY = 'COMPATIBILITY.md "Updates never silently lose a write": an 
 const READ_FIELDS = 'COMPATIBILITY.md "Writes do not store a read\'s system fields": 19.5.10 stores the system fields of the record it read and returns them (stale) from a body-only update'
 const S3DB_VERSION = 'COMPATIBILITY.md "s3db.json says which version wrote it": 19.5.10 writes "latest" (its build placeholder), s3db-native its package version'
 const OVER_LIMIT = 'COMPATIBILITY.md "Writes do not store a read\'s system fields": a user-managed update over the limit is stored as an insert over the limit and reported once, counting the data alone'
+const CONTENT_KEPT = 'COMPATIBILITY.md "Updates never silently lose a write": an update keeps binary content set with setContent; 19.5.10 replaces it with its JSON body'
 
 export const known = [
   { field: '_originalVersion', reference: '1', native: ABSENT, reason: VERSION_FIELDS },
@@ -124,12 +125,6 @@ export const known = [
   { scenario: "crud/update-conditional", path: "store.end[\"resource=people/data/id=ana\"].metadata._versionmapped", reason: READ_FIELDS },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "crud/update-conditional", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
-  // 19.5.10 "<absent>" / native {"httpStatusCode":204}
-  { scenario: "crud/delete", path: "steps.delete.value.$metadata", reason: UNTRIAGED },
-  // 19.5.10 false / native "<absent>"
-  { scenario: "crud/delete", path: "steps.delete.value.DeleteMarker", reason: UNTRIAGED },
-  // 19.5.10 null / native "<absent>"
-  { scenario: "crud/delete", path: "steps.delete.value.VersionId", reason: UNTRIAGED },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "crud/delete", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 [{"customer":"c0","region":"us","total":0,"id":"o1","_contentLength":0,"_lastModified":{"$date":"<ti… / native "<absent>"
@@ -1390,12 +1385,6 @@ export const known = [
   { scenario: "hooks/resource-hooks", path: "logs.afterDelete[0]._contentLength", reason: UPDATE_BODY },
   // 19.5.10 323 / native 37
   { scenario: "hooks/resource-hooks", path: "logs.beforeDelete[0]._contentLength", reason: UPDATE_BODY },
-  // 19.5.10 "<absent>" / native {"httpStatusCode":204}
-  { scenario: "hooks/resource-hooks", path: "steps.delete.value.$metadata", reason: UNTRIAGED },
-  // 19.5.10 false / native "<absent>"
-  { scenario: "hooks/resource-hooks", path: "steps.delete.value.DeleteMarker", reason: UNTRIAGED },
-  // 19.5.10 null / native "<absent>"
-  { scenario: "hooks/resource-hooks", path: "steps.delete.value.VersionId", reason: UNTRIAGED },
   // 19.5.10 "<absent>" / native [["config","database","resource"]]
   { scenario: "hooks/database-hooks", path: "logs.afterCreateResource", reason: UNTRIAGED },
   // 19.5.10 "<absent>" / native [["args","database","result"],["args","database","result"]]
@@ -1405,9 +1394,9 @@ export const known = [
   // 19.5.10 "<absent>" / native [["args","database"],["args","database"]]
   { scenario: "hooks/database-hooks", path: "logs.beforeUploadMetadata", reason: UNTRIAGED },
   // 19.5.10 297 / native 19
-  { scenario: "content/binary", path: "events.files[\"content.afterUpdate\"].content-fetched[0].contentLength", reason: UNTRIAGED },
+  { scenario: "content/binary", path: "events.files[\"content.afterUpdate\"].content-fetched[0].contentLength", reason: CONTENT_KEPT },
   // 19.5.10 "application/json" / native "application/pdf"
-  { scenario: "content/binary", path: "events.files[\"content.afterUpdate\"].content-fetched[0].contentType", reason: UNTRIAGED },
+  { scenario: "content/binary", path: "events.files[\"content.afterUpdate\"].content-fetched[0].contentType", reason: CONTENT_KEPT },
   // 19.5.10 0 / native 19
   { scenario: "content/binary", path: "events.files.setContent.fetched[0]._contentLength", reason: UNTRIAGED },
   // 19.5.10 false / native true
@@ -1421,9 +1410,9 @@ export const known = [
   // 19.5.10 "application/octet-stream" / native "text/plain"
   { scenario: "content/binary", path: "events.files[\"setContent.string\"].fetched[0]._mimeType", reason: UNTRIAGED },
   // 19.5.10 "eyJuYW1lIjoiZG9jMiIsIl9jb250ZW50TGVuZ3RoIjoxOSwiX2xhc3RNb2RpZmllZCI6e30sIl9oYXNDb250ZW50Ijp0cnVlLCJ… / native "JVBERi0xLjQgYmluYXJ5IADDvw=="
-  { scenario: "content/binary", path: "steps[\"content.afterUpdate\"].value.buffer.$bytes", reason: UNTRIAGED },
+  { scenario: "content/binary", path: "steps[\"content.afterUpdate\"].value.buffer.$bytes", reason: CONTENT_KEPT },
   // 19.5.10 "application/json" / native "application/pdf"
-  { scenario: "content/binary", path: "steps[\"content.afterUpdate\"].value.contentType", reason: UNTRIAGED },
+  { scenario: "content/binary", path: "steps[\"content.afterUpdate\"].value.contentType", reason: CONTENT_KEPT },
   // 19.5.10 "<absent>" / native {"httpStatusCode":200}
   { scenario: "content/binary", path: "steps.deleteContent.value.$metadata", reason: UNTRIAGED },
   // 19.5.10 true / native "<absent>"
@@ -1449,15 +1438,15 @@ export const known = [
   // 19.5.10 "true" / native "<absent>"
   { scenario: "content/binary", path: "store.end[\"resource=files/data/id=c1\"].metadata._versionmapped", reason: READ_FIELDS },
   // 19.5.10 "c1" / native "<absent>"
-  { scenario: "content/binary", path: "store.end[\"resource=files/data/id=c1\"].metadata.id", reason: UNTRIAGED },
+  { scenario: "content/binary", path: "store.end[\"resource=files/data/id=c1\"].metadata.id", reason: READ_FIELDS },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "content/binary", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 {"name":"doc2","_contentLength":19,"_lastModified":{},"_hasContent":true,"_mimeType":"application/pd… / native "<absent>"
-  { scenario: "content/binary", path: "store.withContent[\"resource=files/data/id=c1\"].body.json", reason: UNTRIAGED },
+  { scenario: "content/binary", path: "store.withContent[\"resource=files/data/id=c1\"].body.json", reason: CONTENT_KEPT },
   // 19.5.10 "<absent>" / native "%PDF-1.4 binary \u0000ÿ"
-  { scenario: "content/binary", path: "store.withContent[\"resource=files/data/id=c1\"].body.text", reason: UNTRIAGED },
+  { scenario: "content/binary", path: "store.withContent[\"resource=files/data/id=c1\"].body.text", reason: CONTENT_KEPT },
   // 19.5.10 "application/json" / native "application/pdf"
-  { scenario: "content/binary", path: "store.withContent[\"resource=files/data/id=c1\"].contentType", reason: UNTRIAGED },
+  { scenario: "content/binary", path: "store.withContent[\"resource=files/data/id=c1\"].contentType", reason: CONTENT_KEPT },
   // 19.5.10 "19" / native "<absent>"
   { scenario: "content/binary", path: "store.withContent[\"resource=files/data/id=c1\"].metadata._contentlength", reason: READ_FIELDS },
   // 19.5.10 "sha256:7760a3e656f18de3545e409669cca5cf0cc545c181b2a92693c086e898036021" / native "<absent>"
