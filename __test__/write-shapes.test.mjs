@@ -258,3 +258,19 @@ describe('write shapes: binary content', () => {
     await db.disconnect()
   })
 })
+
+describe('write shapes: secrets', () => {
+  it('update returns secrets in clear, as get does, and stores them encrypted only', async () => {
+    const db = new Database({ connectionString: await backends[0].connectionString(), logLevel: 'silent', passphrase: 'pw' })
+    await db.connect()
+    const res = await db.createResource({ name: 'vault', attributes: { name: 'string', token: 'secret' } })
+    await res.insert({ id: 's', name: 'A', token: 'clear-token' })
+    const updated = await res.update('s', { name: 'B' })
+    assert.equal(updated.token, 'clear-token')
+    const { metadata, body } = await stored(db, res, 's')
+    assert.ok(!JSON.stringify(metadata).includes('clear-token'))
+    assert.ok(!body.includes('clear-token'))
+    assert.equal(JSON.parse(body).token, Object.values(metadata).find((v) => v !== 'B' && v !== 'v1'))
+    await db.disconnect()
+  })
+})

@@ -25,6 +25,15 @@ const READ_FIELDS = 'COMPATIBILITY.md "Writes do not store a read\'s system fiel
 const S3DB_VERSION = 'COMPATIBILITY.md "s3db.json says which version wrote it": 19.5.10 writes "latest" (its build placeholder), s3db-native its package version'
 const OVER_LIMIT = 'COMPATIBILITY.md "Writes do not store a read\'s system fields": a user-managed update over the limit is stored as an insert over the limit and reported once, counting the data alone'
 const CONTENT_KEPT = 'COMPATIBILITY.md "Updates never silently lose a write": an update keeps binary content set with setContent; 19.5.10 replaces it with its JSON body'
+const DECODED_ONCE = 'COMPATIBILITY.md "Storage codec" 1 "Values are decoded once": ip4 10.10.1.1 reads back as itself (19.5.10: 215.77.116.215)'
+const EMPTY_NUMBER = 'COMPATIBILITY.md "Storage codec" 3: a number stored as "" reads as 0 (19.5.10: "")'
+const BUFFERS = 'COMPATIBILITY.md "Storage codec" 15: buffer/bits stored as base64 of the bytes (19.5.10 flattens Buffers into raw_N keys)'
+const DATES = 'COMPATIBILITY.md "Storage codec" 16: date values are ISO text (19.5.10 rejects them at validation, so its record is missing)'
+const UNDEFINED = 'COMPATIBILITY.md "Storage codec" 17: an explicit undefined cannot cross JSON and is absent'
+const NO_METADATA_UPDATEDAT = 'COMPATIBILITY.md "update does not inject metadata.updatedAt"'
+const SECRETS_CLEAR = 'COMPATIBILITY.md "Writes do not store a read\'s system fields": update returns secrets in clear as get does (19.5.10: its validation\'s ciphertext)'
+const DB_HOOKS = 'COMPATIBILITY.md "Database hooks run": 19.5.10 never calls database hooks'
+
 
 export const known = [
   { field: '_originalVersion', reference: '1', native: ABSENT, reason: VERSION_FIELDS },
@@ -382,11 +391,11 @@ export const known = [
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "types/scalars", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 "" / native 0
-  { scenario: "types/numbers", path: "events.resource[\"get.r1\"].fetched[0].tiny", reason: UNTRIAGED },
+  { scenario: "types/numbers", path: "events.resource[\"get.r1\"].fetched[0].tiny", reason: EMPTY_NUMBER },
   // 19.5.10 378 / native 85
   { scenario: "types/numbers", path: "events.resource[\"get.r1.afterUpdate\"].fetched[0]._contentLength", reason: UPDATE_BODY },
   // 19.5.10 "" / native 0
-  { scenario: "types/numbers", path: "events.resource[\"insert.r1\"].inserted[0].tiny", reason: UNTRIAGED },
+  { scenario: "types/numbers", path: "events.resource[\"insert.r1\"].inserted[0].tiny", reason: EMPTY_NUMBER },
   // 19.5.10 [{"big":1e+21,"neg":-123456789,"frac":0.0025,"id":"r2","_contentLength":0,"_lastModified":{"$date":"… / native "<absent>"
   { scenario: "types/numbers", path: "events.resource.list.fetched", reason: UNTRIAGED },
   // 19.5.10 {"count":2,"errors":0} / native "<absent>"
@@ -394,15 +403,15 @@ export const known = [
   // 19.5.10 [2] / native "<absent>"
   { scenario: "types/numbers", path: "events.resource.list.listed-ids", reason: UNTRIAGED },
   // 19.5.10 "" / native 0
-  { scenario: "types/numbers", path: "events.resource[\"update.r1\"].updated[0].$before.tiny", reason: UNTRIAGED },
+  { scenario: "types/numbers", path: "events.resource[\"update.r1\"].updated[0].$before.tiny", reason: EMPTY_NUMBER },
   // 19.5.10 "" / native 0
-  { scenario: "types/numbers", path: "steps[\"get.r1\"].value.tiny", reason: UNTRIAGED },
+  { scenario: "types/numbers", path: "steps[\"get.r1\"].value.tiny", reason: EMPTY_NUMBER },
   // 19.5.10 378 / native 85
   { scenario: "types/numbers", path: "steps[\"get.r1.afterUpdate\"].value._contentLength", reason: UPDATE_BODY },
   // 19.5.10 "" / native 0
-  { scenario: "types/numbers", path: "steps[\"insert.r1\"].value.tiny", reason: UNTRIAGED },
+  { scenario: "types/numbers", path: "steps[\"insert.r1\"].value.tiny", reason: EMPTY_NUMBER },
   // 19.5.10 "" / native 0
-  { scenario: "types/numbers", path: "steps.list.value[0].tiny", reason: UNTRIAGED },
+  { scenario: "types/numbers", path: "steps.list.value[0].tiny", reason: EMPTY_NUMBER },
   // 19.5.10 0 / native "<absent>"
   { scenario: "types/numbers", path: "store.end[\"resource=numbers/data/id=r1\"].body.json._contentLength", reason: READ_FIELDS },
   // 19.5.10 "sha256:c05b37aadf21a1c650101560276a788c8efd528651edfb8a6751de418394378f" / native "<absent>"
@@ -636,9 +645,9 @@ export const known = [
   // 19.5.10 341 / native 49
   { scenario: "types/json", path: "events.resource[\"get.r1.afterUpdate\"].fetched[0]._contentLength", reason: UPDATE_BODY },
   // 19.5.10 {"$undefined":true} / native "<absent>"
-  { scenario: "types/json", path: "events.resource[\"get.r2\"].fetched[0].extra", reason: UNTRIAGED },
+  { scenario: "types/json", path: "events.resource[\"get.r2\"].fetched[0].extra", reason: UNDEFINED },
   // 19.5.10 {"$undefined":true} / native "<absent>"
-  { scenario: "types/json", path: "events.resource[\"insert.r2\"].inserted[0].extra", reason: UNTRIAGED },
+  { scenario: "types/json", path: "events.resource[\"insert.r2\"].inserted[0].extra", reason: UNDEFINED },
   // 19.5.10 [{"title":"str","data":"just text","extra":{"$undefined":true},"id":"r2","_contentLength":0,"_lastMo… / native "<absent>"
   { scenario: "types/json", path: "events.resource.list.fetched", reason: UNTRIAGED },
   // 19.5.10 {"count":2,"errors":0} / native "<absent>"
@@ -648,11 +657,11 @@ export const known = [
   // 19.5.10 341 / native 49
   { scenario: "types/json", path: "steps[\"get.r1.afterUpdate\"].value._contentLength", reason: UPDATE_BODY },
   // 19.5.10 {"$undefined":true} / native "<absent>"
-  { scenario: "types/json", path: "steps[\"get.r2\"].value.extra", reason: UNTRIAGED },
+  { scenario: "types/json", path: "steps[\"get.r2\"].value.extra", reason: UNDEFINED },
   // 19.5.10 {"$undefined":true} / native "<absent>"
-  { scenario: "types/json", path: "steps[\"insert.r2\"].value.extra", reason: UNTRIAGED },
+  { scenario: "types/json", path: "steps[\"insert.r2\"].value.extra", reason: UNDEFINED },
   // 19.5.10 {"$undefined":true} / native "<absent>"
-  { scenario: "types/json", path: "steps.list.value[1].extra", reason: UNTRIAGED },
+  { scenario: "types/json", path: "steps.list.value[1].extra", reason: UNDEFINED },
   // 19.5.10 0 / native "<absent>"
   { scenario: "types/json", path: "store.end[\"resource=json/data/id=r1\"].body.json._contentLength", reason: READ_FIELDS },
   // 19.5.10 "sha256:23f30d04cb07487ae8ece081ac92eaa81bd97ff01b3ca5d45726da0924291cfb" / native "<absent>"
@@ -728,11 +737,11 @@ export const known = [
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "types/embedding", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 "215.77.116.215" / native "10.10.1.1"
-  { scenario: "types/ip", path: "events.resource[\"get.r1\"].fetched[0].v4", reason: UNTRIAGED },
+  { scenario: "types/ip", path: "events.resource[\"get.r1\"].fetched[0].v4", reason: DECODED_ONCE },
   // 19.5.10 324 / native 57
   { scenario: "types/ip", path: "events.resource[\"get.r1.afterUpdate\"].fetched[0]._contentLength", reason: UPDATE_BODY },
   // 19.5.10 "215.77.116.215" / native "10.10.1.1"
-  { scenario: "types/ip", path: "events.resource[\"insert.r1\"].inserted[0].v4", reason: UNTRIAGED },
+  { scenario: "types/ip", path: "events.resource[\"insert.r1\"].inserted[0].v4", reason: DECODED_ONCE },
   // 19.5.10 [{"v4":"215.77.116.215","v6":"2001:db8::1","id":"r1","_contentLength":0,"_lastModified":{"$date":"<t… / native "<absent>"
   { scenario: "types/ip", path: "events.resource.list.fetched", reason: UNTRIAGED },
   // 19.5.10 {"count":2,"errors":0} / native "<absent>"
@@ -740,15 +749,15 @@ export const known = [
   // 19.5.10 [2] / native "<absent>"
   { scenario: "types/ip", path: "events.resource.list.listed-ids", reason: UNTRIAGED },
   // 19.5.10 "215.77.116.215" / native "10.10.1.1"
-  { scenario: "types/ip", path: "events.resource[\"update.r1\"].updated[0].$before.v4", reason: UNTRIAGED },
+  { scenario: "types/ip", path: "events.resource[\"update.r1\"].updated[0].$before.v4", reason: DECODED_ONCE },
   // 19.5.10 "215.77.116.215" / native "10.10.1.1"
-  { scenario: "types/ip", path: "steps[\"get.r1\"].value.v4", reason: UNTRIAGED },
+  { scenario: "types/ip", path: "steps[\"get.r1\"].value.v4", reason: DECODED_ONCE },
   // 19.5.10 324 / native 57
   { scenario: "types/ip", path: "steps[\"get.r1.afterUpdate\"].value._contentLength", reason: UPDATE_BODY },
   // 19.5.10 "215.77.116.215" / native "10.10.1.1"
-  { scenario: "types/ip", path: "steps[\"insert.r1\"].value.v4", reason: UNTRIAGED },
+  { scenario: "types/ip", path: "steps[\"insert.r1\"].value.v4", reason: DECODED_ONCE },
   // 19.5.10 "215.77.116.215" / native "10.10.1.1"
-  { scenario: "types/ip", path: "steps.list.value[0].v4", reason: UNTRIAGED },
+  { scenario: "types/ip", path: "steps.list.value[0].v4", reason: DECODED_ONCE },
   // 19.5.10 0 / native "<absent>"
   { scenario: "types/ip", path: "store.end[\"resource=ip/data/id=r1\"].body.json._contentLength", reason: READ_FIELDS },
   // 19.5.10 "sha256:4ae39ca9dc3143d1e464b75d3891542889ae51f91269a84d40997b35c96603df" / native "<absent>"
@@ -820,11 +829,11 @@ export const known = [
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "types/decimal", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 "<absent>" / native {"fetched":[{"day":"2024-01-15","at":"2024-01-15T10:20:30.000Z","when":"2023-06-01T00:00:00.000Z","i…
-  { scenario: "types/dates", path: "events.resource[\"get.r1\"]", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "events.resource[\"get.r1\"]", reason: DATES },
   // 19.5.10 "<absent>" / native {"fetched":[{"day":"1999-12-31","at":"2000-01-01T00:00:00Z","when":"2023-06-01T00:00:00.000Z","id":"…
-  { scenario: "types/dates", path: "events.resource[\"get.r1.afterUpdate\"]", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "events.resource[\"get.r1.afterUpdate\"]", reason: DATES },
   // 19.5.10 "<absent>" / native {"inserted":[{"day":"2024-01-15","at":"2024-01-15T10:20:30.000Z","when":"2023-06-01T00:00:00.000Z","…
-  { scenario: "types/dates", path: "events.resource[\"insert.r1\"]", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "events.resource[\"insert.r1\"]", reason: DATES },
   // 19.5.10 [{"day":"1999-12-31","at":"2000-01-01T00:00:00Z","id":"r2","_contentLength":0,"_lastModified":{"$dat… / native "<absent>"
   { scenario: "types/dates", path: "events.resource.list.fetched", reason: UNTRIAGED },
   // 19.5.10 1 / native 2
@@ -834,35 +843,35 @@ export const known = [
   // 19.5.10 [1] / native "<absent>"
   { scenario: "types/dates", path: "events.resource.list.listed-ids", reason: UNTRIAGED },
   // 19.5.10 "<absent>" / native {"updated":[{"day":"1999-12-31","at":"2000-01-01T00:00:00Z","when":"2023-06-01T00:00:00.000Z","id":"…
-  { scenario: "types/dates", path: "events.resource[\"update.r1\"]", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "events.resource[\"update.r1\"]", reason: DATES },
   // 19.5.10 {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=dates/data/id=r1 [bucket:<… / native "<absent>"
   { scenario: "types/dates", path: "steps[\"get.r1\"].error", reason: UNTRIAGED },
   // 19.5.10 "<absent>" / native {"day":"2024-01-15","at":"2024-01-15T10:20:30.000Z","when":"2023-06-01T00:00:00.000Z","id":"r1","_co…
-  { scenario: "types/dates", path: "steps[\"get.r1\"].value", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps[\"get.r1\"].value", reason: DATES },
   // 19.5.10 {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=dates/data/id=r1 [bucket:<… / native "<absent>"
   { scenario: "types/dates", path: "steps[\"get.r1.afterUpdate\"].error", reason: UNTRIAGED },
   // 19.5.10 "<absent>" / native {"day":"1999-12-31","at":"2000-01-01T00:00:00Z","when":"2023-06-01T00:00:00.000Z","id":"r1","_conten…
-  { scenario: "types/dates", path: "steps[\"get.r1.afterUpdate\"].value", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps[\"get.r1.afterUpdate\"].value", reason: DATES },
   // 19.5.10 {"$error":"InvalidResourceItem","name":"InvalidResourceItem","message":"The 'when' field must be a D… / native "<absent>"
   { scenario: "types/dates", path: "steps[\"insert.r1\"].error", reason: UNTRIAGED },
   // 19.5.10 "<absent>" / native {"day":"2024-01-15","at":"2024-01-15T10:20:30.000Z","when":"2023-06-01T00:00:00.000Z","id":"r1","_co…
-  { scenario: "types/dates", path: "steps[\"insert.r1\"].value", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps[\"insert.r1\"].value", reason: DATES },
   // 19.5.10 "2000-01-01T00:00:00Z" / native "2024-01-15T10:20:30.000Z"
-  { scenario: "types/dates", path: "steps.list.value[0].at", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps.list.value[0].at", reason: DATES },
   // 19.5.10 "1999-12-31" / native "2024-01-15"
-  { scenario: "types/dates", path: "steps.list.value[0].day", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps.list.value[0].day", reason: DATES },
   // 19.5.10 "r2" / native "r1"
-  { scenario: "types/dates", path: "steps.list.value[0].id", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps.list.value[0].id", reason: DATES },
   // 19.5.10 "<absent>" / native "2023-06-01T00:00:00.000Z"
-  { scenario: "types/dates", path: "steps.list.value[0].when", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps.list.value[0].when", reason: DATES },
   // 19.5.10 "<absent>" / native {"day":"1999-12-31","at":"2000-01-01T00:00:00Z","id":"r2","_contentLength":0,"_lastModified":{"$date…
-  { scenario: "types/dates", path: "steps.list.value[1]", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps.list.value[1]", reason: DATES },
   // 19.5.10 {"$error":"ResourceError","name":"ResourceError","message":"Resource with id 'r1' does not exist","s… / native "<absent>"
   { scenario: "types/dates", path: "steps[\"update.r1\"].error", reason: UNTRIAGED },
   // 19.5.10 "<absent>" / native {"day":"1999-12-31","at":"2000-01-01T00:00:00Z","when":"2023-06-01T00:00:00.000Z","id":"r1","_conten…
-  { scenario: "types/dates", path: "steps[\"update.r1\"].value", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps[\"update.r1\"].value", reason: DATES },
   // 19.5.10 "<absent>" / native {"metadata":{"0":"1999-12-31","1":"2000-01-01T00:00:00Z","2":"2023-06-01T00:00:00.000Z","_v":"v1"},"…
-  { scenario: "types/dates", path: "store.end[\"resource=dates/data/id=r1\"]", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "store.end[\"resource=dates/data/id=r1\"]", reason: DATES },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "types/dates", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 312 / native 33
@@ -906,11 +915,11 @@ export const known = [
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "types/geo", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 {"fetched":[{"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_… / native "<absent>"
-  { scenario: "types/buffer-bits", path: "events.resource[\"get.r1\"]", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "events.resource[\"get.r1\"]", reason: BUFFERS },
   // 19.5.10 {"fetched":[{"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_… / native "<absent>"
-  { scenario: "types/buffer-bits", path: "events.resource[\"get.r1.afterUpdate\"]", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "events.resource[\"get.r1.afterUpdate\"]", reason: BUFFERS },
   // 19.5.10 {"fetched":[{"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_… / native "<absent>"
-  { scenario: "types/buffer-bits", path: "events.resource[\"insert.r1\"]", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "events.resource[\"insert.r1\"]", reason: BUFFERS },
   // 19.5.10 [{"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_1":"1","id"… / native "<absent>"
   { scenario: "types/buffer-bits", path: "events.resource.list.fetched", reason: UNTRIAGED },
   // 19.5.10 1 / native 0
@@ -920,19 +929,19 @@ export const known = [
   // 19.5.10 [1] / native "<absent>"
   { scenario: "types/buffer-bits", path: "events.resource.list.listed-ids", reason: UNTRIAGED },
   // 19.5.10 {"fetched":[{"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_… / native "<absent>"
-  { scenario: "types/buffer-bits", path: "events.resource[\"update.r1\"]", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "events.resource[\"update.r1\"]", reason: BUFFERS },
   // 19.5.10 "<absent>" / native {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: databases/app/resource=buffer_bits/…
   { scenario: "types/buffer-bits", path: "steps[\"get.r1\"].error", reason: UNTRIAGED },
   // 19.5.10 {"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_1":"1","id":… / native "<absent>"
-  { scenario: "types/buffer-bits", path: "steps[\"get.r1\"].value", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"get.r1\"].value", reason: BUFFERS },
   // 19.5.10 "<absent>" / native {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: databases/app/resource=buffer_bits/…
   { scenario: "types/buffer-bits", path: "steps[\"get.r1.afterUpdate\"].error", reason: UNTRIAGED },
   // 19.5.10 {"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_1":"1","id":… / native "<absent>"
-  { scenario: "types/buffer-bits", path: "steps[\"get.r1.afterUpdate\"].value", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"get.r1.afterUpdate\"].value", reason: BUFFERS },
   // 19.5.10 "<absent>" / native {"$error":"InvalidResourceItem","name":"InvalidResourceItem","message":"The 'raw' field must be byte…
   { scenario: "types/buffer-bits", path: "steps[\"insert.r1\"].error", reason: UNTRIAGED },
   // 19.5.10 {"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_1":"1","id":… / native "<absent>"
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r1\"].value", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r1\"].value", reason: BUFFERS },
   // 19.5.10 "The 'flags' field is required." / native "The 'raw' field must be bytes: an array of 0-255 integers or base64 text."
   { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.message", reason: UNTRIAGED },
   // 19.5.10 true / native "<absent>"
@@ -950,7 +959,7 @@ export const known = [
   // 19.5.10 "The 'flags' field is required." / native "The 'raw' field must be bytes: an array of 0-255 integers or base64 text."
   { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.message", reason: UNTRIAGED },
   // 19.5.10 {"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_1":"1","id":… / native "<absent>"
-  { scenario: "types/buffer-bits", path: "steps.list.value[0]", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps.list.value[0]", reason: BUFFERS },
   // 19.5.10 "InvalidResourceItem" / native "ResourceError"
   { scenario: "types/buffer-bits", path: "steps[\"update.r1\"].error.$error", reason: BYTES_REFUSED },
   // 19.5.10 {"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_1":"1","id":… / native "<absent>"
@@ -974,7 +983,7 @@ export const known = [
   { scenario: "types/buffer-bits", path: "steps[\"update.r1\"].error.bucket", reason: BYTES_REFUSED },
   { scenario: "types/buffer-bits", path: "steps[\"update.r1\"].error.data.bucket", reason: BYTES_REFUSED },
   // 19.5.10 {"metadata":{"_v":"v1","flags_0":"160","flags_1":"1","raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"25… / native "<absent>"
-  { scenario: "types/buffer-bits", path: "store.end[\"resource=buffer_bits/data/id=r1\"]", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "store.end[\"resource=buffer_bits/data/id=r1\"]", reason: BUFFERS },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "types/buffer-bits", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 320 / native 36
@@ -1020,9 +1029,9 @@ export const known = [
   // 19.5.10 466 / native 175
   { scenario: "types/secret", path: "steps[\"get.r1.afterUpdate\"].value._contentLength", reason: UPDATE_BODY },
   // 19.5.10 "LzwkONNbb0bPEIcym+uY8xr/vE3pnbgg0aY96OBqsj3syb+7ZMWS7vKv9+hNfnVZ" / native "9999"
-  { scenario: "types/secret", path: "steps[\"update.r1\"].value.pin", reason: UNTRIAGED },
+  { scenario: "types/secret", path: "steps[\"update.r1\"].value.pin", reason: SECRETS_CLEAR },
   // 19.5.10 "cTjMuw+06Am00LVIZzNLjP9VS1CSiGYKr7lpfFqagAshzZdZmBP4qnK+DDITrE7EAkpC1lOtTIk=" / native "s3cr3t-value"
-  { scenario: "types/secret", path: "steps[\"update.r1\"].value.token", reason: UNTRIAGED },
+  { scenario: "types/secret", path: "steps[\"update.r1\"].value.token", reason: SECRETS_CLEAR },
   // 19.5.10 {"error":{"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=logins/data/id=r1… / native "<absent>"
   { scenario: "types/password", path: "steps[\"<scenario aborted>\"]", reason: UNTRIAGED },
   // 19.5.10 {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=logins/data/id=r1 [bucket:… / native "<absent>"
@@ -1046,11 +1055,11 @@ export const known = [
   // 19.5.10 456 / native 97
   { scenario: "types/timestamps", path: "steps.get.value._contentLength", reason: UPDATE_BODY },
   // 19.5.10 {"updatedAt":"<time>"} / native "<absent>"
-  { scenario: "types/timestamps", path: "steps.get.value.metadata", reason: UNTRIAGED },
+  { scenario: "types/timestamps", path: "steps.get.value.metadata", reason: NO_METADATA_UPDATEDAT },
   // 19.5.10 "<time>" / native "<absent>"
-  { scenario: "types/timestamps", path: "steps.get.value.metadata_updatedat", reason: UNTRIAGED },
+  { scenario: "types/timestamps", path: "steps.get.value.metadata_updatedat", reason: NO_METADATA_UPDATEDAT },
   // 19.5.10 {"updatedAt":"<time>"} / native "<absent>"
-  { scenario: "types/timestamps", path: "steps.update.value.metadata", reason: UNTRIAGED },
+  { scenario: "types/timestamps", path: "steps.update.value.metadata", reason: NO_METADATA_UPDATEDAT },
   // 19.5.10 0 / native "<absent>"
   { scenario: "types/timestamps", path: "store.end[\"resource=stamped/data/id=r1\"].body.json._contentLength", reason: READ_FIELDS },
   // 19.5.10 "sha256:21a6a665e9af39800b547d25254a9f20caebb773171b1c50708e8a78d4bd9255" / native "<absent>"
@@ -1064,7 +1073,7 @@ export const known = [
   // 19.5.10 "application/octet-stream" / native "<absent>"
   { scenario: "types/timestamps", path: "store.end[\"resource=stamped/data/id=r1\"].body.json._mimeType", reason: READ_FIELDS },
   // 19.5.10 {"updatedAt":"<time>"} / native "<absent>"
-  { scenario: "types/timestamps", path: "store.end[\"resource=stamped/data/id=r1\"].body.json.metadata", reason: UNTRIAGED },
+  { scenario: "types/timestamps", path: "store.end[\"resource=stamped/data/id=r1\"].body.json.metadata", reason: NO_METADATA_UPDATEDAT },
   // 19.5.10 "0" / native "<absent>"
   { scenario: "types/timestamps", path: "store.end[\"resource=stamped/data/id=r1\"].metadata._contentlength", reason: READ_FIELDS },
   // 19.5.10 "sha256:21a6a665e9af39800b547d25254a9f20caebb773171b1c50708e8a78d4bd9255" / native "<absent>"
@@ -1082,7 +1091,7 @@ export const known = [
   // 19.5.10 "true" / native "<absent>"
   { scenario: "types/timestamps", path: "store.end[\"resource=stamped/data/id=r1\"].metadata._versionmapped", reason: READ_FIELDS },
   // 19.5.10 "<time>" / native "<absent>"
-  { scenario: "types/timestamps", path: "store.end[\"resource=stamped/data/id=r1\"].metadata.metadata_updatedat", reason: UNTRIAGED },
+  { scenario: "types/timestamps", path: "store.end[\"resource=stamped/data/id=r1\"].metadata.metadata_updatedat", reason: NO_METADATA_UPDATEDAT },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "types/timestamps", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 2624 / native 2338
@@ -1386,13 +1395,13 @@ export const known = [
   // 19.5.10 323 / native 37
   { scenario: "hooks/resource-hooks", path: "logs.beforeDelete[0]._contentLength", reason: UPDATE_BODY },
   // 19.5.10 "<absent>" / native [["config","database","resource"]]
-  { scenario: "hooks/database-hooks", path: "logs.afterCreateResource", reason: UNTRIAGED },
+  { scenario: "hooks/database-hooks", path: "logs.afterCreateResource", reason: DB_HOOKS },
   // 19.5.10 "<absent>" / native [["args","database","result"],["args","database","result"]]
-  { scenario: "hooks/database-hooks", path: "logs.afterUploadMetadata", reason: UNTRIAGED },
+  { scenario: "hooks/database-hooks", path: "logs.afterUploadMetadata", reason: DB_HOOKS },
   // 19.5.10 "<absent>" / native [["config","database"]]
-  { scenario: "hooks/database-hooks", path: "logs.beforeCreateResource", reason: UNTRIAGED },
+  { scenario: "hooks/database-hooks", path: "logs.beforeCreateResource", reason: DB_HOOKS },
   // 19.5.10 "<absent>" / native [["args","database"],["args","database"]]
-  { scenario: "hooks/database-hooks", path: "logs.beforeUploadMetadata", reason: UNTRIAGED },
+  { scenario: "hooks/database-hooks", path: "logs.beforeUploadMetadata", reason: DB_HOOKS },
   // 19.5.10 297 / native 19
   { scenario: "content/binary", path: "events.files[\"content.afterUpdate\"].content-fetched[0].contentLength", reason: CONTENT_KEPT },
   // 19.5.10 "application/json" / native "application/pdf"
@@ -1476,11 +1485,11 @@ export const known = [
   { scenario: "types/scalars", path: "events.resource[\"insert.r1\"].fetched[0].any_x", reason: UNTRIAGED },
   { scenario: "types/scalars", path: "events.resource[\"update.r1\"].fetched[0].any", reason: UNTRIAGED },
   { scenario: "types/scalars", path: "events.resource[\"update.r1\"].fetched[0].any_x", reason: UNTRIAGED },
-  { scenario: "types/numbers", path: "events.resource[\"insert.r1\"].fetched[0].tiny", reason: UNTRIAGED },
-  { scenario: "types/numbers", path: "events.resource[\"update.r1\"].fetched[0].tiny", reason: UNTRIAGED },
-  { scenario: "types/json", path: "events.resource[\"insert.r2\"].fetched[0].extra", reason: UNTRIAGED },
-  { scenario: "types/ip", path: "events.resource[\"insert.r1\"].fetched[0].v4", reason: UNTRIAGED },
-  { scenario: "types/ip", path: "events.resource[\"update.r1\"].fetched[0].v4", reason: UNTRIAGED },
+  { scenario: "types/numbers", path: "events.resource[\"insert.r1\"].fetched[0].tiny", reason: EMPTY_NUMBER },
+  { scenario: "types/numbers", path: "events.resource[\"update.r1\"].fetched[0].tiny", reason: EMPTY_NUMBER },
+  { scenario: "types/json", path: "events.resource[\"insert.r2\"].fetched[0].extra", reason: UNDEFINED },
+  { scenario: "types/ip", path: "events.resource[\"insert.r1\"].fetched[0].v4", reason: DECODED_ONCE },
+  { scenario: "types/ip", path: "events.resource[\"update.r1\"].fetched[0].v4", reason: DECODED_ONCE },
   { scenario: "behaviors/body-only", path: "events.docs[\"update.small.grows\"].updated[0].$after._definitionHash", reason: READ_FIELDS },
   { scenario: "behaviors/body-only", path: "events.docs[\"update.small.grows\"].updated[0].$after._etag", reason: READ_FIELDS },
   { scenario: "behaviors/body-only", path: "events.docs[\"update.small.grows\"].updated[0].$after._hasContent", reason: READ_FIELDS },
