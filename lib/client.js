@@ -88,6 +88,9 @@ class S3Client extends EventEmitter {
   /** The client's pool under its s3db.js 19.5.10 name (null when it has none). */
   get taskExecutor () { return this.operationsPool }
 
+  // Besides its own cl:<Op> events, every request a JS caller makes emits s3db.js 19.5.10's
+  // `cl:response` (command name, response, SDK-style input), which CostsPlugin counts. Requests
+  // the core makes for resources do not pass through these methods (COMPATIBILITY.md).
   _emit (event, ...args) {
     if (this.listenerCount(event) > 0) this.emit(event, ...args)
   }
@@ -124,6 +127,7 @@ class S3Client extends EventEmitter {
     }
     const out = { $metadata: { httpStatusCode: 200 }, ETag: response.etag, VersionId: response.versionId ?? undefined }
     this._emit('cl:PutObject', out, { key, metadata, contentType, body, contentEncoding, contentLength })
+    this._emit('cl:response', 'PutObjectCommand', out, { Key: key, Metadata: metadata, ContentType: contentType, Body: body, ContentEncoding: contentEncoding, ContentLength: contentLength, IfMatch: ifMatch, IfNoneMatch: ifNoneMatch })
     return out
   }
 
@@ -132,6 +136,7 @@ class S3Client extends EventEmitter {
     const { head, body } = await this._call('GetObjectCommand', { key }, () => this._native.getObject(key))
     const out = { ...sdkHead(head), Body: new ObjectBody(body) }
     this._emit('cl:GetObject', out, { key })
+    this._emit('cl:response', 'GetObjectCommand', out, { Key: key })
     return out
   }
 
@@ -140,6 +145,7 @@ class S3Client extends EventEmitter {
     const head = await this._call('HeadObjectCommand', { key }, () => this._native.headObject(key))
     const out = sdkHead(head)
     this._emit('cl:HeadObject', out, { key })
+    this._emit('cl:response', 'HeadObjectCommand', out, { Key: key })
     return out
   }
 
@@ -149,6 +155,7 @@ class S3Client extends EventEmitter {
     const response = await this._call('CopyObjectCommand', { key: from }, () => this._native.copyObject({ from, to, metadata: stringifyMetadata(metadata), metadataDirective, contentType }))
     const out = { $metadata: { httpStatusCode: 200 }, CopyObjectResult: { ETag: response.etag }, VersionId: response.versionId ?? undefined }
     this._emit('cl:CopyObject', out, { from, to, metadataDirective })
+    this._emit('cl:response', 'CopyObjectCommand', out, { CopySource: from, Key: to, Metadata: metadata, MetadataDirective: metadataDirective, ContentType: contentType })
     return out
   }
 
@@ -162,6 +169,7 @@ class S3Client extends EventEmitter {
     await this._call('DeleteObjectCommand', { key }, () => this._native.deleteObject(key))
     const out = { $metadata: { httpStatusCode: 204 } }
     this._emit('cl:DeleteObject', out, { key })
+    this._emit('cl:response', 'DeleteObjectCommand', out, { Key: key })
     return out
   }
 
@@ -178,6 +186,7 @@ class S3Client extends EventEmitter {
       notFound: result.failed.map((f) => ({ message: f.message, raw: f.keys }))
     }
     this._emit('cl:DeleteObjects', report, keys)
+    this._emit('cl:response', 'DeleteObjectsCommand', report, { Delete: { Objects: keys.map((Key) => ({ Key })) } })
     return report
   }
 
@@ -230,6 +239,7 @@ class S3Client extends EventEmitter {
       KeyCount: page.keyCount
     }
     this._emit('cl:ListObjects', out, { prefix, maxKeys, continuationToken })
+    this._emit('cl:response', 'ListObjectsV2Command', out, { Prefix: prefix, Delimiter: delimiter, MaxKeys: maxKeys, ContinuationToken: continuationToken, StartAfter: startAfter })
     return out
   }
 

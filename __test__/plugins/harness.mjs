@@ -49,6 +49,8 @@ export function stable (value, key = '') {
     // A nanoid has no digit about once in 40 ids: mixed case or a digit tells it from a word.
     if (GENERATED_ID.test(value) && (/\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) && /[A-Za-z]/.test(value)) return '<id>'
     if (/^\d{12,}$/.test(value)) return '<ms>'
+    // Ids built on a generated one (TournamentPlugin's `<tournament id>:R1M1` matches).
+    if (/^[A-Za-z0-9_-]{20,26}:[A-Za-z0-9]+$/.test(value) && /\d/.test(value.split(':')[0])) return value.replace(/^[^:]+/, '<id>')
     if (/^[a-z_]+-\d{12,}-[a-z0-9]+$/i.test(value)) return '<id>'
     if (/^worker-\d{12,}-\d+-[a-z0-9]+$/.test(value)) return '<worker>'
     return value
@@ -114,7 +116,14 @@ export function withoutCoreReadDifferences (value) {
   if (Array.isArray(value)) return value.map(withoutCoreReadDifferences)
   if (value && typeof value === 'object') {
     const out = {}
-    for (const [k, v] of Object.entries(value)) if (!CORE_ONLY_FIELDS.has(k)) out[k] = withoutCoreReadDifferences(v)
+    for (const [k, v] of Object.entries(value)) {
+      if (CORE_ONLY_FIELDS.has(k)) continue
+      // The same injection where `metadata` is an object attribute (stored as JSON, not flattened).
+      if (k === 'metadata' && v && typeof v === 'object' && !Array.isArray(v) && 'updatedAt' in v) {
+        const { updatedAt, ...rest } = v
+        out[k] = withoutCoreReadDifferences(rest)
+      } else out[k] = withoutCoreReadDifferences(v)
+    }
     return out
   }
   if (typeof value === 'string' && /^[[{]/.test(value)) {

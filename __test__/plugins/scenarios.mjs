@@ -290,3 +290,162 @@ export const scenarios = {
     return { done: done.sort(), stats: stable(await emails.queueStats()), stored: await storedBy(db, { except: ['emails'] }) }
   }
 }
+
+// The plugins below were added for issue 10; they run after the others.
+Object.assign(scenarios, {
+  async CostsPlugin ({ db, ref }) {
+    const plugin = new ref.CostsPlugin(quiet({ considerFreeTier: false }))
+    const users = await usersWith(db, plugin, PLAIN_USERS)
+    await users.insert({ id: 'u1', name: 'Ann', score: 1 })
+    await users.get('u1')
+    const resourcePhase = structuredClone(plugin.costs)
+    // What the client itself is asked for (a plugin's own objects go through these).
+    await db.client.putObject({ key: 'notes/a.txt', body: 'hello costs', contentType: 'text/plain' })
+    await db.client.getObject('notes/a.txt')
+    await db.client.headObject('notes/a.txt')
+    await db.client.copyObject({ from: 'notes/a.txt', to: 'notes/b.txt' })
+    await db.client.listObjects({ prefix: 'notes/' })
+    await db.client.deleteObject('notes/a.txt')
+    await db.client.deleteObjects(['notes/b.txt'])
+    const round = (n) => Math.round(n * 1e12) / 1e12
+    const view = (c) => ({
+      total: round(c.total),
+      requests: { counts: c.requests.counts, events: c.requests.events, total: c.requests.total, subtotal: round(c.requests.subtotal) },
+      storage: { totalBytes: c.storage.totalBytes, currentTier: c.storage.currentTier },
+      dataTransfer: { inBytes: c.dataTransfer.inBytes, outBytes: c.dataTransfer.outBytes }
+    })
+    // The client requests alone: what the costs grew by after the resource phase.
+    const grown = (now, then) => Object.fromEntries(Object.entries(now).map(([k, v]) => [k, typeof v === 'number' ? round(v - then[k]) : grown(v, then[k])]))
+    const total = view(plugin.costs)
+    return { resourcePhase: view(resourcePhase), clientPhase: grown(total, view(resourcePhase)), total, client: view(db.client.costs) }
+  },
+
+  async TreePlugin ({ db, ref }) {
+    const plugin = new ref.TreePlugin(quiet({ resources: ['categories'] }))
+    await db.connect()
+    const categories = await db.createResource({ name: 'categories', attributes: { name: 'string', lft: 'number|optional', rgt: 'number|optional', depth: 'number|optional', parentId: 'string|optional' } })
+    await db.usePlugin(plugin)
+    const tree = categories.tree
+    const root = await tree.createRoot({ id: 'root', name: 'All' })
+    await tree.addChild(root.id, { id: 'books', name: 'Books' })
+    await tree.addChild(root.id, { id: 'music', name: 'Music' })
+    await tree.addChild('books', { id: 'fiction', name: 'Fiction' })
+    await tree.addChild('books', { id: 'poetry', name: 'Poetry' })
+    await tree.insertBefore('music', { id: 'films', name: 'Films' })
+    await tree.moveSubtree('poetry', 'music')
+    const ids = (nodes) => nodes.map((n) => n.id)
+    const read = {
+      children: ids(await tree.getChildren('root')),
+      descendants: ids(await tree.getDescendants('root')),
+      ancestors: ids(await tree.getAncestors('poetry')),
+      siblings: ids(await tree.getSiblings('books')),
+      leaves: ids(await tree.getLeaves('root')),
+      depth: await tree.getDepth('poetry'),
+      treeDepth: await tree.getTreeDepth(),
+      isLeaf: await tree.isLeaf('fiction'),
+      isDescendant: await tree.isDescendantOf('poetry', 'music'),
+      count: await tree.countDescendants('root'),
+      nested: stable(await tree.toNestedArray('root')),
+      // Every node read through the resource carries the node namespace.
+      nodeChildren: ids(await (await categories.get('music')).tree.children())
+    }
+    const deleted = await tree.deleteNode('films')
+    const deletedSubtree = await tree.deleteSubtree('books')
+    const rebuilt = await tree.rebuild()
+    const verify = await tree.verify()
+    return { read, deleted, deletedSubtree, rebuilt, verify: stable(verify), stats: plugin.getStats(), stored: await storedBy(db) }
+  },
+
+  async TreePluginAdjacency ({ db, ref }) {
+    const plugin = new ref.TreePlugin(quiet({ resources: 'folders', driver: 'adjacency-list' }))
+    await db.connect()
+    const folders = await db.createResource({ name: 'folders', attributes: { name: 'string', parentId: 'string|optional' }, partitions: { byParent: { fields: { parentId: 'string' } } } })
+    await db.usePlugin(plugin)
+    const tree = folders.tree
+    await tree.createRoot({ id: 'home', name: 'home' })
+    await tree.addChild('home', { id: 'docs', name: 'docs' })
+    await tree.addChild('docs', { id: 'cv', name: 'cv' })
+    await tree.addChild('home', { id: 'pics', name: 'pics' })
+    await tree.moveSubtree('cv', 'pics')
+    const ids = (nodes) => nodes.map((n) => n.id).sort()
+    const read = {
+      roots: ids(await tree.getRoots()),
+      children: ids(await tree.getChildren('home')),
+      descendants: ids(await tree.getDescendants('home')),
+      ancestors: ids(await tree.getAncestors('cv')),
+      isDescendant: await tree.isDescendantOf('cv', 'home')
+    }
+    const deleted = await tree.deleteNode('pics', { promoteChildren: true }).catch((e) => e.name)
+    const after = ids(await tree.getChildren('home'))
+    return { read, deleted: stable(deleted), after, stored: await storedBy(db) }
+  },
+
+  async GraphPlugin ({ db, ref }) {
+    const plugin = new ref.GraphPlugin(quiet({ vertices: 'people', edges: 'follows', directed: true, weighted: true, createResources: true }))
+    await db.connect()
+    await db.usePlugin(plugin)
+    const people = db.resources.people
+    const follows = db.resources.follows
+    for (const id of ['ann', 'bob', 'cid', 'dee']) await people.insert({ id, data: { name: id } })
+    await people.graph.connect('ann', 'bob', { label: 'follows', weight: 1 })
+    await people.graph.connect('bob', 'cid', { label: 'follows', weight: 2 })
+    await people.graph.connect('ann', 'cid', { label: 'blocks', weight: 5 })
+    await people.graph.connect('cid', 'dee', { label: 'follows', weight: 1 })
+    await follows.graph.create('dee', 'ann', { label: 'follows' })
+    const edge = (e) => [e.source, e.target, e.label, e.weight, e._direction ?? null]
+    const read = {
+      out: (await people.graph.outgoingEdges('ann')).map(edge).sort(),
+      in: (await people.graph.incomingEdges('cid')).map(edge).sort(),
+      neighbors: (await people.graph.neighbors('ann')).map((n) => n.id).sort(),
+      degree: await people.graph.degree('cid'),
+      path: stable(await people.graph.shortestPath('ann', 'dee')),
+      traverse: (await people.graph.traverse('ann', { maxDepth: 3 })).map((n) => [n.id, n.depth]).sort(),
+      connected: await people.graph.isConnected('ann', 'bob'),
+      pathExists: await people.graph.pathExists('dee', 'bob'),
+      labels: (await follows.graph.labels('blocks')).map(edge).sort(),
+      bySource: (await follows.graph.bySource('bob')).map(edge).sort(),
+      byTarget: (await follows.graph.byTarget('ann')).map(edge).sort(),
+      between: (await follows.graph.between('ann', 'cid')).map(edge).sort()
+    }
+    const removed = await people.graph.disconnect('ann', 'cid')
+    const afterRemove = await people.graph.isConnected('ann', 'cid')
+    const noPath = await people.graph.shortestPath('bob', 'nobody').then(() => null, (e) => e.name)
+    return { read, removed, afterRemove, noPath, stats: plugin.getStats(), stored: await storedBy(db) }
+  },
+
+  async TournamentPlugin ({ db, ref }) {
+    const plugin = new ref.TournamentPlugin(quiet({}))
+    await db.connect()
+    await db.usePlugin(plugin)
+    const cup = await plugin.create({ name: 'Cup', organizerId: 'org1', format: 'single-elimination', config: { bestOf: 1 } })
+    await plugin.openRegistration(cup.id)
+    for (const [i, team] of ['red', 'blue', 'green', 'gold'].entries()) {
+      await plugin.register(cup.id, team, { seed: i + 1 })
+      await plugin.confirmRegistration(cup.id, team)
+    }
+    const duplicate = await plugin.register(cup.id, 'red').then(() => null, (e) => e.message)
+    await plugin.startTournament(cup.id)
+    const matches = async (filters) => (await plugin.getMatches(cup.id, filters)).sort((a, b) => (a.round - b.round) || (a.matchNumber - b.matchNumber))
+    const firstRound = await matches({ round: 1 })
+    for (const match of firstRound) {
+      if (match.participant1Id && match.participant2Id) await plugin.reportResult(match.id, { score1: 2, score2: 1 })
+    }
+    for (const match of await matches({ status: 'pending' })) {
+      if (match.participant1Id && match.participant2Id) await plugin.reportResult(match.id, { score1: 0, score2: 1 })
+    }
+    const match = (m) => ({ phase: m.phase, round: m.round, n: m.matchNumber, p1: m.participant1Id, p2: m.participant2Id, s: [m.score1, m.score2], winner: m.winnerId, status: m.status })
+    const tournament = await plugin.get(cup.id)
+    const participants = (await plugin.getParticipants(cup.id)).map((r) => [r.participantId, r.seed, r.status])
+    return {
+      duplicate,
+      participants,
+      matches: (await matches()).map(match),
+      standings: stable(await plugin.getStandings(cup.id)),
+      bracket: stable(await plugin.getBracket(cup.id)),
+      tournament: stable({ status: tournament.status, currentRound: tournament.currentRound, participants: tournament.participants }),
+      formats: plugin.getAvailableFormats(),
+      stats: stable(plugin.getStats()),
+      stored: await storedBy(db)
+    }
+  }
+})
