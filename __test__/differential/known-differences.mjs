@@ -18,6 +18,10 @@ const UNTRIAGED = 'not yet fixed (issue 9): observed, not yet triaged'
 const UNKNOWN_BEHAVIOR = 'COMPATIBILITY.md "Database and Resource": an unknown behavior is refused by createResource'
 const ENUM_SHORTHAND = 'COMPATIBILITY.md "Validation" 22: s3db.js 19.5.10 cannot create a resource with the enum: shorthand'
 const BYTES_REFUSED = 'not yet fixed (issue 9): s3db-native refuses insert.r1 ("must be bytes"), so r1 is missing and update.r1 fails as "does not exist" (ResourceError)'
+const BUFFER_REFUSED = 'not yet fixed (issue 9): a Buffer given for a buffer/bits attribute reaches the codec as JSON ({type,data}) and is refused ("must be bytes"), so r1 is never stored and r2 fails on raw (19.5.10: on the missing flags)'
+const DATES_REFUSED = 'COMPATIBILITY.md "Storage codec" 16: 19.x rejects the ISO text of a date attribute ("must be a Date"), so r1 is missing on its side'
+const UPDATE_ATTRIBUTES = 'not yet fixed (issue 9): the attributes of an update\'s InvalidResourceItem lack the read\'s system fields (_etag, _v, _lastModified, ...) that 19.5.10 puts there'
+const UPDATE_LIMIT_SIZES = 'not yet fixed (issue 9): the metadata size of an update over the limit is measured differently (totalSize, effectiveLimit, excess)'
 
 // Deliberate: see the COMPATIBILITY.md entries named.
 const UPDATE_BODY = 'COMPATIBILITY.md "Updates never silently lose a write": an update body without 19.5.10\'s copy of the read\'s system fields (user-managed) or with the whole mapped record (other behaviors), so its size and _hasContent differ'
@@ -53,19 +57,19 @@ export const known = [
   // 19.5.10 368 / native 61
   { scenario: "crud/update-patch-replace", path: "steps[\"get.afterUpdate\"].value._contentLength", reason: UPDATE_BODY },
   // 19.5.10 0 / native "<absent>"
-  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._contentLength", reason: UNTRIAGED },
+  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._contentLength", reason: UPDATE_ATTRIBUTES },
   // 19.5.10 "sha256:a8b0c3135f55973c038d0c83c924859f06aacc335fa90268c38449c4b68aca1a" / native "<absent>"
-  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._definitionHash", reason: UNTRIAGED },
+  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._definitionHash", reason: UPDATE_ATTRIBUTES },
   // 19.5.10 "<_etag>" / native "<absent>"
-  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._etag", reason: UNTRIAGED },
+  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._etag", reason: UPDATE_ATTRIBUTES },
   // 19.5.10 false / native "<absent>"
-  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._hasContent", reason: UNTRIAGED },
+  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._hasContent", reason: UPDATE_ATTRIBUTES },
   // 19.5.10 {} / native "<absent>"
-  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._lastModified", reason: UNTRIAGED },
+  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._lastModified", reason: UPDATE_ATTRIBUTES },
   // 19.5.10 "application/octet-stream" / native "<absent>"
-  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._mimeType", reason: UNTRIAGED },
+  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._mimeType", reason: UPDATE_ATTRIBUTES },
   // 19.5.10 "v1" / native "<absent>"
-  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._v", reason: UNTRIAGED },
+  { scenario: "crud/update-patch-replace", path: "steps[\"update.invalid\"].error.data.attributes._v", reason: UPDATE_ATTRIBUTES },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "crud/update-patch-replace", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 0 / native "<absent>"
@@ -845,15 +849,15 @@ export const known = [
   // 19.5.10 "<absent>" / native {"updated":[{"day":"1999-12-31","at":"2000-01-01T00:00:00Z","when":"2023-06-01T00:00:00.000Z","id":"…
   { scenario: "types/dates", path: "events.resource[\"update.r1\"]", reason: DATES },
   // 19.5.10 {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=dates/data/id=r1 [bucket:<… / native "<absent>"
-  { scenario: "types/dates", path: "steps[\"get.r1\"].error", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps[\"get.r1\"].error", reason: DATES_REFUSED },
   // 19.5.10 "<absent>" / native {"day":"2024-01-15","at":"2024-01-15T10:20:30.000Z","when":"2023-06-01T00:00:00.000Z","id":"r1","_co…
   { scenario: "types/dates", path: "steps[\"get.r1\"].value", reason: DATES },
   // 19.5.10 {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=dates/data/id=r1 [bucket:<… / native "<absent>"
-  { scenario: "types/dates", path: "steps[\"get.r1.afterUpdate\"].error", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps[\"get.r1.afterUpdate\"].error", reason: DATES_REFUSED },
   // 19.5.10 "<absent>" / native {"day":"1999-12-31","at":"2000-01-01T00:00:00Z","when":"2023-06-01T00:00:00.000Z","id":"r1","_conten…
   { scenario: "types/dates", path: "steps[\"get.r1.afterUpdate\"].value", reason: DATES },
   // 19.5.10 {"$error":"InvalidResourceItem","name":"InvalidResourceItem","message":"The 'when' field must be a D… / native "<absent>"
-  { scenario: "types/dates", path: "steps[\"insert.r1\"].error", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps[\"insert.r1\"].error", reason: DATES_REFUSED },
   // 19.5.10 "<absent>" / native {"day":"2024-01-15","at":"2024-01-15T10:20:30.000Z","when":"2023-06-01T00:00:00.000Z","id":"r1","_co…
   { scenario: "types/dates", path: "steps[\"insert.r1\"].value", reason: DATES },
   // 19.5.10 "2000-01-01T00:00:00Z" / native "2024-01-15T10:20:30.000Z"
@@ -867,7 +871,7 @@ export const known = [
   // 19.5.10 "<absent>" / native {"day":"1999-12-31","at":"2000-01-01T00:00:00Z","id":"r2","_contentLength":0,"_lastModified":{"$date…
   { scenario: "types/dates", path: "steps.list.value[1]", reason: DATES },
   // 19.5.10 {"$error":"ResourceError","name":"ResourceError","message":"Resource with id 'r1' does not exist","s… / native "<absent>"
-  { scenario: "types/dates", path: "steps[\"update.r1\"].error", reason: UNTRIAGED },
+  { scenario: "types/dates", path: "steps[\"update.r1\"].error", reason: DATES_REFUSED },
   // 19.5.10 "<absent>" / native {"day":"1999-12-31","at":"2000-01-01T00:00:00Z","when":"2023-06-01T00:00:00.000Z","id":"r1","_conten…
   { scenario: "types/dates", path: "steps[\"update.r1\"].value", reason: DATES },
   // 19.5.10 "<absent>" / native {"metadata":{"0":"1999-12-31","1":"2000-01-01T00:00:00Z","2":"2023-06-01T00:00:00.000Z","_v":"v1"},"…
@@ -931,33 +935,33 @@ export const known = [
   // 19.5.10 {"fetched":[{"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_… / native "<absent>"
   { scenario: "types/buffer-bits", path: "events.resource[\"update.r1\"]", reason: BUFFERS },
   // 19.5.10 "<absent>" / native {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: databases/app/resource=buffer_bits/…
-  { scenario: "types/buffer-bits", path: "steps[\"get.r1\"].error", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"get.r1\"].error", reason: BUFFER_REFUSED },
   // 19.5.10 {"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_1":"1","id":… / native "<absent>"
   { scenario: "types/buffer-bits", path: "steps[\"get.r1\"].value", reason: BUFFERS },
   // 19.5.10 "<absent>" / native {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: databases/app/resource=buffer_bits/…
-  { scenario: "types/buffer-bits", path: "steps[\"get.r1.afterUpdate\"].error", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"get.r1.afterUpdate\"].error", reason: BUFFER_REFUSED },
   // 19.5.10 {"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_1":"1","id":… / native "<absent>"
   { scenario: "types/buffer-bits", path: "steps[\"get.r1.afterUpdate\"].value", reason: BUFFERS },
   // 19.5.10 "<absent>" / native {"$error":"InvalidResourceItem","name":"InvalidResourceItem","message":"The 'raw' field must be byte…
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r1\"].error", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r1\"].error", reason: BUFFER_REFUSED },
   // 19.5.10 {"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_1":"1","id":… / native "<absent>"
   { scenario: "types/buffer-bits", path: "steps[\"insert.r1\"].value", reason: BUFFERS },
   // 19.5.10 "The 'flags' field is required." / native "The 'raw' field must be bytes: an array of 0-255 integers or base64 text."
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.message", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.message", reason: BUFFER_REFUSED },
   // 19.5.10 true / native "<absent>"
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].actual.$undefined", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].actual.$undefined", reason: BUFFER_REFUSED },
   // 19.5.10 "<absent>" / native [104,105]
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].actual.data", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].actual.data", reason: BUFFER_REFUSED },
   // 19.5.10 "<absent>" / native "Buffer"
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].actual.type", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].actual.type", reason: BUFFER_REFUSED },
   // 19.5.10 "flags" / native "raw"
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].field", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].field", reason: BUFFER_REFUSED },
   // 19.5.10 "The 'flags' field is required." / native "The 'raw' field must be bytes: an array of 0-255 integers or base64 text."
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].message", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].message", reason: BUFFER_REFUSED },
   // 19.5.10 "required" / native "bytes"
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].type", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.validation[0].type", reason: BUFFER_REFUSED },
   // 19.5.10 "The 'flags' field is required." / native "The 'raw' field must be bytes: an array of 0-255 integers or base64 text."
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.message", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.message", reason: BUFFER_REFUSED },
   // 19.5.10 {"raw_0":"0","raw_1":"1","raw_2":"2","raw_3":"250","raw_4":"255","flags_0":"160","flags_1":"1","id":… / native "<absent>"
   { scenario: "types/buffer-bits", path: "steps.list.value[0]", reason: BUFFERS },
   // 19.5.10 "InvalidResourceItem" / native "ResourceError"
@@ -1153,13 +1157,11 @@ export const known = [
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "behaviors/user-managed", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 2036 / native 2043
-  { scenario: "behaviors/enforce-limits", path: "steps[\"update.small.grows\"].error.data.effectiveLimit", reason: UNTRIAGED },
+  { scenario: "behaviors/enforce-limits", path: "steps[\"update.small.grows\"].error.data.effectiveLimit", reason: UPDATE_LIMIT_SIZES },
   // 19.5.10 516 / native 270
-  { scenario: "behaviors/enforce-limits", path: "steps[\"update.small.grows\"].error.data.excess", reason: UNTRIAGED },
-  // 19.5.10 "small" / native "<absent>"
-  { scenario: "behaviors/enforce-limits", path: "steps[\"update.small.grows\"].error.data.id", reason: UNTRIAGED },
+  { scenario: "behaviors/enforce-limits", path: "steps[\"update.small.grows\"].error.data.excess", reason: UPDATE_LIMIT_SIZES },
   // 19.5.10 2552 / native 2313
-  { scenario: "behaviors/enforce-limits", path: "steps[\"update.small.grows\"].error.data.totalSize", reason: UNTRIAGED },
+  { scenario: "behaviors/enforce-limits", path: "steps[\"update.small.grows\"].error.data.totalSize", reason: UPDATE_LIMIT_SIZES },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "behaviors/enforce-limits", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 0 / native 1238
@@ -1505,10 +1507,10 @@ export const known = [
   { scenario: "behaviors/body-only", path: "steps[\"update.small.grows\"].value._hasContent", reason: READ_FIELDS },
   { scenario: "behaviors/body-only", path: "steps[\"update.small.grows\"].value._lastModified", reason: READ_FIELDS },
   { scenario: "behaviors/body-only", path: "steps[\"update.small.grows\"].value._mimeType", reason: READ_FIELDS },
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.attributes.raw[\"0\"]", reason: UNTRIAGED },
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.attributes.raw[\"1\"]", reason: UNTRIAGED },
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.attributes.raw.data", reason: UNTRIAGED },
-  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.attributes.raw.type", reason: UNTRIAGED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.attributes.raw[\"0\"]", reason: BUFFER_REFUSED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.attributes.raw[\"1\"]", reason: BUFFER_REFUSED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.attributes.raw.data", reason: BUFFER_REFUSED },
+  { scenario: "types/buffer-bits", path: "steps[\"insert.r2\"].error.data.attributes.raw.type", reason: BUFFER_REFUSED },
   { scenario: "hooks/resource-hooks", path: "logs.beforeUpdate[0]._lastModified.$date", reason: READ_FIELDS },
   { scenario: "crud/upsert", path: "store.end[\"resource=people/data/id=ana\"].body.json._v", reason: READ_FIELDS },
   { scenario: "crud/update-conditional", path: "store.end[\"resource=people/data/id=ana\"].body.json._v", reason: READ_FIELDS },

@@ -423,7 +423,14 @@ impl Resource {
         strip_dangerous_keys(&mut value);
         self.validate_write(&mut value, Some(id))
             .map_err(|e| update_refusal(with_given_id(e, Some(id))))?;
-        let mut encoded = self.encode(&value, "update")?;
+        let mut encoded = self.encode(&value, "update").map_err(|e| {
+            // s3db.js's update names the record it could not store.
+            if e.kind == ErrorKind::MetadataTooLarge {
+                e.with_details(json!({ "id": id }))
+            } else {
+                e
+            }
+        })?;
         let mut put = match &before.content {
             Some((content, content_type)) => PutObjectInput {
                 body: content.clone(),
