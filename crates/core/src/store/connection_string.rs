@@ -422,6 +422,55 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_arbitrary_strings() {
+        let pieces = [
+            "s3",
+            "http",
+            "https",
+            "memory",
+            "file",
+            "ftp",
+            "://",
+            ":",
+            "/",
+            "//",
+            "@",
+            "?",
+            "&",
+            "=",
+            "%",
+            "%00",
+            "%0A",
+            "%C3",
+            "%zz",
+            "é",
+            "€",
+            "\u{0}",
+            "\n",
+            "[",
+            "]",
+            "::1",
+            "region",
+            "sessionToken",
+            "endpoint",
+            "bucket",
+            "keyPrefix",
+            ".",
+            "a",
+            "9000",
+        ];
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..20_000 {
+            let input: String = (0..rng.usize(1..12))
+                .map(|_| pieces[rng.usize(..pieces.len())])
+                .collect();
+            if let Err(err) = ConnectionConfig::parse(&input) {
+                assert_eq!(err.kind, ErrorKind::ConnectionString, "{input:?}");
+            }
+        }
+    }
+
+    #[test]
     fn bad_strings_name_the_problem_without_secrets() {
         for bad in [
             "",
