@@ -128,9 +128,13 @@ module.exports = {
     try {
       listed = JSON.parse(await this._call(method, listOptions(options)))
     } catch (err) {
+      // list() answers an unknown partition with [] and a `list` event, no error (19.5.10);
+      // page() reports it (as its count did).
+      if (err instanceof PartitionError && method === 'list') {
+        this._emitEvent('list', { partition, partitionValues, count: 0, errors: 0 })
+        return { records: [], total: 0 }
+      }
       if (this.listenerCount('error') > 0) this.emit('error', err, options)
-      // list() answers an unknown partition with []; page() reports it (as its count did).
-      if (err instanceof PartitionError && method === 'list') return { records: [], total: 0 }
       throw err
     }
     const failures = revivedFailures(listed.errors)

@@ -22,6 +22,8 @@ const BUFFER_REFUSED = 'not yet fixed (issue 9): a Buffer given for a buffer/bit
 const DATES_REFUSED = 'COMPATIBILITY.md "Storage codec" 16: 19.x rejects the ISO text of a date attribute ("must be a Date"), so r1 is missing on its side'
 const UPDATE_ATTRIBUTES = 'not yet fixed (issue 9): the attributes of an update\'s InvalidResourceItem lack the read\'s system fields (_etag, _v, _lastModified, ...) that 19.5.10 puts there'
 const UPDATE_LIMIT_SIZES = 'not yet fixed (issue 9): the metadata size of an update over the limit is measured differently (totalSize, effectiveLimit, excess)'
+const NO_BCRYPT = 'not yet fixed (issue 9): the reference install has no bcrypt (a peer dependency of s3db.js), so 19.5.10 cannot hash the password ("Problem hashing password") and r1 is missing on its side'
+const MEMORY_PRECONDITION = 'not yet fixed (issue 9): 19.5.10\'s memory client answers a stale If-Match with its own ResourceError, whose message updateConditional returns (on S3 it says "ETag mismatch - ...", as s3db-native)'
 
 // Deliberate: see the COMPATIBILITY.md entries named.
 const UPDATE_BODY = 'COMPATIBILITY.md "Updates never silently lose a write": an update body without 19.5.10\'s copy of the read\'s system fields (user-managed) or with the whole mapped record (other behaviors), so its size and _hasContent differ'
@@ -107,7 +109,7 @@ export const known = [
   // 19.5.10 314 / native 29
   { scenario: "crud/update-conditional", path: "steps.get.value._contentLength", reason: UPDATE_BODY },
   // 19.5.10 "Precondition failed: ETag mismatch for key \"databases/app/resource=people/data/id=ana\"" / native "ETag mismatch - object was modified by another process"
-  { scenario: "crud/update-conditional", path: "steps[\"updateConditional.staleEtag\"].value.error", reason: UNTRIAGED },
+  { scenario: "crud/update-conditional", path: "steps[\"updateConditional.staleEtag\"].value.error", reason: MEMORY_PRECONDITION },
   // 19.5.10 0 / native "<absent>"
   { scenario: "crud/update-conditional", path: "store.end[\"resource=people/data/id=ana\"].body.json._contentLength", reason: READ_FIELDS },
   // 19.5.10 "sha256:a8b0c3135f55973c038d0c83c924859f06aacc335fa90268c38449c4b68aca1a" / native "<absent>"
@@ -182,10 +184,6 @@ export const known = [
   { scenario: "listing/list-listIds", path: "events.products[\"list.offset\"].listed-ids", reason: UNTRIAGED },
   // 19.5.10 [{"title":"Item 4","category":"toys","price":6,"stock":{"$undefined":true},"meta":{"color":"blue"},"… / native "<absent>"
   { scenario: "listing/list-listIds", path: "events.products[\"list.partition\"].fetched", reason: UNTRIAGED },
-  // 19.5.10 "<absent>" / native [[{"$error":"PartitionError","name":"PartitionError","message":"Partition 'nope' not found","bucket"…
-  { scenario: "listing/list-listIds", path: "events.products[\"list.unknownPartition\"].error", reason: UNTRIAGED },
-  // 19.5.10 [{"partition":"nope","partitionValues":{"category":"toys"},"count":0,"errors":0}] / native "<absent>"
-  { scenario: "listing/list-listIds", path: "events.products[\"list.unknownPartition\"].list", reason: UNTRIAGED },
   // 19.5.10 {"$undefined":true} / native "<absent>"
   { scenario: "listing/list-listIds", path: "steps.list.value[0].stock", reason: UNTRIAGED },
   // 19.5.10 {"$undefined":true} / native "<absent>"
@@ -1039,19 +1037,19 @@ export const known = [
   // 19.5.10 {"error":{"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=logins/data/id=r1… / native "<absent>"
   { scenario: "types/password", path: "steps[\"<scenario aborted>\"]", reason: UNTRIAGED },
   // 19.5.10 {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=logins/data/id=r1 [bucket:… / native "<absent>"
-  { scenario: "types/password", path: "steps.get.error", reason: UNTRIAGED },
+  { scenario: "types/password", path: "steps.get.error", reason: NO_BCRYPT },
   // 19.5.10 "<absent>" / native {"user":"ana","pass":"Y/nOaSv.nUWvHsqyDXckKuutU6rv5m1QJTwAunErv8AboJX08y//i","id":"r1","_contentLeng…
   { scenario: "types/password", path: "steps.get.value", reason: UNTRIAGED },
   // 19.5.10 "<absent>" / native {"value":true}
   { scenario: "types/password", path: "steps.hashKeptOnUnrelatedUpdate", reason: UNTRIAGED },
   // 19.5.10 {"$error":"InvalidResourceItem","name":"InvalidResourceItem","message":"Problem hashing password. Er… / native "<absent>"
-  { scenario: "types/password", path: "steps.insert.error", reason: UNTRIAGED },
+  { scenario: "types/password", path: "steps.insert.error", reason: NO_BCRYPT },
   // 19.5.10 "<absent>" / native {"user":"ana","pass":"Y/nOaSv.nUWvHsqyDXckKuutU6rv5m1QJTwAunErv8AboJX08y//i","id":"r1","_contentLeng…
   { scenario: "types/password", path: "steps.insert.value", reason: UNTRIAGED },
   // 19.5.10 false / native true
   { scenario: "types/password", path: "steps.passIsHashed.value", reason: UNTRIAGED },
   // 19.5.10 {"$error":"ResourceError","name":"ResourceError","message":"Resource with id 'r1' does not exist","s… / native "<absent>"
-  { scenario: "types/password", path: "steps[\"update.user\"].error", reason: UNTRIAGED },
+  { scenario: "types/password", path: "steps[\"update.user\"].error", reason: NO_BCRYPT },
   // 19.5.10 "<absent>" / native {"user":"ana2","pass":"Y/nOaSv.nUWvHsqyDXckKuutU6rv5m1QJTwAunErv8AboJX08y//i","id":"r1","_contentLen…
   { scenario: "types/password", path: "steps[\"update.user\"].value", reason: UNTRIAGED },
   // 19.5.10 "latest" / native "0.1.0"
