@@ -177,7 +177,10 @@ impl Schema {
                 continue;
             }
             // 19.x's validation turns a `json` attribute's value into its JSON text.
-            let json_text = self.fields.get(&path).is_some_and(|spec| spec.rule.ty == "json");
+            let json_text = self
+                .fields
+                .get(&path)
+                .is_some_and(|spec| spec.rule.ty == "json");
             if json_text && !value.is_string() && !value.is_null() {
                 out.insert(key, Value::String(stringify(value)));
                 continue;
@@ -225,7 +228,8 @@ mod data_body_tests {
 
     #[test]
     fn json_attributes_as_their_json_text() {
-        let s = schema(json!({ "data": "json", "extra": "json|optional", "obj": "object|optional" }));
+        let s =
+            schema(json!({ "data": "json", "extra": "json|optional", "obj": "object|optional" }));
         let data = json!({ "data": "text", "extra": [1, 2], "obj": { "a": 1 } });
         assert_eq!(
             String::from_utf8(s.data_body(&data, &[])).unwrap(),
