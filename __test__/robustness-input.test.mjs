@@ -47,6 +47,15 @@ describe('connection strings with control characters in header fields', () => {
     assert.equal(new ConnectionString('memory://bucket/app?region=%01').bucket, 'bucket')
   })
 
+  it('refuses a file:// directory with a NUL byte (no path can hold one)', async () => {
+    const connectionString = 'file:///tmp/s3db-native-a%00b'
+    assert.throws(() => new ConnectionString(connectionString), isRefusal)
+    await assert.rejects(async () => {
+      const db = new Database({ connectionString, logLevel: 'silent' })
+      await db.connect()
+    }, isRefusal)
+  })
+
   it('keeps the session token out of error messages', () => {
     assert.throws(() => new ConnectionString('ftp://ak@host/b?sessionToken=secretpw'), (err) => {
       assert.ok(err instanceof ConnectionStringError)

@@ -212,6 +212,9 @@ impl ConnectionConfig {
                 .find(|(k, _)| k == name)
                 .map(|(_, v)| v.clone())
         };
+        if path.contains('\0') {
+            return Err(error(format!("Invalid connection string: the directory of file:// contains a NUL byte, which no path can hold: file://{rest}")));
+        }
         let mut config = Self::blank(BackendKind::File);
         config.base_path = Some(path);
         config.bucket = param("bucket")
@@ -386,6 +389,12 @@ mod tests {
         );
         assert_eq!(
             ConnectionConfig::parse("file://").unwrap_err().kind,
+            ErrorKind::ConnectionString
+        );
+        assert_eq!(
+            ConnectionConfig::parse("file:///tmp/a%00b")
+                .unwrap_err()
+                .kind,
             ErrorKind::ConnectionString
         );
     }
