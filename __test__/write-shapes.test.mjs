@@ -274,3 +274,17 @@ describe('write shapes: secrets', () => {
     await db.disconnect()
   })
 })
+
+describe('write shapes: any', () => {
+  it('an object in an any attribute reads back as that object (19.5.10: flattened into any_x)', async () => {
+    const db = await connected(backends[0])
+    const res = await db.createResource({ name: 'loose', attributes: { s: 'string', any: 'any|optional' } })
+    await res.insert({ id: 'r1', s: 'x', any: { x: [1, 'two'] } })
+    const got = await res.get('r1')
+    assert.deepEqual(got.any, { x: [1, 'two'] })
+    assert.equal('any_x' in got, false)
+    const { metadata } = await stored(db, res, 'r1')
+    assert.equal(Object.keys(metadata).some((k) => k.startsWith('any')), false)
+    await db.disconnect()
+  })
+})
