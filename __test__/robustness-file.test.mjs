@@ -1,10 +1,10 @@
 // The file backend shared by several processes: conditional writes are atomic across them (no
 // acknowledged update is lost), and temp files a killed writer left behind are removed when the
 // store is next opened, never listed as records.
-import { describe, it } from 'node:test'
+import { after, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, statSync, writeFileSync, utimesSync, existsSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, utimesSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, basename, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,7 +14,13 @@ const { Database } = s3db
 const root = fileURLToPath(new URL('..', import.meta.url))
 const writer = fileURLToPath(new URL('./helpers/robustness-file-writer.cjs', import.meta.url))
 
-const freshDir = () => mkdtempSync(join(tmpdir(), 's3db-native-robust-'))
+const made = []
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 's3db-native-robust-'))
+  made.push(dir)
+  return dir
+}
+after(() => { for (const dir of made) rmSync(dir, { recursive: true, force: true }) })
 
 function filesUnder (dir) {
   return readdirSync(dir, { recursive: true }).map((f) => join(dir, f)).filter((f) => statSync(f).isFile())
