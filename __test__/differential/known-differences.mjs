@@ -42,6 +42,8 @@ const DB_HOOKS = 'COMPATIBILITY.md "Database hooks run": 19.5.10 never calls dat
 
 const ANY_WHOLE = 'COMPATIBILITY.md "Storage codec" 20b: an object in an any attribute stays one value (19.5.10 flattens it into any_x)'
 
+const REFS_AWAITED = 'COMPATIBILITY.md "Partition references are written before the write resolves": 19.5.10 writes them after insertMany resolved, so deleteAllData ran before they landed'
+
 export const known = [
   { field: '_originalVersion', reference: '1', native: ABSENT, reason: VERSION_FIELDS },
   { field: '_versionMapped', reference: true, native: ABSENT, reason: VERSION_FIELDS },
@@ -160,9 +162,9 @@ export const known = [
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "bulk/deleteMany", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 {"metadata":{"_v":"v1"},"contentType":"application/octet-stream","body":""} / native "<absent>"
-  { scenario: "bulk/deleteAll", path: "store.end[\"resource=orders/partition=byRegion/region=eu/id=o2\"]", reason: UNTRIAGED },
+  { scenario: "bulk/deleteAll", path: "store.end[\"resource=orders/partition=byRegion/region=eu/id=o2\"]", reason: REFS_AWAITED },
   // 19.5.10 {"metadata":{"_v":"v1"},"contentType":"application/octet-stream","body":""} / native "<absent>"
-  { scenario: "bulk/deleteAll", path: "store.end[\"resource=orders/partition=byRegion/region=us/id=o1\"]", reason: UNTRIAGED },
+  { scenario: "bulk/deleteAll", path: "store.end[\"resource=orders/partition=byRegion/region=us/id=o1\"]", reason: REFS_AWAITED },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "bulk/deleteAll", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 [{"title":"Item 0","category":"tools","price":0,"stock":{"$undefined":true},"meta":{"color":"blue"},… / native "<absent>"
@@ -1034,23 +1036,23 @@ export const known = [
   // 19.5.10 "cTjMuw+06Am00LVIZzNLjP9VS1CSiGYKr7lpfFqagAshzZdZmBP4qnK+DDITrE7EAkpC1lOtTIk=" / native "s3cr3t-value"
   { scenario: "types/secret", path: "steps[\"update.r1\"].value.token", reason: SECRETS_CLEAR },
   // 19.5.10 {"error":{"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=logins/data/id=r1… / native "<absent>"
-  { scenario: "types/password", path: "steps[\"<scenario aborted>\"]", reason: UNTRIAGED },
+  { scenario: "types/password", path: "steps[\"<scenario aborted>\"]", reason: NO_BCRYPT },
   // 19.5.10 {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=logins/data/id=r1 [bucket:… / native "<absent>"
   { scenario: "types/password", path: "steps.get.error", reason: NO_BCRYPT },
   // 19.5.10 "<absent>" / native {"user":"ana","pass":"Y/nOaSv.nUWvHsqyDXckKuutU6rv5m1QJTwAunErv8AboJX08y//i","id":"r1","_contentLeng…
-  { scenario: "types/password", path: "steps.get.value", reason: UNTRIAGED },
+  { scenario: "types/password", path: "steps.get.value", reason: NO_BCRYPT },
   // 19.5.10 "<absent>" / native {"value":true}
-  { scenario: "types/password", path: "steps.hashKeptOnUnrelatedUpdate", reason: UNTRIAGED },
+  { scenario: "types/password", path: "steps.hashKeptOnUnrelatedUpdate", reason: NO_BCRYPT },
   // 19.5.10 {"$error":"InvalidResourceItem","name":"InvalidResourceItem","message":"Problem hashing password. Er… / native "<absent>"
   { scenario: "types/password", path: "steps.insert.error", reason: NO_BCRYPT },
   // 19.5.10 "<absent>" / native {"user":"ana","pass":"Y/nOaSv.nUWvHsqyDXckKuutU6rv5m1QJTwAunErv8AboJX08y//i","id":"r1","_contentLeng…
-  { scenario: "types/password", path: "steps.insert.value", reason: UNTRIAGED },
+  { scenario: "types/password", path: "steps.insert.value", reason: NO_BCRYPT },
   // 19.5.10 false / native true
-  { scenario: "types/password", path: "steps.passIsHashed.value", reason: UNTRIAGED },
+  { scenario: "types/password", path: "steps.passIsHashed.value", reason: NO_BCRYPT },
   // 19.5.10 {"$error":"ResourceError","name":"ResourceError","message":"Resource with id 'r1' does not exist","s… / native "<absent>"
   { scenario: "types/password", path: "steps[\"update.user\"].error", reason: NO_BCRYPT },
   // 19.5.10 "<absent>" / native {"user":"ana2","pass":"Y/nOaSv.nUWvHsqyDXckKuutU6rv5m1QJTwAunErv8AboJX08y//i","id":"r1","_contentLen…
-  { scenario: "types/password", path: "steps[\"update.user\"].value", reason: UNTRIAGED },
+  { scenario: "types/password", path: "steps[\"update.user\"].value", reason: NO_BCRYPT },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "types/coercion", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 456 / native 97
