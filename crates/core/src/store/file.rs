@@ -69,6 +69,7 @@ impl FileStore {
             .unwrap_or_else(|e| e.into_inner())
             .insert(fs::canonicalize(&root).unwrap_or_else(|_| root.clone()));
         if first_open {
+            // One walk of the tree (directory listings only), once per root and process.
             sweep_temp_files(&root, SystemTime::now());
         }
         Ok(FileStore {
