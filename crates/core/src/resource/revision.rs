@@ -2,9 +2,11 @@
 //!
 //! S3's ETag is the MD5 of the body, so a record held only in metadata keeps the same ETag
 //! whatever its fields, and `If-Match` could not tell that another writer changed it. Updates
-//! therefore write the complete mapped record as a JSON body too (s3db.js itself writes a JSON
-//! body on update). Readers merge body under metadata, so both placements read back the same,
-//! in s3db.js as here, and the ETag now changes whenever the record does.
+//! therefore write a JSON body holding the whole record: for a user-managed record held in
+//! metadata the body s3db.js 19.5.10 writes (its data under attribute names, see
+//! `Schema::data_body`), otherwise the complete mapped record built here. Readers merge body
+//! under metadata, so both placements read back the same, in s3db.js as here, and the ETag
+//! changes whenever the record does. A replace stores what an insert stores, as in s3db.js.
 //!
 //! A body that holds binary content set with `setContent` is kept as it is instead.
 
