@@ -422,7 +422,7 @@ export type {
 export { Database, S3db, Resource, Plugin } from './lib/database.js'
 export type {
   Behavior, AttributeDefinition, PartitionDefinition, HookEvent, Hook, MiddlewareMethod, MiddlewareContext, Middleware,
-  ResourceConfig, ResourceRecord, ListOptions, PageResult, ValidationResult, DatabaseOptions, DatabaseHookEvent,
+  ResourceConfig, ResourceRecord, UnreadRecord, ListOptions, PageResult, ValidationResult, DatabaseOptions, DatabaseHookEvent,
   DefinitionChange, PluginLike, BulkProgress, ResourceEvents, DatabaseEvents, ProcessMemorySnapshot, ResourceMetrics,
   PluginMetrics, LogLevel, LogFormat, Logger, LoggerOptions, PluginConfig, HookHandler, WrapperFunction, MiddlewareFunction,
   CronManager, ScheduledTask, GlobalCoordinatorService, GlobalCoordinatorConfig, LeaderChangeEvent, ResourceSchemaView

@@ -62,6 +62,17 @@ export interface ResourceConfig {
 }
 
 /** A stored record: its fields, `id` and the system fields reads add. */
+/**
+ * What a batch read (`getMany`, `list`, `getAll`, `page`, iteration) puts in place of a record
+ * it could not read when the resource has no `error` listener (19.5.10's shape). With a
+ * listener the failure is an `error` event instead. Test for it with `'_error' in item`.
+ */
+export interface UnreadRecord {
+  id: string
+  _error: string
+  _decryptionFailed: boolean
+}
+
 export type ResourceRecord<T = Record<string, any>> = T & {
   id: string
   _contentLength: number
@@ -160,11 +171,13 @@ export class Resource<T extends Record<string, any> = Record<string, any>> exten
   deleteMany (ids: string[]): Promise<{ deleted: number, errors: number }>
   deleteAll (): Promise<{ deletedCount: number, version: string }>
   deleteAllData (): Promise<{ deletedCount: number, resource: string }>
+  /** Every record; one that could not be read is an `error` event or an {@link UnreadRecord}. */
   list (options?: ListOptions): Promise<Array<ResourceRecord<T>>>
   listIds (options?: ListOptions): Promise<string[]>
   count (options?: { partition?: string, partitionValues?: Record<string, unknown> }): Promise<number>
   page (options?: { offset?: number, size?: number, partition?: string, partitionValues?: Record<string, unknown>, skipCount?: boolean }): Promise<PageResult<T>>
   query (filter?: Partial<T>, options?: ListOptions): Promise<Array<ResourceRecord<T>>>
+  /** In id order; an unreadable record is an `error` event or an {@link UnreadRecord} at its place. */
   getMany (ids: string[]): Promise<Array<ResourceRecord<T>>>
   getAll (): Promise<Array<ResourceRecord<T>>>
   getFromPartition (params: { id: string, partitionName: string, partitionValues: Record<string, unknown> }): Promise<ResourceRecord<T>>

@@ -1,6 +1,6 @@
 // Compiles against index.d.ts: incremental ids, sequences, lazy schemas, partition helpers and
 // an injected client object (checked by `npm run typecheck`, never run).
-import { S3db, MemoryClient, parseIncrementalConfig, createSequence, DistributedLock, type ClientLike, type SequenceInfo } from '../../index.js'
+import { S3db, MemoryClient, parseIncrementalConfig, createSequence, DistributedLock, type ClientLike, type SequenceInfo, type UnreadRecord } from '../../index.js'
 
 async function resourceApi (client: ClientLike): Promise<void> {
   const db = new S3db({ client })
@@ -23,6 +23,9 @@ async function resourceApi (client: ClientLike): Promise<void> {
   const seq = createSequence({ get: async () => null, set: async () => ({}), delete: async () => {} }, { resourceName: 'orders' })
   const lock = new DistributedLock(seq.storage)
   const value: number = await seq.next('n')
+  const items = await orders.getMany(['a', 'b'])
+  const unread: UnreadRecord[] = items.filter((item) => '_error' in item) as unknown as UnreadRecord[]
+  void [unread[0]?._error, unread[0]?._decryptionFailed]
   void [next, reset, listed, batch?.end, remaining, compiled, warmed, key, inPartition[0]?._partition, level, config.mode, lock, value]
 }
 
