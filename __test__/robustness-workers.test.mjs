@@ -16,16 +16,16 @@ function runWorkers (...args) {
 }
 
 describe('worker threads', () => {
-  it('survives 5 sequential workers that load the package and are terminated', () => {
-    runWorkers('sequential', '5', 'package')
+  it('survives 20 sequential workers that load the package and are terminated', () => {
+    runWorkers('sequential', '20', 'package')
   })
 
   it('survives 5 sequential workers that load the bare .node file', () => {
     runWorkers('sequential', '5', 'bare')
   })
 
-  it('survives 2 concurrent workers, then a third after both are gone', () => {
-    runWorkers('concurrent', '2', 'package')
+  it('survives 4 concurrent workers, then a fifth after all are gone', () => {
+    runWorkers('concurrent', '4', 'package')
   })
 
   it('survives workers terminated with writes in flight', () => {
