@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The `Body` of getObject: a Node Readable over the fetched bytes with the AWS SDK v3 helpers
 // (`transformToByteArray`, `transformToString`, `transformToWebStream`) that s3db.js code uses.

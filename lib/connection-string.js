@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // `ConnectionString`: the parsed form of a connection string, computed by the native core so the
 // JS view and the backend can never disagree.

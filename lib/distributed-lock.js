@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // `DistributedLock` (s3db.js 19.x): a lock held as one object, taken with a create-if-absent
 // write, so every process (and s3db.js itself) using the same key excludes the others. The
@@ -28,6 +29,10 @@ function isPreconditionFailure (err) {
 }
 
 class DistributedLock {
+  /**
+   * @param {any} storage
+   * @param {{ keyGenerator?: (name: string) => string, defaults?: Record<string, any> }} [options]
+   */
   constructor (storage, { keyGenerator, defaults } = {}) {
     if (!storage) throw new Error('DistributedLock requires a storage adapter')
     this.storage = storage

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // `DistributedSequence` / `createSequence` (s3db.js 19.x): a named counter kept as one object
 // and changed only under a `DistributedLock`. The storage is an adapter
@@ -8,13 +9,22 @@ const { DistributedLock } = require('./distributed-lock')
 const SEQUENCE_DEFAULTS = Object.freeze({ initialValue: 1, increment: 1, lockTimeout: 5000, lockTTL: 10 })
 
 class DistributedSequence {
+  /**
+   * @param {any} storage
+   * @param {{ valueKeyGenerator?: (name: string) => string, lockKeyGenerator?: (name: string) => string,
+   *   defaults?: Record<string, any> }} [options]
+   */
   constructor (storage, { valueKeyGenerator, lockKeyGenerator, defaults } = {}) {
     if (!storage) throw new Error('DistributedSequence requires a storage adapter')
     this.storage = storage
     this.valueKeyGenerator = valueKeyGenerator ?? ((name) => `sequences/${name}/value`)
     this.lockKeyGenerator = lockKeyGenerator ?? ((name) => `sequences/${name}/lock`)
+    /** @type {Record<string, any>} */
     this.defaults = { ...SEQUENCE_DEFAULTS, ...defaults }
-    this.lock = new DistributedLock(storage, { keyGenerator: this.lockKeyGenerator, defaults: { ttl: this.defaults.lockTTL, timeout: this.defaults.lockTimeout } })
+    this.lock = new DistributedLock(storage, {
+      keyGenerator: this.lockKeyGenerator,
+      defaults: { ttl: this.defaults.lockTTL, timeout: this.defaults.lockTimeout }
+    })
   }
 
   async _locked (name, lockTimeout, lockTTL, work) {
@@ -24,6 +34,7 @@ class DistributedSequence {
   }
 
   /** The current value; the stored one advances by `increment`. */
+  /** @param {Record<string, any>} [options] */
   next (name, options = {}) {
     const { initialValue, increment, lockTimeout, lockTTL, metadata } = { ...this.defaults, ...options }
     const key = this.valueKeyGenerator(name)
@@ -46,6 +57,7 @@ class DistributedSequence {
     return this.storage.get(this.valueKeyGenerator(name))
   }
 
+  /** @param {Record<string, any>} [options] */
   reset (name, value, options = {}) {
     const { lockTimeout, lockTTL, metadata } = { ...this.defaults, ...options }
     const key = this.valueKeyGenerator(name)
@@ -57,6 +69,7 @@ class DistributedSequence {
     })
   }
 
+  /** @param {Record<string, any>} [options] */
   set (name, value, options = {}) {
     return this.reset(name, value, options)
   }
@@ -71,6 +84,7 @@ class DistributedSequence {
   }
 
   /** The value after incrementing. */
+  /** @param {Record<string, any>} [options] */
   async increment (name, options = {}) {
     const { increment } = { ...this.defaults, ...options }
     return (await this.next(name, options)) + increment

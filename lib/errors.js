@@ -513,6 +513,9 @@ const without = (obj, keys) => Object.fromEntries(Object.entries(obj).filter(([k
 // mapAwsError builds them from the SDK's error, here an AWS-shaped copy of the record.
 const FROM_STORE = new Set(['NoSuchKey', 'NoSuchBucket', 'PermissionError', 'PreconditionFailed', 'NetworkingError', 'TimeoutError', 'SlowDown', 'ServiceUnavailable', 'UnknownError'])
 
+// The in-memory store's not-found message (19.5.10's memory client's, which it does not wrap).
+const IN_MEMORY_NOT_FOUND = /^Object not found: /
+
 // The record kinds mapAwsError must see whatever the S3 code was.
 const STORE_KINDS = { NoSuchKey: 'NoSuchKey', NoSuchBucket: 'NoSuchBucket', PreconditionFailed: 'PreconditionFailed' }
 
@@ -542,6 +545,11 @@ function fromErrorRecord (record, context = {}) {
       return new PermissionError('Access denied', { ...ctx, original, metadata: { ...original.$metadata }, description: AWS_DESCRIPTIONS.PermissionError, retriable: false })
     }
     const kind = STORE_KINDS[record.name]
+    if (kind === 'NoSuchKey' && !context.commandName && ctx.resourceName !== undefined && !IN_MEMORY_NOT_FOUND.test(record.message)) {
+      // A resource's read over S3: 19.5.10's client has already made the SDK error a NoSuchKey,
+      // which the resource maps again, so the S3 message is that NoSuchKey's own message.
+      original.message = `No such key: ${ctx.key ?? ''} [bucket:${ctx.bucket ?? ''}]`
+    }
     return mapAwsError(kind ? { ...original, name: kind, code: kind } : original, { ...ctx, retriable: record.retriable === true })
   }
   return LIBRARY[record.name](record, details, context)

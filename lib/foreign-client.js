@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // An application's own client object (`new Database({ client })`, any object with the s3db.js
 // client API: putObject, getObject, headObject, deleteObject, listObjects). Resources of such a
@@ -6,7 +7,9 @@
 
 const native = require('./native')
 const { fromNative } = require('./errors')
-const { bodyText } = require('./resource-sequences')
+// bodyText is internal to the module: its public types (resource-sequences.d.ts) leave it out.
+/** @type {{ bodyText: (body: unknown) => Promise<string> }} */
+const { bodyText } = /** @type {any} */ (require('./resource-sequences'))
 
 /** True for s3db-native's own clients, which the core talks to directly. */
 function isNativeClient (client) {
@@ -48,7 +51,8 @@ function describe (err) {
   return {
     name: err?.name,
     code: err?.code ?? err?.Code ?? original?.code ?? original?.Code,
-    statusCode: err?.statusCode ?? err?.$metadata?.httpStatusCode ?? original?.statusCode ?? original?.$metadata?.httpStatusCode,
+    statusCode: err?.statusCode ?? err?.$metadata?.httpStatusCode ??
+      original?.statusCode ?? original?.$metadata?.httpStatusCode,
     message: String(err?.message ?? err)
   }
 }

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Values that become part of an S3 key (ids, resource and partition names, partition values)
 // must not hold `/ \ = %`: they would change the key's structure. The errors are s3db.js's.

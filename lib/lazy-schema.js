@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Lazy schemas (`lazySchema: true`, s3db.js 19.3+). The core needs the compiled schema when the
 // resource is created (its definition hash and key registry go into s3db.json), so the native
@@ -35,7 +36,9 @@ function prewarmResources (resourceNames) {
   const warmed = []
   const skipped = []
   const alreadyCompiled = []
-  const resources = resourceNames ? resourceNames.map((name) => this.resources[name]).filter(Boolean) : Object.values(this.resources)
+  const resources = resourceNames
+    ? resourceNames.map((name) => this.resources[name]).filter(Boolean)
+    : Object.values(this.resources)
   for (const resource of resources) {
     if (resource.isSchemaCompiled()) {
       alreadyCompiled.push(resource.name)

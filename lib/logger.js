@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Logging as s3db.js 19.x does it: a pino logger per Database (`db.logger`), child loggers per
 // component (`getChildLogger(name)`), level from `logLevel` / `loggerOptions.level` /
@@ -59,6 +60,7 @@ let prettyStream
 function prettyDestination () {
   if (prettyStream !== undefined) return prettyStream
   try {
+    // @ts-ignore: pino-pretty is optional (the app's, when installed) and not a dependency here
     prettyStream = require('pino-pretty')({ colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname', sync: true })
   } catch {
     prettyStream = null
@@ -69,6 +71,10 @@ function prettyDestination () {
 /**
  * A pino logger with the s3db.js defaults. `destination` (any writable with `write`) is for tests
  * and apps that route logs themselves; without it, lines go to stdout.
+ */
+/**
+ * @param {{ level?: string, name?: string, format?: string, transport?: any, bindings?: object,
+ *   destination?: any, redactPaths?: string[] }} [options]
  */
 function createLogger ({ level, name, format, transport, bindings = {}, destination, redactPaths = [] } = {}) {
   const config = {
@@ -92,6 +98,10 @@ function createLogger ({ level, name, format, transport, bindings = {}, destinat
 }
 
 /** Level and format from the environment override the ones given in code, as in s3db.js. */
+/**
+ * @param {Record<string, any>} [options]
+ * @returns {Record<string, any>}
+ */
 function loggerOptionsFromEnv (options = {}) {
   const out = { ...options }
   const envLevel = normalizeLevel(process.env.S3DB_LOG_LEVEL)
@@ -104,6 +114,7 @@ function loggerOptionsFromEnv (options = {}) {
 }
 
 /** The logger of a Database built from its options (`logger`, `logLevel`, `loggerOptions`). */
+/** @param {Record<string, any>} [options] */
 function databaseLogger (options = {}) {
   if (options.logger) {
     if (normalizeLevel(options.logLevel)) options.logger.level = normalizeLevel(options.logLevel)
@@ -114,4 +125,6 @@ function databaseLogger (options = {}) {
   return createLogger({ name: 'Database', ...loggerOptionsFromEnv(loggerOptions) })
 }
 
-module.exports = { LOG_LEVELS, DEFAULT_LEVEL, createLogger, loggerOptionsFromEnv, databaseLogger, maskUrlCredentials, normalizeLevel }
+module.exports = {
+  LOG_LEVELS, DEFAULT_LEVEL, createLogger, loggerOptionsFromEnv, databaseLogger, maskUrlCredentials, normalizeLevel
+}

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The process memory figures s3db.js attaches to `db:resource:metrics` and `db:plugin:metrics`:
 // whole megabytes and an ISO timestamp.

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // OperationsPool (exported also as TasksPool): the JS face of the native scheduler.
 //
@@ -84,7 +85,11 @@ class OperationsPool extends EventEmitter {
     )
     this._ids = new TaskIds()
     this._queued = new QueuedTable()
-    this._exchange = new Exchange(this._native, (tasks, submitted, granted, state) => this._applyExchange(tasks, submitted, granted, state), this.lightMode)
+    this._exchange = new Exchange(
+      this._native,
+      (tasks, submitted, granted, state) => this._applyExchange(tasks, submitted, granted, state),
+      this.lightMode
+    )
     this._active = [] // running tasks; each knows its index (`activeIndex`)
     this._now = -1 // one clock reading for all tasks started by one exchange
     this._running = null
@@ -93,7 +98,9 @@ class OperationsPool extends EventEmitter {
     this._quietWaiters = []
     this._stopped = false
     this._keepingAlive = false
-    this._on = { started: false, completed: false, error: false, retry: false, metrics: false, drained: false, any: false }
+    this._on = {
+      started: false, completed: false, error: false, retry: false, metrics: false, drained: false, any: false
+    }
     this._noticeLogger = null
     this._collectMetadata = o.monitoring.collectMetrics
     this._sampleHeap = o.monitoring.mode === 'full'
@@ -392,7 +399,8 @@ class OperationsPool extends EventEmitter {
       this._deadlines.clear()
       this._resolveWaiters(this._quietWaiters.splice(0))
     }
-    if (this._drainWaiters.length > 0 && (this._native.isIdle() || (this._stopped && this._native.isQuiet()))) this._finishDrain()
+    const settled = this._native.isIdle() || (this._stopped && this._native.isQuiet())
+    if (this._drainWaiters.length > 0 && settled) this._finishDrain()
   }
 
   _emitNative (event) { emitNative(this, event) }
@@ -522,7 +530,11 @@ class OperationsPool extends EventEmitter {
   }
 
   static map (items, fn, options = {}) {
-    const pool = new OperationsPool({ concurrency: options.concurrency ?? 10, retries: options.retries ?? 0, timeout: options.timeout ?? 0 })
+    const pool = new OperationsPool({
+      concurrency: options.concurrency ?? 10,
+      retries: options.retries ?? 0,
+      timeout: options.timeout ?? 0
+    })
     return batch.mapOnce(pool, items, (item, index) => fn(item, index), options)
   }
 }

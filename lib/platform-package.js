@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Which prebuilt platform package this Node process needs, named the napi-rs way
 // (`s3db-native-<platform>-<arch>[-<abi>]`), and the one clear error shown when it cannot load.
@@ -15,7 +16,10 @@ const PREBUILT = [
 // The libc of the running Node: glibc reports its runtime version, musl does not.
 function linuxLibc () {
   try {
-    const header = process.report && process.report.getReport().header
+    // The report's declared type is a plain object: only its header's glibc field is read here.
+    /** @type {{ header?: { glibcVersionRuntime?: string } }} */
+    const report = /** @type {any} */ (process.report && process.report.getReport())
+    const header = report && report.header
     if (header && header.glibcVersionRuntime) return 'gnu'
   } catch {}
   try {
@@ -100,11 +104,13 @@ function bindingLoadError (err) {
     lines.push(`${pkg} is installed but did not load.`, `Fix: npm install ${pkg}@${version}.`)
   }
   // The loader links every attempt as a cause chain; keep only the failure itself.
+  /** @type {(Error & { code?: string }) | undefined} */
   let cause
   if (failure) {
     cause = new Error(failure.message)
     if (failure.code) cause.code = failure.code
   }
+  /** @type {Error & { code?: string, platform?: string, packageName?: string }} */
   const error = new Error(lines.join('\n'), cause && { cause })
   error.name = 'NativeBindingError'
   error.code = 'ERR_S3DB_NATIVE_BINDING'
@@ -122,6 +128,7 @@ function versionMismatchError () {
   const installed = installedVersion(platform)
   if (installed === null || installed === version) return null
   const pkg = packageOf(platform)
+  /** @type {Error & { code?: string, platform?: string, packageName?: string }} */
   const error = new Error(`${mainName}@${version} loaded ${pkg}@${installed}; the two must be the same version.\n` +
     `Fix: npm install ${pkg}@${version}.`)
   error.name = 'NativeBindingError'

@@ -68,7 +68,10 @@ class Plugin extends EventEmitter {
   }
 
   /** Replaces `resource[method]` so `wrapper(result, args, method)` sees every result. */
-  /** As in s3db.js: wrappers in `resource._pluginWrappers`, run in the order added, the original kept as `_wrapped_<method>`. */
+  /**
+   * As in s3db.js: wrappers in `resource._pluginWrappers`, run in the order added, the original
+   * kept as `_wrapped_<method>`.
+   */
   wrapResourceMethod (resource, method, wrapper) {
     if (!resource._pluginWrappers) resource._pluginWrappers = new Map()
     if (!resource._pluginWrappers.has(method)) resource._pluginWrappers.set(method, [])

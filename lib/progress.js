@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // `progress` events of long bulk operations: `{ operation, done, total }`. Only batches longer
 // than one page report, only while someone listens, and at most once per page of items, so a

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Records cross to the core as JSON and arrive from it as JSON; `_lastModified` becomes a Date again.
 

@@ -98,7 +98,12 @@ function resourceConfigProblems (config) {
   for (const option of BOOLEAN_OPTIONS) {
     if (config[option] !== undefined && typeof config[option] !== 'boolean') problems.push(`Resource '${option}' must be a boolean`)
   }
-  problems.push(...idGeneratorProblems(config), ...partitionProblems(config.partitions), ...hookProblems(config.hooks), ...eventProblems(config.events))
+  problems.push(
+    ...idGeneratorProblems(config),
+    ...partitionProblems(config.partitions),
+    ...hookProblems(config.hooks),
+    ...eventProblems(config.events)
+  )
   return problems
 }
 

@@ -202,7 +202,10 @@ class SequenceStore {
   reset (field, value) {
     return this.withLock(field, () => this._update(field, (data) => {
       const now = Date.now()
-      return { data: { value, name: field, createdAt: data?.createdAt || now, updatedAt: now, resetAt: now }, result: true }
+      return {
+        data: { value, name: field, createdAt: data?.createdAt || now, updatedAt: now, resetAt: now },
+        result: true
+      }
     }))
   }
 
@@ -244,7 +247,8 @@ class IncrementalSequence {
 
   /** One value from the bucket per call. */
   async nextValue (field = 'id') {
-    return formatIncrementalValue(await this.storage.next(field, { initialValue: this.config.start, increment: this.config.increment }), this.config)
+    const value = await this.storage.next(field, { initialValue: this.config.start, increment: this.config.increment })
+    return formatIncrementalValue(value, this.config)
   }
 
   /** From a batch reserved in the bucket, `batchSize` values at a time. */
@@ -259,7 +263,9 @@ class IncrementalSequence {
       // Concurrent callers wait for one reservation instead of each reserving a batch.
       let pending = this._reserving.get(field)
       if (!pending) {
-        pending = this.reserveBatch(field).then((b) => { this.localBatches.set(field, b) }).finally(() => this._reserving.delete(field))
+        pending = this.reserveBatch(field)
+          .then((b) => { this.localBatches.set(field, b) })
+          .finally(() => this._reserving.delete(field))
         this._reserving.set(field, pending)
       }
       await pending
@@ -283,7 +289,9 @@ class IncrementalSequence {
 
   getBatchStatus (field = 'id') {
     const b = this.localBatches.get(field)
-    return b ? { start: b.start, end: b.end, current: b.current, remaining: b.end - b.current, reservedAt: b.reservedAt } : null
+    return b
+      ? { start: b.start, end: b.end, current: b.current, remaining: b.end - b.current, reservedAt: b.reservedAt }
+      : null
   }
 
   releaseBatch (field = 'id') {

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // s3db.js's `Schema`: attribute -> short-key maps (with the 19.x registries), mapper/unmapper
 // and the validator. The storage rules (keys, encodings, validation) run in the native codec;
@@ -135,7 +136,10 @@ function registryChanged (before, after) {
 
 class Schema {
   constructor (args = {}) {
-    const { map, pluginMap, name, attributes, passphrase, bcryptRounds, version = 1, options = {}, _pluginAttributeMetadata, _pluginAttributes, schemaRegistry, pluginSchemaRegistry } = args
+    const {
+      map, pluginMap, name, attributes, passphrase, bcryptRounds, version = 1, options = {},
+      _pluginAttributeMetadata, _pluginAttributes, schemaRegistry, pluginSchemaRegistry
+    } = args
     this.name = name
     this.version = version
     this.attributes = attributes || {}
@@ -297,7 +301,9 @@ class Schema {
   async _validate (data) {
     if (!isPlainObject(data)) return [{ type: 'object', message: 'The \'\' must be an Object.', field: undefined, actual: data }]
     const out = native(() => JSON.parse(this._native.validate(toNativeJson(data))))
-    const bytes = Object.entries(this._encodings).filter(([, e]) => BYTE_TYPES.has(e.type)).map(([p]) => [p, getPath(data, p)])
+    const bytes = Object.entries(this._encodings)
+      .filter(([, e]) => BYTE_TYPES.has(e.type))
+      .map(([p]) => [p, getPath(data, p)])
     for (const key of Object.keys(data)) if (!(key in out.data)) delete data[key]
     Object.assign(data, out.data)
     for (const [path, value] of bytes) if (value !== undefined) setPath(data, path, value)

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // TasksRunner: the general-purpose task runner of s3db.js 19.5.10 (bounded concurrency,
 // priorities, retries with exponential backoff, per-attempt timeouts, batch helpers over arrays
@@ -148,7 +149,9 @@ class TasksRunner extends EventEmitter {
 
   enqueue (fn, options = {}) {
     const task = new RunnerTask(this._ids.format(this._nextId++), fn, options || {}, this)
-    if (this._tracksTelemetry()) task.telemetry = { enqueuedAt: task.createdAt, startedAt: undefined, failedAttempts: [] }
+    if (this._tracksTelemetry()) {
+      task.telemetry = { enqueuedAt: task.createdAt, startedAt: undefined, failedAttempts: [] }
+    }
     task.promise = new Promise((resolve, reject) => {
       task.resolve = resolve
       task.reject = reject
@@ -297,7 +300,12 @@ class TasksRunner extends EventEmitter {
   }
 
   _itemOptions (o, item, index) {
-    return { priority: o.priority, retries: o.retries, timeout: o.timeout, metadata: { item, index, itemLength: lengthHint(item) } }
+    return {
+      priority: o.priority,
+      retries: o.retries,
+      timeout: o.timeout,
+      metadata: { item, index, itemLength: lengthHint(item) }
+    }
   }
 
   // ----- controls --------------------------------------------------------------------------
@@ -464,11 +472,18 @@ class TasksRunner extends EventEmitter {
         completedAt,
         success,
         attemptCount: task.attemptCount,
-        timings: { queueWait, execution, total: Math.max(0, completedAt - task.createdAt), failedAttempts: telemetry.failedAttempts },
+        timings: {
+          queueWait,
+          execution,
+          total: Math.max(0, completedAt - task.createdAt),
+          failedAttempts: telemetry.failedAttempts
+        },
         performance: {},
         error: success ? null : { name: error?.name || error?.constructor?.name || 'Error', message: error?.message || '' },
       })
-      if (this.taskMetrics.size > this.monitoring.maxSamples) this.taskMetrics.delete(this.taskMetrics.keys().next().value)
+      if (this.taskMetrics.size > this.monitoring.maxSamples) {
+        this.taskMetrics.delete(this.taskMetrics.keys().next().value)
+      }
     }
     if (this.tuner) this._feedTuner(task, queueWait, execution, success)
     this.signatureStats?.record(task.signature, queueWait, execution, success)
@@ -478,7 +493,9 @@ class TasksRunner extends EventEmitter {
     const tuner = this.tuner
     if (typeof tuner.recordTaskMetrics === 'function') {
       try {
-        tuner.recordTaskMetrics({ latency: execution, queueWait, success, retries: (task.attemptCount || 1) - 1, heapDelta: 0 })
+        tuner.recordTaskMetrics({
+          latency: execution, queueWait, success, retries: (task.attemptCount || 1) - 1, heapDelta: 0
+        })
       } catch (err) {
         this._emit('tuner:error', err)
       }

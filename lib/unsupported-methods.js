@@ -42,7 +42,9 @@ function addUnsupportedMethods (proto, className) {
   const names = className === 'Database' ? DATABASE_METHODS : RESOURCE_METHODS
   for (const name of names) {
     if (name in proto) continue
-    Object.defineProperty(proto, name, { value: unsupportedMethod(className, name), writable: true, configurable: true, enumerable: false })
+    Object.defineProperty(proto, name, {
+      value: unsupportedMethod(className, name), writable: true, configurable: true, enumerable: false
+    })
   }
 }
 

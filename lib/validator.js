@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // s3db.js's `Validator`: fastest-validator configured the s3db.js way (strings trimmed, numbers
 // and booleans converted, unknown keys removed inside objects), here compiled by the native
@@ -7,6 +8,10 @@
 const { Schema } = require('./schema')
 
 class Validator {
+  /**
+   * @param {{ options?: object, passphrase?: string, bcryptRounds?: number, autoEncrypt?: boolean,
+   *   autoHash?: boolean }} [config]
+   */
   constructor ({ options, passphrase, bcryptRounds = 10, autoEncrypt = true, autoHash = true } = {}) {
     this.opts = { ...(options || {}) }
     this.passphrase = passphrase
@@ -16,6 +21,7 @@ class Validator {
   }
 
   compile (schema) {
+    /** @type {Record<string, any>} */
     const attributes = {}
     for (const [k, v] of Object.entries(schema || {})) if (!k.startsWith('$$')) attributes[k] = v
     const compiled = new Schema({

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The objects the global coordinator keeps under `plugin=coordinator/`, in the layout s3db.js
 // 19.x uses (a JSON body, `_expiresAt` for a TTL), so s3db.js and s3db-native processes on one
@@ -31,8 +32,15 @@ class CoordinatorStorage {
   }
 
   /** Writes `data`; `ifMatch` / `ifNoneMatch` make it conditional. Returns the new ETag. */
+  /**
+   * @param {string} key
+   * @param {object} data
+   * @param {{ ttl?: number, ifMatch?: string, ifNoneMatch?: string }} [options]
+   */
   async set (key, data, { ttl, ifMatch, ifNoneMatch } = {}) {
-    const res = await this.client.putObject({ key, body: this._body(data, ttl), contentType: 'application/json', ifMatch, ifNoneMatch })
+    const res = await this.client.putObject({
+      key, body: this._body(data, ttl), contentType: 'application/json', ifMatch, ifNoneMatch
+    })
     return res.ETag ?? null
   }
 

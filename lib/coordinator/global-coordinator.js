@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The shared leader election behind `db.getGlobalCoordinator(namespace)`, which the coordinator
 // plugins of s3db.js (TTL, Scheduler, S3Queue, EventualConsistency) subscribe to. One service per
@@ -37,6 +38,7 @@ function podName () {
 }
 
 class GlobalCoordinatorService extends EventEmitter {
+  /** @param {{ namespace?: string, database?: any, config?: Record<string, any> }} [options] */
   constructor ({ namespace, database, config = {} } = {}) {
     super()
     if (!namespace) throw new Error('GlobalCoordinatorService: namespace is required')
@@ -97,7 +99,13 @@ class GlobalCoordinatorService extends EventEmitter {
     if (!this.database.client) throw new Error('GlobalCoordinatorService: database client not available')
     this.storage = new CoordinatorStorage(this.database.client, 'coordinator')
     try {
-      await this.storage.set(this._metadataKey(), { namespace: this.namespace, serviceId: this.serviceId, createdAt: Date.now(), createdBy: this.workerId, plugins: [...this.subscribedPlugins.keys()] }, { ttl: 3600 })
+      await this.storage.set(this._metadataKey(), {
+        namespace: this.namespace,
+        serviceId: this.serviceId,
+        createdAt: Date.now(),
+        createdBy: this.workerId,
+        plugins: [...this.subscribedPlugins.keys()]
+      }, { ttl: 3600 })
     } catch (err) {
       this.logger?.warn({ namespace: this.namespace, error: err.message }, 'Failed to initialize metadata')
     }
@@ -115,7 +123,8 @@ class GlobalCoordinatorService extends EventEmitter {
     clearTimeout(this.heartbeatTimer)
     this.heartbeatTimer = null
     await this._heartbeat?.catch(() => {})
-    const ids = new Set([this.workerId, ...[...this.subscribedPlugins.values()].map((p) => p?.workerId).filter(Boolean)])
+    const pluginWorkers = [...this.subscribedPlugins.values()].map((p) => p?.workerId).filter(Boolean)
+    const ids = new Set([this.workerId, ...pluginWorkers])
     await Promise.all([...ids].map((id) => this.storage.delete(this._workerKey(id)).catch(() => {})))
     this.subscribedPlugins.clear()
     this._debug({ namespace: this.namespace }, 'Service stopped')
@@ -178,7 +187,16 @@ class GlobalCoordinatorService extends EventEmitter {
 
   getCircuitBreakerStatus () {
     const b = this._breaker
-    return { state: this.metrics.circuitBreakerState, failureCount: b.failures, failureThreshold: this.config.circuitBreaker.failureThreshold, resetTimeout: this.config.circuitBreaker.resetTimeout, lastFailureTime: b.lastFailureTime, lastSuccessTime: b.lastSuccessTime, openedAt: b.openedAt, trips: this.metrics.circuitBreakerTrips }
+    return {
+      state: this.metrics.circuitBreakerState,
+      failureCount: b.failures,
+      failureThreshold: this.config.circuitBreaker.failureThreshold,
+      resetTimeout: this.config.circuitBreaker.resetTimeout,
+      lastFailureTime: b.lastFailureTime,
+      lastSuccessTime: b.lastSuccessTime,
+      openedAt: b.openedAt,
+      trips: this.metrics.circuitBreakerTrips
+    }
   }
 
   _breakerAllows () {
@@ -229,7 +247,8 @@ class GlobalCoordinatorService extends EventEmitter {
       const coordinatorLeadsOverPlugins = state?.leaderId?.startsWith('gcs-') && pluginWorkers.length > 0
       const mine = this._myWorkerIds()
       // The leader renews its own lease once half of it has run.
-      const renew = state && !leaseOver && mine.has(state.leaderId) && state.leaseEnd - now < this.config.leaseTimeout / 2
+      const renew = state && !leaseOver && mine.has(state.leaderId) &&
+        state.leaseEnd - now < this.config.leaseTimeout / 2
       if (leaseOver || coordinatorLeadsOverPlugins || renew) {
         const elected = renew ? state.leaderId : (candidates[0] ?? null)
         state = await this._writeState(state, version, elected)
@@ -258,10 +277,19 @@ class GlobalCoordinatorService extends EventEmitter {
 
   async _registerWorkers () {
     const entries = new Map([[this.workerId, 'coordinator']])
-    for (const [name, plugin] of this.subscribedPlugins) if (plugin?.workerId && !entries.has(plugin.workerId)) entries.set(plugin.workerId, name)
+    for (const [name, plugin] of this.subscribedPlugins) {
+      if (plugin?.workerId && !entries.has(plugin.workerId)) entries.set(plugin.workerId, name)
+    }
     await Promise.all([...entries].map(async ([workerId, pluginName]) => {
       try {
-        await this.storage.set(this._workerKey(workerId), { workerId, pluginName, pod: podName(), lastHeartbeat: Date.now(), startTime: this.metrics.startTime, namespace: this.namespace }, { ttl: Math.ceil(this.config.workerTimeout / 1000) })
+        await this.storage.set(this._workerKey(workerId), {
+          workerId,
+          pluginName,
+          pod: podName(),
+          lastHeartbeat: Date.now(),
+          startTime: this.metrics.startTime,
+          namespace: this.namespace
+        }, { ttl: Math.ceil(this.config.workerTimeout / 1000) })
         this.metrics.workerRegistrations++
       } catch (err) {
         this.logger?.warn({ namespace: this.namespace, workerId, error: err.message }, 'Failed to register worker heartbeat')
@@ -283,7 +311,9 @@ class GlobalCoordinatorService extends EventEmitter {
       electedAt: sameLeader ? current.electedAt : now
     }
     const options = { ttl: Math.ceil(this.config.leaseTimeout / 1000) + 60 }
-    const etag = version ? await this.storage.setIfVersion(this._stateKey(), next, version, options) : await this.storage.setIfNotExists(this._stateKey(), next, options)
+    const etag = version
+      ? await this.storage.setIfVersion(this._stateKey(), next, version, options)
+      : await this.storage.setIfNotExists(this._stateKey(), next, options)
     if (etag) return next
     this.metrics.conditionalWriteConflicts++
     this.logger?.debug({ namespace: this.namespace, leaderId }, 'leader state changed by another worker (conditional write lost)')
@@ -299,7 +329,13 @@ class GlobalCoordinatorService extends EventEmitter {
     this.isLeader = this.currentLeaderId === this.workerId
     if (previous === this.currentLeaderId) return
     this.metrics.leaderChanges++
-    const event = { namespace: this.namespace, previousLeader: previous, newLeader: this.currentLeaderId, epoch: this.currentEpoch, timestamp: Date.now() }
+    const event = {
+      namespace: this.namespace,
+      previousLeader: previous,
+      newLeader: this.currentLeaderId,
+      epoch: this.currentEpoch,
+      timestamp: Date.now()
+    }
     this._debug(event, `Leader changed: ${previous || 'none'} → ${this.currentLeaderId}`)
     this.emit('leader:changed', event)
     for (const [name, plugin] of this.subscribedPlugins) {

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // s3db.js's base62 helpers (`encode`, `decode`, `encodeDecimal`, `encodeFixedPoint`, ... and the
 // base36 attribute keys), computed by the codec that writes these texts.
@@ -42,4 +43,6 @@ function decodeKey (s) {
   return negative ? -n : n
 }
 
-module.exports = { encode, decode, encodeDecimal, decodeDecimal, encodeFixedPoint, decodeFixedPoint, encodeKey, decodeKey }
+module.exports = {
+  encode, decode, encodeDecimal, decodeDecimal, encodeFixedPoint, decodeFixedPoint, encodeKey, decodeKey
+}

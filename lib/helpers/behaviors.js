@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // s3db.js's `behaviors`: what goes to metadata and what to the body for an already mapped
 // record. Placement runs in the codec (the same code that stores every resource), so these

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // s3db.js's crypto helpers. `encrypt`/`decrypt` are the codec's secret encoding (AES-256-GCM,
 // PBKDF2-SHA256 with 100,000 rounds, base64 of salt|iv|ciphertext), run off the JS thread, so

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Random ids as s3db.js makes them: 22 characters of the URL-safe alphabet for record ids, 16 of
 // an alphabet without look-alike characters for passwords. Rejection-free masking over a pool

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The s3db.js root exports around schemas, ids, crypto, metadata and sizes, gathered for index.js.
 

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // s3db.js's metadata value encoding (`u:` URL-encoded, `b:` base64, `d:` dictionary codes) as the
 // codec writes it; the result object names the form the codec chose.

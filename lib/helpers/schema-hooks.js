@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The hook lists s3db.js 19.x shows in `schema.options.hooks` for each stored encoding. Here the
 // encodings themselves run in the native codec; these lists only describe them, so that apps
@@ -26,6 +27,7 @@ function actionsFor (encoding, { autoEncrypt, autoDecrypt }) {
   }
 }
 
+/** @param {any[]} pair an action and its params, as actionsFor lists them */
 function hookEntry ([action, params]) {
   return params && Object.keys(params).length > 0 ? { action, params } : action
 }

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // s3db.js's metadata size calculator: what a mapped record costs against S3's 2 KB of user
 // metadata (UTF-8 bytes of every key plus every value as the calculator prints it).
@@ -47,7 +48,10 @@ function getSizeBreakdown (mappedObject) {
   const breakdown = Object.entries(valueSizes)
     .sort(([, a], [, b]) => b - a)
     .map(([attribute, size]) => ({ attribute, size, percentage: ((size / total) * 100).toFixed(2) + '%' }))
-  return { total, valueSizes, namesSize, valueTotal, breakdown, detailedBreakdown: { values: valueTotal, names: namesSize, total } }
+  return {
+    total, valueSizes, namesSize, valueTotal, breakdown,
+    detailedBreakdown: { values: valueTotal, names: namesSize, total }
+  }
 }
 
 // Bytes s3db.js reserves for its own fields (`_v`, timestamps, the id).

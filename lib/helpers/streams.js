@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Reads a whole stream (Node readable or anything async-iterable) into UTF-8 text.
 

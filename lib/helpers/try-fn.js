@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // s3db.js's `[ok, err, data]` result tuples for sync and async work.
 

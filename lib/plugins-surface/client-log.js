@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The lines s3db.js 19.x's S3Client logs per request: `[S3Client.<op>] complete` at debug, a
 // `[PERF] ... SLOW` warning past its thresholds (50 ms for a get, 100 ms for a listing), and the

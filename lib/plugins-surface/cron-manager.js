@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // `db.cronManager`: the job scheduler s3db.js plugins get from the Database (Plugin.scheduleCron,
 // scheduleInterval, the coordinator's work loop). Intervals are plain unref'd timers (a job never
@@ -5,6 +6,7 @@
 // plugins that need it, loaded from the app when first used.
 
 class CronManager {
+  /** @param {{ logger?: any, disabled?: boolean }} [options] */
   constructor ({ logger, disabled } = {}) {
     this.logger = logger ?? null
     this.disabled = typeof disabled === 'boolean' ? disabled : process.env.S3DB_DISABLE_CRON === 'true'
@@ -60,6 +62,7 @@ class CronManager {
     return this._add(name, task, `every ${interval}ms`, fn, options)
   }
 
+  /** @param {{ replace?: boolean, scheduled?: boolean, timezone?: string } & Record<string, any>} [options] */
   async schedule (expression, fn, name, options = {}) {
     if (this._destroyed) return null
     if (this.disabled) return this._stub(name, fn)
@@ -70,7 +73,11 @@ class CronManager {
       throw new Error(`Cron expressions need the node-cron package (npm install node-cron): ${error.message}`)
     }
     const { replace = false, ...cronOptions } = options
-    const task = cron.schedule(expression, fn, { scheduled: cronOptions.scheduled !== false, timezone: cronOptions.timezone })
+    // node-cron 4 has no `scheduled` option (its schedule() always starts the task): passed as
+    // 19.5.10 passes it, so `scheduled: false` starts the job there and here alike.
+    /** @type {Record<string, unknown>} */
+    const scheduleOptions = { scheduled: cronOptions.scheduled !== false, timezone: cronOptions.timezone }
+    const task = cron.schedule(expression, fn, scheduleOptions)
     if (cronOptions.scheduled !== false) task?.start?.()
     return this._add(name, task, expression, fn, { ...cronOptions, replace })
   }
@@ -89,7 +96,13 @@ class CronManager {
   }
 
   getStats () {
-    return { totalJobs: this.jobs.size, isDestroyed: this._destroyed, jobs: [...this.jobs].map(([name, e]) => ({ name, expression: e.expression, createdAt: e.createdAt, uptime: Date.now() - e.createdAt })) }
+    return {
+      totalJobs: this.jobs.size,
+      isDestroyed: this._destroyed,
+      jobs: [...this.jobs].map(([name, e]) => ({
+        name, expression: e.expression, createdAt: e.createdAt, uptime: Date.now() - e.createdAt
+      }))
+    }
   }
 
   isDestroyed () {

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // `resource.schema`: the part of s3db.js's Schema object that plugins read (VectorPlugin reads
 // `schema.attributes`, replicators `schema._pluginAttributes`, CachePlugin `schema.partitions`).
@@ -20,11 +21,17 @@ function compiledSchema (resource, attributes, pluginAttributes) {
       attributes: all,
       passphrase: resource.passphrase,
       bcryptRounds: resource.bcryptRounds,
-      version: String(resource.version ?? 'v1').replace(/^v/, ''),
+      // A string ('1' of 'v1'), where SchemaConstructorArgs types a number: kept as it was.
+      version: /** @type {any} */ (String(resource.version ?? 'v1').replace(/^v/, '')),
       schemaRegistry: JSON.parse(native.registryJson()),
-      _pluginAttributeMetadata: Object.fromEntries(pluginAttributes.map(({ name, plugin }) => [name, { __plugin__: plugin }])),
+      _pluginAttributeMetadata: Object.fromEntries(
+        pluginAttributes.map(({ name, plugin }) => [name, { __plugin__: plugin }])
+      ),
       pluginMap: Object.fromEntries(JSON.parse(native.pluginMapJson())),
-      options: { allNestedObjectsOptional: resource.config?.allNestedObjectsOptional !== false, autoDecrypt: resource.config?.autoDecrypt !== false }
+      options: {
+        allNestedObjectsOptional: resource.config?.allNestedObjectsOptional !== false,
+        autoDecrypt: resource.config?.autoDecrypt !== false
+      }
     }))
   }
   return compiled.get(native)
@@ -40,7 +47,11 @@ function schemaView (resource) {
   }
   // The short metadata keys (`{ path: key }`, base36 of the registry index) and plugin keys.
   const native = resource._native
-  const map = native ? Object.fromEntries(Object.entries(JSON.parse(native.registryJson()).mapping).map(([path, index]) => [path, index.toString(36)])) : {}
+  const map = native
+    ? Object.fromEntries(
+      Object.entries(JSON.parse(native.registryJson()).mapping).map(([path, index]) => [path, index.toString(36)])
+    )
+    : {}
   const pluginMap = native ? Object.fromEntries(JSON.parse(native.pluginMapJson())) : {}
   const invert = (m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [v, k]))
   return {
@@ -57,7 +68,8 @@ function schemaView (resource) {
     options: { timestamps: resource.config?.timestamps === true, partitions: resource.config?.partitions ?? {} },
     // The record <-> stored-metadata mapping of this resource, as s3db.js's schema does it.
     mapper: (item) => compiledSchema(resource, attributes, pluginAttributes).mapper(item),
-    unmapper: (mapped, mapOverride, pluginMapOverride) => compiledSchema(resource, attributes, pluginAttributes).unmapper(mapped, mapOverride, pluginMapOverride)
+    unmapper: (mapped, mapOverride, pluginMapOverride) =>
+      compiledSchema(resource, attributes, pluginAttributes).unmapper(mapped, mapOverride, pluginMapOverride)
   }
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // `console.log(db)` / `util.inspect` of a Database, Resource or Client shows the object with its
 // secrets masked: values of secret-named fields (passphrase, secretAccessKey, ...) and the secret

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // AdaptiveTuning (api §4.9) over the native tuner. It has no timer: attached to a pool it
 // adjusts on task completions once `adjustmentInterval` has passed, so it never keeps a process
@@ -40,7 +41,8 @@ class AdaptiveTuning {
     if (!(total > 0)) return this._native.suggestInitial()
     const used = (total - os.freemem()) / total
     const totalMiB = total / MIB
-    let n = totalMiB < 512 ? 2 : totalMiB < 1024 ? 5 : totalMiB < 2048 ? 10 : totalMiB < 4096 ? 20 : totalMiB < 8192 ? 30 : 50
+    let n = totalMiB < 512 ? 2 : totalMiB < 1024 ? 5 : totalMiB < 2048 ? 10
+      : totalMiB < 4096 ? 20 : totalMiB < 8192 ? 30 : 50
     if (used > 0.8) n *= 0.5
     else if (used > 0.7) n *= 0.7
     return Math.min(Math.max(Math.floor(n * 0.5), Math.max(1, this.minConcurrency)), Math.max(1, this.maxConcurrency))

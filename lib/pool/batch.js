@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Batches and lazy sources over a pool. `map` pulls the next item only when one of its tasks
 // settles, so a source of a million items keeps only `concurrency` of them in memory.

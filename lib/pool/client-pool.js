@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The operations pool of one client: created from the client's options (see ./config.js),
 // shared with the native client so every S3 request goes through it, its controls
@@ -88,13 +89,19 @@ function batchFallback (fns, options = {}) {
 /** Methods every client gets (api §4.10, §5.1). All return null when the pool is off. */
 const clientPoolMethods = {
   getQueueStats () { return this.operationsPool ? this.operationsPool.getStats() : null },
-  getAggregateMetrics (since = 0) { return this.operationsPool ? this.operationsPool.getAggregateMetrics(since) : null },
+  getAggregateMetrics (since = 0) {
+    return this.operationsPool ? this.operationsPool.getAggregateMetrics(since) : null
+  },
   pausePool () { return this.operationsPool ? this.operationsPool.pause() : null },
   resumePool () { return this.operationsPool ? this.operationsPool.resume() : null },
   drainPool () { return this.operationsPool ? this.operationsPool.drain() : null },
   stopPool () { return this.operationsPool ? this.operationsPool.stop() : null },
 
   /** One leaf operation through the pool (`bypassPool` or no pool: run it now). */
+  /**
+   * @param {() => any} fn
+   * @param {{ bypassPool?: boolean, priority?: number, retries?: number, timeout?: number, metadata?: object }} [options]
+   */
   _executeOperation (fn, { bypassPool = false, priority = 0, retries, timeout, metadata } = {}) {
     if (!this.operationsPool || bypassPool) return Promise.resolve().then(fn)
     return this.operationsPool.enqueue(fn, { priority, retries, timeout, metadata })

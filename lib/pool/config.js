@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Where a client's pool settings come from (api §4.10, §11 decision 5), merged into the options
 // of one OperationsPool, or null when the pool is turned off.
@@ -122,4 +123,12 @@ function executorConfigView (config) {
   }
 }
 
-module.exports = { resolvePoolConfig, poolConfigured, executorConfigView, isExecutor, FORWARDED_EVENTS, DEFAULT_CLIENT_CONCURRENCY, CLIENT_RETRYABLE_ERRORS }
+module.exports = {
+  resolvePoolConfig,
+  poolConfigured,
+  executorConfigView,
+  isExecutor,
+  FORWARDED_EVENTS,
+  DEFAULT_CLIENT_CONCURRENCY,
+  CLIENT_RETRYABLE_ERRORS
+}

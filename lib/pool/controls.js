@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Pool controls (api §4.2): pause, resume, stop, drain and concurrency changes. None of them is
 // on a task's path; they change the scheduler's state through the pool's internals, as
@@ -64,6 +65,7 @@ function stop (pool) {
 }
 
 function abortError (cause) {
+  /** @type {Error & { code?: string }} */
   const err = new Error('The operation was aborted', { cause })
   err.name = 'AbortError'
   err.code = 'ABORT_ERR'

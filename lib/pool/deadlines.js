@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Per-attempt timeouts with one timer for the whole pool instead of one per task.
 //

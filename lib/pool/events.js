@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Pool events: which ones are listened to (so nothing is built for nobody), events of native
 // tasks collected from the native side, and listeners that throw.

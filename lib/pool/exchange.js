@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Batches what JS tells the native scheduler. Submissions and completions are buffered and
 // sent in one native call per microtask wave (`exchange`), which answers which tasks start
@@ -67,7 +68,11 @@ class Exchange {
     const out = this.out
     this.tasks = []
     this.doneCount = 0
-    const r = this.native.exchange(this.done.subarray(0, completed), this.priorities.subarray(0, submitted), out.subarray(0, need))
+    const r = this.native.exchange(
+      this.done.subarray(0, completed),
+      this.priorities.subarray(0, submitted),
+      out.subarray(0, need)
+    )
     const granted = Math.floor(r / 4)
     // Copy the answers out before any task runs: a task may flush again (and reuse `out`).
     const submittedIds = Array.from(out.subarray(0, submitted))

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Native work reaches JS through a weak (unref'd) callback so that an idle pool never keeps a
 // process alive. But while JS waits on native work (a queued task that a native completion will

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // What the pool learns from finished JS tasks beyond its counters: signature statistics, the
 // samples a tuner object of the app's own is fed, the snapshots given to
@@ -17,7 +18,8 @@ function taskFinished (pool, task, ok, payload) {
   if (payload !== null) {
     queueWait = payload.timings.queueWait
     execution = payload.timings.execution
-  } else if (pool._foreignTuner || (++pool._signatureTick & TIMING_SAMPLE_MASK) === 0 || pool._signatureTick <= TIMING_SAMPLE_MASK) {
+  } else if (pool._foreignTuner || (++pool._signatureTick & TIMING_SAMPLE_MASK) === 0 ||
+    pool._signatureTick <= TIMING_SAMPLE_MASK) {
     const t = pool._native.runningTimings(task.id)
     if (t) {
       queueWait = t[0]
@@ -27,7 +29,13 @@ function taskFinished (pool, task, ok, payload) {
   if (pool.signatureStats !== null) pool.signatureStats.record(pool._signatureOf(task), queueWait, execution, ok)
   if (pool._foreignTuner && typeof pool.tuner.recordTaskMetrics === 'function') {
     try {
-      pool.tuner.recordTaskMetrics({ latency: execution ?? 0, queueWait: queueWait ?? 0, success: ok, retries: Math.max(0, task.attempt - 1), heapDelta: 0 })
+      pool.tuner.recordTaskMetrics({
+        latency: execution ?? 0,
+        queueWait: queueWait ?? 0,
+        success: ok,
+        retries: Math.max(0, task.attempt - 1),
+        heapDelta: 0
+      })
     } catch (err) {
       pool._emitSafely('tuner:error', err)
     }

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Pool options (api §4.1) validated once, and the rule that says whether an app's task is worth
 // another attempt. S3 requests (native tasks) follow the scheduler's own rule in crates/pool:
@@ -93,6 +94,7 @@ function resolveFeatures (options, retries, monitoringEnabled, mode) {
   }
 }
 
+/** @param {Record<string, any>} [options] */
 function normalizeOptions (options = {}) {
   if (options === null || typeof options !== 'object') throw new TypeError('OperationsPool options must be an object')
   const autoTuning = options.autoTuning ?? options.autotune ?? null

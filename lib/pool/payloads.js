@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Plain snapshot objects for events and stats (api §4.7, §4.8, §11 item 8). Built only when
 // someone listens or asks.
@@ -69,6 +70,7 @@ function nativeTaskPayload (pool, t) {
 }
 
 function nativeError (event) {
+  /** @type {Error & { code?: string }} */
   const err = new Error(event.errorMessage || 'native task failed')
   err.name = event.errorName || 'Error'
   if (event.errorCode) err.code = event.errorCode
@@ -77,7 +79,13 @@ function nativeError (event) {
 
 function statsPayload (s) {
   const samples = s.samples.length === 5
-    ? { sampleSize: s.samples[0], avgQueueWait: s.samples[1], avgExecution: s.samples[2], avgRetries: s.samples[3], errorRate: s.samples[4] }
+    ? {
+        sampleSize: s.samples[0],
+        avgQueueWait: s.samples[1],
+        avgExecution: s.samples[2],
+        avgRetries: s.samples[3],
+        errorRate: s.samples[4]
+      }
     : null
   const throughput = s.throughput.length === 3
     ? { windowMs: s.throughput[0], throughputPerSec: s.throughput[1], successRate: s.throughput[2] }
@@ -138,4 +146,6 @@ class MetadataRing {
   }
 }
 
-module.exports = { MetadataRing, taskPayload, metricsPayload, nativeTaskPayload, nativeError, statsPayload, taskMetricsPayload }
+module.exports = {
+  MetadataRing, taskPayload, metricsPayload, nativeTaskPayload, nativeError, statsPayload, taskMetricsPayload
+}

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Queued tasks by id. Ids grow by one per submitted task and most tasks leave in about the
 // order they came, so an array indexed by `id - base` (a deque) beats a Map: no hashing, no

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Task signatures: a short label that groups similar tasks (`fnName[:lengthHint]:p<priority>`,
 // or the caller's own `signature`), and the per-signature statistics behind

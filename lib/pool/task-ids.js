@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Task ids as apps see them: strings, unique across pools and processes (s3db.js 19.5.10 gives
 // each task a random 22-character id). The scheduler counts tasks with small integers; the

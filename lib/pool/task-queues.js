@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The two waiting lines of TasksRunner: first-in first-out (the 'light' and 'bare' profiles),
 // or highest priority first with arrival order between equals (a binary heap).

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The JS side of one task: its function, its promise callbacks and its attempt context.
 // Scheduling state (queue, slots, counters, timings) lives in the native scheduler.
@@ -84,6 +85,7 @@ class TaskContext {
 }
 
 function timeoutError (id, ms) {
+  /** @type {Error & { code?: string }} */
   const err = new Error(`Task ${id} timed out after ${ms}ms`)
   err.name = 'TimeoutError'
   err.code = 'EOPERATIONS_TIMEOUT'
