@@ -100,6 +100,7 @@ class TasksRunner extends EventEmitter {
     this.paused = false
     this.stopped = false
     this.stats = zeroStats()
+    /** @type {any[] | null} */
     this.processedItems = this.features.trackProcessedItems ? [] : null
     this.taskMetrics = new Map()
 

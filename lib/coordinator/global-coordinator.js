@@ -49,13 +49,17 @@ class GlobalCoordinatorService extends EventEmitter {
     this.workerId = this._generateWorkerId()
     this.isRunning = false
     this.isLeader = false
+    /** @type {string | null} */
     this.currentLeaderId = null
     this.currentEpoch = 0
     this.leaseEnd = 0
     this.config = normalizeConfig(config)
+    /** @type {NodeJS.Timeout | null} */
     this.heartbeatTimer = null
     this.subscribedPlugins = new Map()
-    this.storage = null
+    // Set by start(); every use is behind isRunning or a storage check, so typed as always set.
+    /** @type {CoordinatorStorage} */
+    this.storage = /** @type {any} */ (null)
     this.metrics = {
       heartbeatCount: 0,
       electionCount: 0,
@@ -63,15 +67,17 @@ class GlobalCoordinatorService extends EventEmitter {
       leaderChanges: 0,
       workerRegistrations: 0,
       workerTimeouts: 0,
-      startTime: null,
-      lastHeartbeatTime: null,
+      startTime: /** @type {number | null} */ (null),
+      lastHeartbeatTime: /** @type {number | null} */ (null),
       circuitBreakerTrips: 0,
       circuitBreakerState: 'closed',
       contentionEvents: 0,
       epochDriftEvents: 0,
       conditionalWriteConflicts: 0
     }
+    /** @type {{ failures: number, openedAt: number | null, lastFailureTime: number | null, lastSuccessTime: number | null }} */
     this._breaker = { failures: 0, openedAt: null, lastFailureTime: null, lastSuccessTime: null }
+    /** @type {Promise<void> | null} */
     this._heartbeat = null
     this.logger = database.getChildLogger?.(`GlobalCoordinator:${namespace}`) ?? null
   }
@@ -120,7 +126,7 @@ class GlobalCoordinatorService extends EventEmitter {
     this.isRunning = false
     this.isLeader = false
     this.currentLeaderId = null
-    clearTimeout(this.heartbeatTimer)
+    clearTimeout(this.heartbeatTimer ?? undefined)
     this.heartbeatTimer = null
     await this._heartbeat?.catch(() => {})
     const pluginWorkers = [...this.subscribedPlugins.values()].map((p) => p?.workerId).filter(Boolean)
@@ -132,7 +138,7 @@ class GlobalCoordinatorService extends EventEmitter {
 
   _scheduleHeartbeat (delay = this.config.heartbeatInterval + Math.random() * this.config.heartbeatJitter) {
     if (!this.isRunning) return
-    clearTimeout(this.heartbeatTimer)
+    clearTimeout(this.heartbeatTimer ?? undefined)
     this.heartbeatTimer = setTimeout(async () => {
       await this.heartbeat()
       this._scheduleHeartbeat()
@@ -201,7 +207,7 @@ class GlobalCoordinatorService extends EventEmitter {
 
   _breakerAllows () {
     if (this.metrics.circuitBreakerState !== 'open') return true
-    if (Date.now() - this._breaker.openedAt < this.config.circuitBreaker.resetTimeout) return false
+    if (Date.now() - (this._breaker.openedAt ?? 0) < this.config.circuitBreaker.resetTimeout) return false
     this.metrics.circuitBreakerState = 'half-open'
     return true
   }
