@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // `Plugin`: the base class of s3db.js plugins. Concrete plugins are out of scope; this is the
 // contract they rely on (lifecycle, hooks, method wrapping, middlewares).
@@ -27,9 +28,11 @@ class Plugin extends EventEmitter {
 
   async install (database) {
     this.database = database
-    await this.beforeInstall?.()
+    // beforeInstall / afterInstall are optional hooks of subclasses: the base class has neither.
+    const hooks = /** @type {any} */ (this)
+    await hooks.beforeInstall?.()
     await this.onInstall()
-    await this.afterInstall?.()
+    await hooks.afterInstall?.()
     this.emit('plugin.installed', { plugin: this.name })
   }
 
@@ -45,7 +48,8 @@ class Plugin extends EventEmitter {
   }
 
   async uninstall (options = {}) {
-    await this.onUninstall(options)
+    // A subclass's onUninstall takes the options; the base class's takes none.
+    await /** @type {any} */ (this).onUninstall(options)
   }
 
   async onInstall () {}

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The checks s3db.js 19 runs on a resource definition before creating it, with its messages:
 // every problem is listed in one ResourceError (`validation` holds the list).

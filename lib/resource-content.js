@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Binary content attached to a record: the object body next to the metadata-held fields.
 // setContent / deleteContent rewrite the object with the metadata they read, so the write is
@@ -25,6 +26,7 @@ async function rewriteBody (resource, key, put) {
 }
 
 module.exports = {
+  /** @param {{ id?: string, buffer?: any, contentType?: string }} [args] */
   async setContent ({ id, buffer, contentType = 'application/octet-stream' } = {}) {
     // s3db.js reads the record first: an id it cannot read is "not found".
     const notFound = () => new ResourceError(`Resource with id '${id}' not found`, { resourceName: this.name, id, operation: 'setContent' })

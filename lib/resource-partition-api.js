@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Partition helpers of s3db.js 19.x's Resource: the reference key of a record and the
 // records of one partition. Keys come from the core, so they are the keys writes create.
@@ -9,6 +10,7 @@ module.exports = {
    * `resource=<name>/partition=<p>/<field>=<value>/.../id=<id>`, or null when a field of the
    * partition is null or absent, or there is no id. An unknown partition throws `PartitionError`.
    */
+  /** @param {{ partitionName?: string, id?: string, data?: Record<string, any> }} [args] */
   getPartitionKey ({ partitionName, id, data } = {}) {
     const finalId = id || data?.id
     let key
@@ -37,6 +39,7 @@ module.exports = {
    * The records of one partition (tagged `_partition`/`_partitionValues`); an unknown
    * partition gives []. Without `limit`, every record (s3db.js stopped at 1,000).
    */
+  /** @param {{ partition?: string, partitionValues?: object, limit?: number, offset?: number }} [args] */
   async listPartition ({ partition, partitionValues = {}, limit, offset = 0 } = {}) {
     return this.list({ partition, partitionValues, limit, offset })
   }

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // `idGenerator: 'incremental'`: sequential ids kept in the bucket, in s3db.js 19.x's layout, so
 // both libraries share one sequence per resource:
@@ -59,6 +60,7 @@ function validateIncrementalConfig (config, { throwOnError = true } = {}) {
 
 /** What follows `incremental:` — `1000`, `fast`, `fast:5000`, `ORD-0001` (prefix, start, padding). */
 function parseSuffix (suffix) {
+  /** @type {Record<string, any>} */
   const out = { ...DEFAULTS }
   if (suffix === 'fast') return { ...out, mode: 'fast' }
   if (suffix.startsWith('fast:')) {
@@ -120,8 +122,13 @@ class SequenceStore {
     return (await this.read(key))?.data ?? null
   }
 
+  /**
+   * @param {string} key
+   * @param {object} data
+   * @param {{ ttl?: number, ifNoneMatch?: string }} [options]
+   */
   set (key, data, { ttl, ifNoneMatch } = {}) {
-    const body = ttl > 0 ? { ...data, _expiresAt: Date.now() + ttl * 1000 } : data
+    const body = ttl !== undefined && ttl > 0 ? { ...data, _expiresAt: Date.now() + ttl * 1000 } : data
     return this.write(key, body, ifNoneMatch !== undefined ? { ifNoneMatch } : {})
   }
 
@@ -153,7 +160,8 @@ class SequenceStore {
   /** Runs `work` holding both the in-process queue and the bucket lock of the sequence. */
   async withLock (field, work) {
     const previous = this._local.get(field) ?? Promise.resolve()
-    let done
+    /** @type {(value?: unknown) => void} */
+    let done = () => {}
     const mine = new Promise((resolve) => { done = resolve })
     const tail = previous.then(() => mine)
     this._local.set(field, tail)

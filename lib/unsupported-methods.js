@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Methods s3db.js 19.5.10's Database and Resource have and s3db-native does not provide (most
 // are internals of 19.x's own implementation: listing helpers, partition-reference upkeep,
@@ -27,6 +28,7 @@ const UNSUPPORTED = Symbol.for('s3db-native.unsupportedMethod')
 
 function unsupportedMethod (className, name) {
   const method = function () {
+    /** @type {TypeError & { code?: string, method?: string }} */
     const error = new TypeError(`${className}.${name}() is part of s3db.js 19.5.10 but s3db-native does not provide it (see COMPATIBILITY.md)`)
     error.code = 'ERR_S3DB_NATIVE_UNSUPPORTED'
     error.method = `${className}.${name}`
