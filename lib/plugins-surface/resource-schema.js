@@ -21,7 +21,8 @@ function compiledSchema (resource, attributes, pluginAttributes) {
       attributes: all,
       passphrase: resource.passphrase,
       bcryptRounds: resource.bcryptRounds,
-      // A string ('1' of 'v1'), where SchemaConstructorArgs types a number: kept as it was.
+      // A string ('1' of 'v1') where SchemaConstructorArgs types a number (s3db.js passes parseInt || 1):
+      // only String(version) reaches the codec, the same for numeric versions, so kept as it was.
       version: /** @type {any} */ (String(resource.version ?? 'v1').replace(/^v/, '')),
       schemaRegistry: JSON.parse(native.registryJson()),
       _pluginAttributeMetadata: Object.fromEntries(
