@@ -399,8 +399,9 @@ class OperationsPool extends EventEmitter {
       this._deadlines.clear()
       this._resolveWaiters(this._quietWaiters.splice(0))
     }
-    const settled = this._native.isIdle() || (this._stopped && this._native.isQuiet())
-    if (this._drainWaiters.length > 0 && settled) this._finishDrain()
+    if (this._drainWaiters.length > 0 && (this._native.isIdle() || (this._stopped && this._native.isQuiet()))) {
+      this._finishDrain()
+    }
   }
 
   _emitNative (event) { emitNative(this, event) }
