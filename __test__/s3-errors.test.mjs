@@ -95,6 +95,42 @@ describe('S3 error mapping', () => {
     await assert.rejects(client.listObjects(), NoSuchBucket)
   })
 
+  // 19.5.10 over S3: its client turns the SDK error into a NoSuchKey, and a resource maps that
+  // again, so a resource's awsMessage is the NoSuchKey's own message (a client's, S3's text).
+  it('reports a missing record as 19.5.10 does over S3: key relative to the prefix, awsMessage as its resource gives it', async () => {
+    const stub = createServer((req, res) => {
+      req.resume()
+      if (req.method === 'PUT') {
+        res.writeHead(200, { etag: '"abc"' })
+        return res.end()
+      }
+      res.writeHead(404, { 'content-type': 'application/xml' })
+      res.end(req.method === 'HEAD' ? '' : '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>')
+    })
+    await new Promise((resolve) => stub.listen(0, '127.0.0.1', resolve))
+    try {
+      const connectionString = `http://k:s@127.0.0.1:${stub.address().port}/bucket/app/prefix`
+      const client = new S3Client({ connectionString })
+      await assert.rejects(client.getObject('some/key'), (err) => err instanceof s3db.NoSuchKey && err.key === 'some/key' && err.awsMessage === 'The specified key does not exist.')
+      const db = new s3db.Database({ connectionString, logLevel: 'silent' })
+      await db.connect()
+      const res = await db.createResource({ name: 'people', attributes: { name: 'string' } })
+      await assert.rejects(res.get('nobody'), (err) => {
+        assert.ok(err instanceof s3db.NoSuchKey)
+        assert.equal(err.key, 'resource=people/data/id=nobody')
+        assert.equal(err.message, 'No such key: resource=people/data/id=nobody [bucket:bucket]')
+        assert.equal(err.awsMessage, err.message)
+        assert.equal(err.statusCode, 404)
+        assert.equal(err.suggestion, 'Check if the object key is correct and that the object was uploaded.')
+        assert.deepEqual([err.data.resourceName, err.data.id], ['people', 'nobody'])
+        return true
+      })
+      await db.disconnect()
+    } finally {
+      stub.close()
+    }
+  })
+
   it('reports an unreachable endpoint as a retriable network error, not a crash', async () => {
     const client = new S3Client({ connectionString: 'http://k:s@127.0.0.1:9/bucket' })
     await assert.rejects(client.getObject('k'), (err) => err instanceof UnknownError && err.code === 'NetworkingError' && err.retriable === true)
