@@ -105,8 +105,8 @@ describe('error classes as in s3db.js 19.5.10', () => {
     ]
     for (const [name, details] of bad) {
       let n, r
-      try { new E[name](details) } catch (err) { n = err } // eslint-disable-line no-new
-      try { new R[name](details) } catch (err) { r = err } // eslint-disable-line no-new
+      try { new E[name](details) } catch (err) { n = err }
+      try { new R[name](details) } catch (err) { r = err }
       assert.ok(n instanceof E.ValidationError && r instanceof R.ValidationError, name)
       same(n, r, `${name} refusing ${JSON.stringify(details)}`)
     }
