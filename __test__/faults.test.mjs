@@ -87,9 +87,9 @@ test('a batch read whose GETs fail reports every record: error events with a lis
     assert.equal(item._errorObject.statusCode, 500)
   }
 
-  // With a listener: one `error` event per id (the error and { id }), and the result is short.
+  // With a listener: one `error` event per id (the error and the id), and the result is short.
   const heard = []
-  const onError = (error, item) => heard.push([item.id, error.statusCode])
+  const onError = (error, id) => heard.push([id, error.statusCode])
   items.on('error', onError)
   proxy.rate = 1
   const listened = await items.getMany(ids)

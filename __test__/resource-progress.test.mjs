@@ -104,7 +104,7 @@ describe('progress of bulk operations', () => {
     ids.splice(10, 0, 'missing')
     const progress = followProgress(res)
     const errors = []
-    res.on('error', (err, { id }) => errors.push([id, err.name]))
+    res.on('error', (err, id) => errors.push([id, err.name]))
     const records = await res.getMany(ids)
     assert.deepEqual(records.map((r) => r.id), ids.filter((id) => id !== 'missing'))
     assert.ok(records[0]._lastModified instanceof Date)

@@ -184,7 +184,7 @@ for (const backend of backends) {
       await docs.insert({ id: 'c', title: 'ok', n: 3 })
       await db.client.putObject({ key: docs.getResourceKey('b'), metadata: { _v: 'v1' }, body: 'not json {{{', contentType: 'application/json' })
       const errors = []
-      docs.on('error', (err, item) => errors.push([err.code, item.id]))
+      docs.on('error', (err, id) => errors.push([err.code, id]))
       assert.deepEqual((await docs.list()).map((r) => r.id), ['a', 'c'])
       assert.deepEqual(errors, [['CorruptRecord', 'b']])
       await assert.rejects(docs.get('b'), (err) => err instanceof ResourceError && err.code === 'CorruptRecord' && err.id === 'b')

@@ -72,7 +72,8 @@ function reportFailures (resource, records, failures, ids = null) {
   const heard = resource.listenerCount('error') > 0
   const items = new Map()
   for (const { id, error, record } of failures) {
-    if (heard) resource.emit('error', error, { id })
+    // 19.5.10 passes the id itself as the event's second argument.
+    if (heard) resource.emit('error', error, id)
     else if (record?.name !== 'NoSuchKey') items.set(id, errorItem(id, error))
   }
   return { records: placeItems(records, items, ids), omitted: failures.length - items.size }

@@ -151,8 +151,6 @@ export const known = [
   { scenario: "bulk/insertMany-getMany-getAll", path: "events.orders.getAll.list", reason: UNTRIAGED },
   // 19.5.10 [6] / native "<absent>"
   { scenario: "bulk/insertMany-getMany-getAll", path: "events.orders.getAll.listed-ids", reason: UNTRIAGED },
-  // 19.5.10 "missing" / native {"id":"missing"}
-  { scenario: "bulk/insertMany-getMany-getAll", path: "events.orders.getMany.error[0][1]", reason: 'not yet fixed (issue 9): the error event of a failed getMany read passes { id } where 19.5.10 passes the id itself' },
   // 19.5.10 [{"customer":"c0","region":"us","total":0,"id":"o1","_contentLength":0,"_lastModified":{"$date":"<ti… / native "<absent>"
   { scenario: "bulk/insertMany-getMany-getAll", path: "events.orders.getMany.fetched", reason: UNTRIAGED },
   // 19.5.10 3 / native 2
