@@ -40,6 +40,20 @@ describe('exists on memory', () => {
     await db.disconnect()
   })
 
+  it('runs beforeExists and afterExists hooks when there are some', async () => {
+    const { db, items } = await memoryResource()
+    const seen = []
+    items.addHook('beforeExists', (data) => { seen.push(['before', data]) })
+    items.addHook('afterExists', (data) => { seen.push(['after', data]) })
+    assert.equal(await items.exists('a'), true)
+    assert.equal(await items.exists('zz'), false)
+    assert.deepEqual(seen, [
+      ['before', { id: 'a' }], ['after', { id: 'a', exists: true }],
+      ['before', { id: 'zz' }], ['after', { id: 'zz', exists: false }]
+    ])
+    await db.disconnect()
+  })
+
   it('waits for a paused pool instead of answering past it', async () => {
     const { db, items } = await memoryResource()
     const pool = db.client.operationsPool

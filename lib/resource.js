@@ -213,9 +213,11 @@ class Resource extends EventEmitter {
 
   /** s3db.js: an unsafe id throws ValidationError, an empty one is simply absent, storage errors throw. */
   async exists (id) {
-    await this.executeHooks('beforeExists', { id })
+    // Without exists hooks (the common case) nothing waits on a hook turn.
+    const hooked = this._hasHooks('beforeExists') || this._hasHooks('afterExists')
+    if (hooked) await this.executeHooks('beforeExists', { id })
     const exists = typeof id === 'string' && id.length > 0 && (this._existsInPlace(id) ?? await this._call('exists', id))
-    await this.executeHooks('afterExists', { id, exists })
+    if (hooked) await this.executeHooks('afterExists', { id, exists })
     return exists
   }
 
