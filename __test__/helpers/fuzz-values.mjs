@@ -2,17 +2,8 @@
 // tricks and astral code points; values of every JS type (cyclic, deep, huge, BigInt, Symbol,
 // functions); resource definitions that are mostly wrong in one way.
 
-/** mulberry32: a small PRNG whose sequence is fixed by its 32-bit seed. */
-export function seededRandom (seed) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// The fault proxy's seeded PRNG, so one seed names one sequence in every suite.
+export { seededRandom } from '../faults/proxy.mjs'
 
 export const pick = (rnd, list) => list[Math.floor(rnd() * list.length)]
 

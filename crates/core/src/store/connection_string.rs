@@ -399,6 +399,18 @@ mod tests {
         );
     }
 
+    /// `bad` is a ConnectionStringError that names the problem and never shows `secretpw`.
+    fn assert_refused_without_secret(bad: &str) {
+        let err = ConnectionConfig::parse(bad).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::ConnectionString, "{bad}");
+        assert!(
+            err.message.starts_with("Invalid connection string"),
+            "{}",
+            err.message
+        );
+        assert!(!err.message.contains("secretpw"), "{}", err.message);
+    }
+
     #[test]
     fn control_characters_in_header_fields_are_refused() {
         for bad in [
@@ -409,14 +421,7 @@ mod tests {
             "http://ak:secretpw@host/bucket?region=us%00east",
             "s3://ak:secretpw@bucket?region=eu%7F",
         ] {
-            let err = ConnectionConfig::parse(bad).unwrap_err();
-            assert_eq!(err.kind, ErrorKind::ConnectionString, "{bad}");
-            assert!(
-                err.message.starts_with("Invalid connection string"),
-                "{}",
-                err.message
-            );
-            assert!(!err.message.contains("secretpw"), "{}", err.message);
+            assert_refused_without_secret(bad);
         }
         // Secrets are only hashed, never sent: any byte is fine there. So is UTF-8 and tab.
         for good in [
@@ -487,14 +492,7 @@ mod tests {
             "ftp://a:secretpw@b/c",
             "http://a:secretpw@[::1/b",
         ] {
-            let err = ConnectionConfig::parse(bad).unwrap_err();
-            assert_eq!(err.kind, ErrorKind::ConnectionString, "{bad}");
-            assert!(
-                err.message.starts_with("Invalid connection string"),
-                "{}",
-                err.message
-            );
-            assert!(!err.message.contains("secretpw"), "{}", err.message);
+            assert_refused_without_secret(bad);
         }
         assert!(ConnectionConfig::parse("ftp://x/y")
             .unwrap_err()
