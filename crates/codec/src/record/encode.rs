@@ -102,15 +102,7 @@ impl Schema {
                 "record nested too deeply",
             ));
         }
-        let entries: Vec<(String, &Value)> = obj.iter().map(|(k, v)| (k.clone(), v)).collect();
-        for (key, value) in js_order(entries) {
-            if prefix.is_empty()
-                && READ_ONLY_FIELDS.contains(&key.as_str())
-                && !self.fields.contains_key(&key)
-            {
-                continue;
-            }
-            let path = join(prefix, &key);
+        for (key, path, value) in self.written_entries(obj, prefix) {
             if let Some(spec) = self.fields.get(&path) {
                 out.push((
                     self.key_for_path(&path),
@@ -135,6 +127,28 @@ impl Schema {
 }
 
 impl Schema {
+    /// The entries of `obj` a write stores, in JS property order, with their dotted paths: the
+    /// fields a read adds (`_etag`, ...) are skipped at the root unless the schema declares them.
+    fn written_entries<'v>(
+        &self,
+        obj: &'v Map<String, Value>,
+        prefix: &str,
+    ) -> Vec<(String, String, &'v Value)> {
+        let entries: Vec<(String, &Value)> = obj.iter().map(|(k, v)| (k.clone(), v)).collect();
+        js_order(entries)
+            .into_iter()
+            .filter(|(key, _)| {
+                !(prefix.is_empty()
+                    && READ_ONLY_FIELDS.contains(&key.as_str())
+                    && !self.fields.contains_key(key))
+            })
+            .map(|(key, value)| {
+                let path = join(prefix, &key);
+                (key, path, value)
+            })
+            .collect()
+    }
+
     /// The JSON body s3db.js's user-managed update writes (`JSON.stringify` of the validated
     /// data): attribute names and nested objects, not short keys, in JS property order, without
     /// the fields a read adds. Secret and password values are the ones stored in `metadata`
@@ -153,15 +167,7 @@ impl Schema {
         depth: usize,
     ) -> Map<String, Value> {
         let mut out = Map::new();
-        let entries: Vec<(String, &Value)> = obj.iter().map(|(k, v)| (k.clone(), v)).collect();
-        for (key, value) in js_order(entries) {
-            if prefix.is_empty()
-                && READ_ONLY_FIELDS.contains(&key.as_str())
-                && !self.fields.contains_key(&key)
-            {
-                continue;
-            }
-            let path = join(prefix, &key);
+        for (key, path, value) in self.written_entries(obj, prefix) {
             let hidden = self.fields.get(&path).is_some_and(|spec| {
                 matches!(
                     spec.value_type,
