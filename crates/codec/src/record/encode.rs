@@ -102,7 +102,7 @@ impl Schema {
                 "record nested too deeply",
             ));
         }
-        for (key, path, value) in self.written_entries(obj, prefix) {
+        for (_, path, value) in self.written_entries(obj, prefix) {
             if let Some(spec) = self.fields.get(&path) {
                 out.push((
                     self.key_for_path(&path),
