@@ -45,6 +45,11 @@ class Tally {
     else if (!LIBRARY_ERRORS.has(name) && !VALUE_ERRORS.has(name) && !(name === 'Error' && ORIGINAL_PLAIN_ERROR.test(outcome.message))) this.bad.push(`${label}: ${name}: ${outcome.message}`)
     else if (/panicked|RUST_BACKTRACE|S3DB_NATIVE_ERROR/.test(outcome.message)) this.bad.push(`${label}: internal detail leaked: ${outcome.message}`)
   }
+  summary () {
+    const rejected = [...this.rejected].map(([name, n]) => `${name} ${n}`).join(', ')
+    return `${this.cases} cases: ${this.resolved} resolved, rejected: ${rejected || 'none'}, bad: ${this.bad.length}`
+  }
+
   assertClean () {
     assert.deepEqual(this.bad.slice(0, 10), [], `${this.bad.length} bad outcomes of ${this.cases} cases`)
   }
@@ -70,7 +75,7 @@ function filesOutside (fence, root) {
 }
 
 describe(`fuzz (seed ${SEED}, ${CASES} cases per target)`, () => {
-  it('connection strings parse or throw ConnectionStringError, and connect or reject cleanly', async () => {
+  it('connection strings parse or throw ConnectionStringError, and connect or reject cleanly', async (t) => {
     const rnd = seededRandom(SEED)
     const tally = new Tally()
     const schemes = ['memory://', 'file://', 'http://', 'https://', 's3://', 'ftp://', '', 'memory:/', 'http://a%00b:p@']
@@ -88,10 +93,11 @@ describe(`fuzz (seed ${SEED}, ${CASES} cases per target)`, () => {
         await tally.run(`new S3db ${JSON.stringify(text)}`, () => new S3db({ connectionString: text, logLevel: 'silent' }))
       }
     }
+    t.diagnostic(tally.summary())
     tally.assertClean()
   })
 
-  it('resource definitions create or reject with a library error', async () => {
+  it('resource definitions create or reject with a library error', async (t) => {
     const rnd = seededRandom(SEED + 1)
     const tally = new Tally()
     const db = new S3db({ connectionString: 'memory://fuzz-defs/databases/x', logLevel: 'silent' })
@@ -107,11 +113,12 @@ describe(`fuzz (seed ${SEED}, ${CASES} cases per target)`, () => {
       }
     }
     await db.disconnect()
+    t.diagnostic(tally.summary())
     tally.assertClean()
     assert.ok(valid > CASES / 10, `only ${valid} of ${CASES} definitions were accepted: the generator is too hostile to reach inserts`)
   })
 
-  it('ids and documents never crash, hang or escape a file:// root', async () => {
+  it('ids and documents never crash, hang or escape a file:// root', async (t) => {
     const rnd = seededRandom(SEED + 2)
     const tally = new Tally()
     const { db, fence, root } = fencedFileDb()
@@ -143,11 +150,12 @@ describe(`fuzz (seed ${SEED}, ${CASES} cases per target)`, () => {
     }
     await tally.run('list after fuzz', () => resources[0].list())
     await Promise.all([db.disconnect(), mem.disconnect()])
+    t.diagnostic(tally.summary())
     tally.assertClean()
     assert.deepEqual(filesOutside(fence, root), [], 'no file outside the root')
   })
 
-  it('garbage objects written by someone else read back or fail with a library error', async () => {
+  it('garbage objects written by someone else read back or fail with a library error', async (t) => {
     const rnd = seededRandom(SEED + 3)
     const tally = new Tally()
     const db = new S3db({ connectionString: 'memory://fuzz-garbage/databases/x', logLevel: 'silent' })
@@ -168,6 +176,7 @@ describe(`fuzz (seed ${SEED}, ${CASES} cases per target)`, () => {
     await tally.run('count over garbage', () => res.count())
     await tally.run('page over garbage', () => res.page({ size: 50 }))
     await db.disconnect()
+    t.diagnostic(tally.summary())
     tally.assertClean()
   })
 })
