@@ -160,6 +160,11 @@ export declare class NativeResource {
   deleteAllData(): Promise<number>
   deleteAllRecords(): Promise<number>
   listIds(options: string): Promise<Array<string>>
+  /**
+   * One LIST page of ids (`max` up to 1,000) from `token` (none: the first page), and the
+   * token of the next page (none once the listing is done).
+   */
+  listIdsPage(options: string, token: string | undefined | null, max: number): Promise<IdsPage>
   count(options: string): Promise<number>
   /** `{ records, errors: [{ id, error }] }`. */
   list(options: string): Promise<string>
@@ -230,6 +235,12 @@ export interface DeleteObjectsResult {
 export interface FailedBatch {
   message: string
   keys: Array<string>
+}
+
+/** One LIST page of ids and the token that resumes the listing after it. */
+export interface IdsPage {
+  ids: Array<string>
+  next?: string
 }
 
 export interface ListedObject {

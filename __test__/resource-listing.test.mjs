@@ -154,6 +154,41 @@ for (const backend of backends) {
       await db.disconnect()
     })
 
+    it('streams more than one LIST page of records once each, in key order, a page of ids at a time', async () => {
+      const db = new Database({ connectionString: await backend.connectionString() })
+      await db.connect()
+      const res = await db.createResource({ name: 'many', attributes: { n: 'number', kind: 'string' }, partitions: { byKind: { fields: { kind: 'string' } } }, paranoid: false })
+      const id = (i) => `r-${String(i).padStart(5, '0')}`
+      const docs = Array.from({ length: 1205 }, (_, i) => ({ id: id(i), n: i, kind: i % 12 === 0 ? 'b' : 'a' }))
+      await res.insertMany(docs)
+      const calls = {}
+      const call = res._call.bind(res)
+      res._call = (method, ...args) => { calls[method] = (calls[method] ?? 0) + 1; return call(method, ...args) }
+      const progress = []
+      res.on('progress', (event) => progress.push(event))
+      const seen = []
+      for await (const record of res.iterate({ pageSize: 500 })) seen.push(record.id)
+      assert.deepEqual(seen, docs.map((d) => d.id))
+      // Two LIST pages walked by token; the whole id list is never loaded.
+      assert.equal(calls.listIds, undefined)
+      assert.equal(calls.listIdsPage, 2)
+      await tick()
+      const iterating = progress.filter((e) => e.operation === 'iterate')
+      assert.deepEqual(iterating.map(({ done, total }) => [done, total]), [[500, null], [1000, null], [1205, 1205]])
+      const fromStream = []
+      for await (const record of res.readable({ batchSize: 300 })) fromStream.push(record.id)
+      assert.deepEqual(fromStream, seen)
+      const wanted = docs.filter((d) => d.kind === 'a').map((d) => d.id)
+      assert.ok(wanted.length > 1000)
+      const inPartition = []
+      for await (const record of res.iterate({ partition: 'byKind', partitionValues: { kind: 'a' } })) inPartition.push(record)
+      assert.deepEqual(inPartition.map((r) => r.id), wanted)
+      assert.ok(inPartition.every((r) => r.kind === 'a'))
+      assert.equal(calls.listIds, undefined)
+      await assert.rejects(async () => { for await (const _ of res.iterate({ partition: 'nope' })) break }, PartitionError)
+      await db.disconnect()
+    })
+
     it('streams records out and in', async () => {
       const { db, res } = await seeded(backend)
       const seen = []

@@ -9,6 +9,9 @@ const { checkKeySegment } = require('./key-segments')
 const { revive, reviveAll } = require('./records')
 const { progressReporter, chunkSize, chunksOf } = require('./progress')
 
+// Ids per LIST page of a streaming iteration (the most one ListObjectsV2 page holds).
+const LIST_PAGE = 1000
+
 function listOptions ({ partition, partitionValues, limit, offset } = {}) {
   return JSON.stringify({ partition: partition ?? undefined, partitionValues: partitionValues ?? undefined, limit: limit ?? undefined, offset: offset ?? 0 })
 }
@@ -234,15 +237,32 @@ module.exports = {
   },
 
   /**
-   * Streams records page by page: only the ids of the listing and one page of records are
-   * held at a time, however large the resource.
+   * Streams records page by page, walking the LIST pages by continuation token: one LIST
+   * page of ids (up to 1,000) and one page of records are held at a time, however large the
+   * resource. Records of each page are read through getMany (its hooks and events). When the
+   * listing holds more than one page of records, `progress` events `{ operation: 'iterate',
+   * done, total }` follow each page; `total` is null until the last LIST page is in (with
+   * 1,000 ids or fewer it is known from the first).
    */
   async * iterate ({ partition, partitionValues, pageSize = 100 } = {}) {
-    const ids = await this.listIds({ partition, partitionValues })
-    for (let start = 0; start < ids.length; start += pageSize) {
-      const records = await this.getMany(ids.slice(start, start + pageSize))
-      if (ids.length > pageSize) this._emitEvent('progress', { operation: 'iterate', done: Math.min(start + pageSize, ids.length), total: ids.length })
-      yield * records
+    const options = listOptions({ partition, partitionValues })
+    const size = pageSize > 0 ? pageSize : 100
+    let token = null
+    let done = 0
+    let listed = 0
+    let reports = false
+    for (let first = true; first || token !== null; first = false) {
+      const { ids, next } = await this._call('listIdsPage', options, token, LIST_PAGE)
+      token = next ?? null
+      listed += ids.length
+      if (first) reports = token !== null || ids.length > size
+      const total = token === null ? listed : null
+      for (let start = 0; start < ids.length; start += size) {
+        const records = await this.getMany(ids.slice(start, start + size))
+        done += Math.min(size, ids.length - start)
+        if (reports) this._emitEvent('progress', { operation: 'iterate', done, total })
+        yield * records
+      }
     }
   },
 

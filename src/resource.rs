@@ -13,6 +13,13 @@ pub struct NativeResource {
     pub(crate) inner: Arc<Resource>,
 }
 
+/// One LIST page of ids and the token that resumes the listing after it.
+#[napi(object)]
+pub struct IdsPage {
+    pub ids: Vec<String>,
+    pub next: Option<String>,
+}
+
 fn parse(json: &str, what: &str) -> Result<Value, StoreError> {
     serde_json::from_str(json)
         .map_err(|e| StoreError::invalid(format!("{what} is not valid JSON: {e}")))
@@ -306,6 +313,25 @@ impl NativeResource {
     pub async fn list_ids(&self, options: String) -> napi::Result<Vec<String>> {
         let resource = self.inner.clone();
         guarded(async move { resource.list_ids(&list_options(&options)?).await }).await
+    }
+
+    /// One LIST page of ids (`max` up to 1,000) from `token` (none: the first page), and the
+    /// token of the next page (none once the listing is done).
+    #[napi]
+    pub async fn list_ids_page(
+        &self,
+        options: String,
+        token: Option<String>,
+        max: u32,
+    ) -> napi::Result<IdsPage> {
+        let resource = self.inner.clone();
+        guarded(async move {
+            let (ids, next) = resource
+                .list_ids_page(&list_options(&options)?, token, max as usize)
+                .await?;
+            Ok(IdsPage { ids, next })
+        })
+        .await
     }
 
     #[napi]

@@ -68,6 +68,27 @@ impl Client {
         }
     }
 
+    /// One LIST page of up to `max_keys` keys (relative) under `prefix`, resumed at `token`,
+    /// and the token of the next page (`None` once the listing is done).
+    pub async fn keys_page(
+        &self,
+        prefix: &str,
+        token: Option<String>,
+        max_keys: usize,
+    ) -> Result<(Vec<String>, Option<String>)> {
+        let full_prefix = list_prefix(&self.config.key_prefix, prefix);
+        let page = self
+            .list_raw(&full_prefix, max_keys.clamp(1, DELETE_BATCH), token)
+            .await?;
+        let keys = page
+            .contents
+            .iter()
+            .map(|e| strip_key_prefix(&self.config.key_prefix, &e.key).to_string())
+            .collect();
+        let next = page.next_continuation_token.filter(|_| page.is_truncated);
+        Ok((keys, next))
+    }
+
     pub async fn count(&self, prefix: &str) -> Result<usize> {
         Ok(self.keys_window(prefix, 0, 0).await?.1)
     }

@@ -69,6 +69,20 @@ impl Resource {
         Ok(ids_of(&keys))
     }
 
+    /// One LIST page of ids in key order (at most `max`, capped at 1,000), resumed at
+    /// `token`, and the token of the next page: a walk over the listing that holds one page
+    /// at a time. `limit` and `offset` do not apply.
+    pub async fn list_ids_page(
+        &self,
+        opts: &ListOptions,
+        token: Option<String>,
+        max: usize,
+    ) -> Result<(Vec<String>, Option<String>)> {
+        let prefix = self.list_prefix(opts)?;
+        let (keys, next) = self.client.keys_page(&prefix, token, max).await?;
+        Ok((ids_of(&keys), next))
+    }
+
     pub async fn count(&self, opts: &ListOptions) -> Result<usize> {
         self.client.count(&self.list_prefix(opts)?).await
     }
