@@ -98,6 +98,25 @@ function placeItems (records, items, ids) {
   return [...out, ...items.values()]
 }
 
+/** Whether anyone listens to `fetched` or to a `fetched:<id>` (looked up once per batch). */
+function listensFetched (resource) {
+  if (resource.eventsDisabled) return false
+  return resource.eventNames().some((event) => typeof event === 'string' && (event === 'fetched' || event.startsWith('fetched:')))
+}
+
+/**
+ * `fetched` and `fetched:<id>` for each record a batch read, as 19.5.10's batch reads emit
+ * them (they read each record by `get`). Nothing is done when no one listens.
+ */
+function emitFetched (resource, records) {
+  if (!listensFetched(resource)) return
+  for (const record of records) {
+    if (errorItems.has(record)) continue
+    resource._emitEvent('fetched', record)
+    resource._emitEvent(`fetched:${record.id}`, record)
+  }
+}
+
 const revivedFailures = (errors) => errors.map(({ id, error }) => ({ id, error: fromErrorRecord(error), record: error }))
 
 module.exports = {
@@ -141,8 +160,13 @@ module.exports = {
       if (this.listenerCount('error') > 0) this.emit('error', err, options)
       throw err
     }
+    // 19.5.10: page's count comes first; a listing of the whole resource lists its ids
+    // (`listed-ids`), then reads each record (`fetched`).
+    if (method === 'page') this._emitEvent('count', listed.total)
+    if (!partition) this._emitEvent('listed-ids', listed.records.length + listed.errors.length)
     const failures = revivedFailures(listed.errors)
     const reported = reportFailures(this, reviveAll(listed.records), failures)
+    emitFetched(this, reported.records)
     const records = await this.executeHooks('afterList', reported.records)
     const count = countRecords(records)
     this._emitEvent('list', partition ? { partition, partitionValues, count, errors: failures.length } : { count, errors: failures.length })
@@ -154,13 +178,23 @@ module.exports = {
     const listed = await fetchMany(this, ids)
     const failures = revivedFailures(listed.errors)
     const reported = reportFailures(this, reviveAll(listed.records), failures, Array.isArray(ids) ? ids : null)
+    emitFetched(this, reported.records)
     const records = await this.executeHooks('afterGetMany', reported.records)
-    this._emitEvent('fetched-many', countRecords(records))
+    // 19.5.10 counts the ids asked for, read or not.
+    this._emitEvent('fetched-many', Array.isArray(ids) ? ids.length : countRecords(records))
     return records
   },
 
+  /**
+   * Every record, as 19.5.10's getAll: the ids are listed (`listed-ids`) and each record read
+   * (`fetched`), without the list hooks and without a `list` event.
+   */
   async getAll () {
-    return this.list()
+    const listed = JSON.parse(await this._call('list', listOptions()))
+    this._emitEvent('listed-ids', listed.records.length + listed.errors.length)
+    const { records } = reportFailures(this, reviveAll(listed.records), revivedFailures(listed.errors))
+    emitFetched(this, records)
+    return records
   },
 
   /**
@@ -198,25 +232,33 @@ module.exports = {
     }
     if (this._replaced('list') || this._replaced('count') || this._hasHooks('beforeCount') || this._hasHooks('afterCount')) {
       const { limit, offset, ...where } = options
-      return Promise.all([this.list(options), this.count(where)])
+      // The count first, then the page, as 19.5.10.
+      const total = await this.count(where)
+      return [await this.list(options), total]
     }
     const { records, total, omitted } = await this._listThrough('page', options)
-    this._emitEvent('count', total)
     return [records, total, omitted]
   },
 
-  /** Records whose top-level fields equal every entry of `filter` (a client-side scan). */
+  /**
+   * Records whose top-level fields equal every entry of `filter` (a client-side scan), as
+   * 19.5.10: the listing is read by `list` in batches of min(limit, 50) from `offset` (an
+   * offset into the listing), with list's hooks and events for each batch; an empty filter is
+   * one `list` of `limit` records.
+   */
   async query (filter = {}, { limit = 100, offset = 0, partition, partitionValues } = {}) {
     await this.executeHooks('beforeQuery', { filter, limit, offset, partition: partition ?? null, partitionValues: partitionValues ?? {} })
+    const entries = Object.entries(filter ?? {})
+    if (entries.length === 0) return this.executeHooks('afterQuery', (await this._listThrough('list', { partition, partitionValues, limit, offset })).records)
     const matches = []
-    let skipped = 0
-    for await (const record of this.iterate({ partition, partitionValues })) {
-      if (!Object.entries(filter).every(([k, v]) => record[k] === v)) continue
-      if (skipped < offset) { skipped++; continue }
-      matches.push(record)
-      if (matches.length >= limit) break
+    const batchSize = Math.min(limit, 50)
+    for (let at = offset; matches.length < limit; at += batchSize) {
+      const { records, omitted = 0 } = await this._listThrough('list', { partition, partitionValues, limit: batchSize, offset: at })
+      if (records.length === 0 && omitted === 0) break
+      for (const record of records) if (entries.every(([k, v]) => record[k] === v)) matches.push(record)
+      if (records.length + omitted < batchSize) break
     }
-    return this.executeHooks('afterQuery', matches)
+    return this.executeHooks('afterQuery', matches.slice(0, limit))
   },
 
   async getFromPartition ({ id, partitionName, partitionValues = {} } = {}) {
@@ -231,6 +273,8 @@ module.exports = {
     // s3db.js looks for the key the given values name; with a field left out no reference has it.
     if (given.length < Object.keys(fields).length) throw new ResourceError(`Resource with id '${id}' not found in partition '${partitionName}'`, { resourceName: this.name, id, partitionName, operation: 'getFromPartition' })
     const record = revive(JSON.parse(await this._call('getFromPartition', id, partitionName, JSON.stringify(partitionValues))))
+    // 19.5.10 reads the record by `get` (`fetched`).
+    emitFetched(this, [record])
     this._emitEvent('partition-fetched', record)
     this._emitEvent(`partition-fetched:${id}`, record)
     return record

@@ -21,10 +21,10 @@ async function seeded (t) {
 export default [
   scenario('listing/list-listIds', { fixedIds: ids }, async (t) => {
     const { res } = await seeded(t)
-    await t.step('list', async () => byId(await res.list()))
-    await t.step('list.limit', async () => (await res.list({ limit: 5 })).length)
-    await t.step('list.offset', async () => (await res.list({ limit: 5, offset: 10 })).length)
-    await t.step('list.partition', async () => byId(await res.list({ partition: 'byCategory', partitionValues: { category: 'toys' } })))
+    await t.step('list', async () => byId(await res.list()), { concurrent: true })
+    await t.step('list.limit', async () => (await res.list({ limit: 5 })).length, { concurrent: true })
+    await t.step('list.offset', async () => (await res.list({ limit: 5, offset: 10 })).length, { concurrent: true })
+    await t.step('list.partition', async () => byId(await res.list({ partition: 'byCategory', partitionValues: { category: 'toys' } })), { concurrent: true })
     await t.step('list.unknownPartition', () => res.list({ partition: 'nope', partitionValues: { category: 'toys' } }))
     await t.step('listIds', async () => (await res.listIds()).sort())
     await t.step('listIds.limit', async () => (await res.listIds({ limit: 3 })).length)
@@ -34,20 +34,20 @@ export default [
   scenario('listing/page', { fixedIds: ids }, async (t) => {
     const { res } = await seeded(t)
     const shape = (p) => p && ({ ...p, items: byId(p.items ?? []).map((r) => r.id) })
-    await t.step('page.first', async () => shape(await res.page({ size: 5 })))
-    await t.step('page.offset', async () => shape(await res.page({ offset: 10, size: 5 })))
-    await t.step('page.sizeZero', async () => shape(await res.page({ size: 0 })))
-    await t.step('page.partition', async () => shape(await res.page({ size: 2, partition: 'byCategory', partitionValues: { category: 'books' } })))
-    await t.step('page.skipCount', async () => shape(await res.page({ size: 3, skipCount: true })))
+    await t.step('page.first', async () => shape(await res.page({ size: 5 })), { concurrent: true })
+    await t.step('page.offset', async () => shape(await res.page({ offset: 10, size: 5 })), { concurrent: true })
+    await t.step('page.sizeZero', async () => shape(await res.page({ size: 0 })), { concurrent: true })
+    await t.step('page.partition', async () => shape(await res.page({ size: 2, partition: 'byCategory', partitionValues: { category: 'books' } })), { concurrent: true })
+    await t.step('page.skipCount', async () => shape(await res.page({ size: 3, skipCount: true })), { concurrent: true })
   }),
 
   scenario('listing/query-count', { fixedIds: ids }, async (t) => {
     const { res } = await seeded(t)
-    await t.step('query.eq', async () => byId(await res.query({ category: 'toys' })))
-    await t.step('query.two', async () => byId(await res.query({ category: 'tools', price: 0 })))
-    await t.step('query.none', () => res.query({ category: 'food' }))
-    await t.step('query.limit', async () => (await res.query({}, { limit: 4 })).length)
-    await t.step('query.partition', async () => byId(await res.query({ title: 'Item 4' }, { partition: 'byCategory', partitionValues: { category: 'toys' } })))
+    await t.step('query.eq', async () => byId(await res.query({ category: 'toys' })), { concurrent: true })
+    await t.step('query.two', async () => byId(await res.query({ category: 'tools', price: 0 })), { concurrent: true })
+    await t.step('query.none', () => res.query({ category: 'food' }), { concurrent: true })
+    await t.step('query.limit', async () => (await res.query({}, { limit: 4 })).length, { concurrent: true })
+    await t.step('query.partition', async () => byId(await res.query({ title: 'Item 4' }, { partition: 'byCategory', partitionValues: { category: 'toys' } })), { concurrent: true })
     await t.step('count', () => res.count())
     await t.step('count.partition', () => res.count({ partition: 'byCategory', partitionValues: { category: 'books' } }))
   }),

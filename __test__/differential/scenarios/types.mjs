@@ -14,7 +14,7 @@ const typeScenarios = groups.map(([label, attributes, records]) => scenario(`typ
   t.listen('resource', res, RESOURCE_EVENTS)
   for (const record of records) await t.step(`insert.${record.id}`, () => res.insert(record))
   for (const record of records) await t.step(`get.${record.id}`, () => res.get(record.id))
-  await t.step('list', async () => (await res.list()).sort((a, b) => a.id.localeCompare(b.id)))
+  await t.step('list', async () => (await res.list()).sort((a, b) => a.id.localeCompare(b.id)), { concurrent: true })
   await t.step('update.r1', () => res.update('r1', records[1]))
   await t.step('get.r1.afterUpdate', () => res.get('r1'))
   await t.snapshot('end', db)
