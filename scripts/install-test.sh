@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The install test: s3db-native as a new user gets it. From the tarballs of scripts/package.sh, in a
 # fresh folder outside the project (no access to its node_modules) with no cargo or rustc on PATH:
-#   - `npm install --offline` of the main tarball plus this host's platform tarball (an override
-#     points the platform optional dependency at the local tarball; nothing comes from a registry),
+#   - `npm install` of the main tarball plus this host's platform tarball (an override points the
+#     platform optional dependency at the local tarball, so the addon never comes from a registry;
+#     pino and its dependencies come from the npm cache, or the registry as for any new user),
 #   - require and import, named and default exports,
 #   - a CommonJS and an ES module TypeScript app compile with tsc (`--module nodenext`), then run a
 #     record round trip on memory:// and on a local S3 (moto, started here),
@@ -62,8 +63,10 @@ cat >"$app/package.json" <<JSON
   "overrides": { "$name-$platform": "file:../$(basename "$host_tgz")" }
 }
 JSON
-echo "install-test: npm install --offline $(basename "$main_tgz") + $(basename "$host_tgz")"
-as_user npm install --offline --no-audit --no-fund --loglevel=error
+echo "install-test: npm install $(basename "$main_tgz") + $(basename "$host_tgz")"
+# --prefer-offline, not --offline: an install without a lock file needs the full registry
+# documents of the JS dependencies (pino), which `npm ci` never caches on a fresh machine.
+as_user npm install --prefer-offline --no-audit --no-fund --loglevel=error
 as_user npm install --prefer-offline --no-audit --no-fund --loglevel=error --save-dev \
   "typescript@$ts_version" "@types/node@$types_node_version"
 
