@@ -16,7 +16,6 @@ function listOptions ({ partition, partitionValues, limit, offset } = {}) {
   return JSON.stringify({ partition: partition ?? undefined, partitionValues: partitionValues ?? undefined, limit: limit ?? undefined, offset: offset ?? 0 })
 }
 
-/** One call into the core, or one per chunk when someone follows the progress of a long batch. */
 /** Ids that are not strings cannot name a record: each is a failed read, as in s3db.js. */
 function splitIds (ids) {
   if (!Array.isArray(ids) || ids.every((id) => typeof id === 'string')) return { ids, invalid: [] }
@@ -32,6 +31,7 @@ async function fetchMany (resource, requested) {
   return listed
 }
 
+/** One call into the core, or one per chunk when someone follows the progress of a long batch. */
 async function fetchStrings (resource, ids) {
   const progress = Array.isArray(ids) ? progressReporter(resource, 'getMany', ids.length) : null
   if (progress === null) return JSON.parse(await resource._call('getMany', ids))

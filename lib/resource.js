@@ -116,8 +116,22 @@ class Resource extends EventEmitter {
     try {
       return await this._native[method](...args)
     } catch (err) {
-      throw fromNative(err, { bucket: this.client.bucket, resourceName: this.name })
+      throw this._nativeError(err)
     }
+  }
+
+  /** `_call` for the core's synchronous methods. */
+  _callNow (method, ...args) {
+    this._ensureSchemaCompiled()
+    try {
+      return this._native[method](...args)
+    } catch (err) {
+      throw this._nativeError(err)
+    }
+  }
+
+  _nativeError (err) {
+    return fromNative(err, { bucket: this.client.bucket, resourceName: this.name })
   }
 
   /** Emits only when someone listens; async events run after the caller continues. */
@@ -216,19 +230,10 @@ class Resource extends EventEmitter {
     // Without exists hooks (the common case) nothing waits on a hook turn.
     const hooked = this._hasHooks('beforeExists') || this._hasHooks('afterExists')
     if (hooked) await this.executeHooks('beforeExists', { id })
-    const exists = typeof id === 'string' && id.length > 0 && (this._existsInPlace(id) ?? await this._call('exists', id))
+    // An in-process store answers without a thread hop; null means ask asynchronously.
+    const exists = typeof id === 'string' && id.length > 0 && (this._callNow('existsInPlace', id) ?? await this._call('exists', id))
     if (hooked) await this.executeHooks('afterExists', { id, exists })
     return exists
-  }
-
-  /** `exists` from an in-process store without a thread hop; null when it must go async. */
-  _existsInPlace (id) {
-    this._ensureSchemaCompiled()
-    try {
-      return this._native.existsInPlace(id)
-    } catch (err) {
-      throw fromNative(err, { bucket: this.client.bucket, resourceName: this.name })
-    }
   }
 
   async update (id, data = {}) {
