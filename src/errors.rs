@@ -38,17 +38,19 @@ pub async fn guarded<T: Send + 'static>(
     match tokio::spawn(work).await {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(err)) => Err(to_napi(err)),
-        Err(join) if join.is_panic() => {
-            let payload = join.into_panic();
-            let detail = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            Err(internal("native panic", detail))
-        }
+        Err(join) if join.is_panic() => Err(panicked(join.into_panic())),
         Err(join) => Err(internal("native task cancelled", join)),
     }
+}
+
+/// A caught panic as a JS error carrying the panic's message.
+fn panicked(payload: Box<dyn std::any::Any + Send>) -> napi::Error {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    internal("native panic", detail)
 }
 
 /// Reads answered in place. An in-process store (memory://) completes a read without waiting,
@@ -74,9 +76,6 @@ pub fn answer_in_place<T>(
         Ok(Some(Ok(value))) => Ok(Some(value)),
         Ok(Some(Err(err))) => Err(to_napi(err)),
         Ok(None) => Ok(None),
-        Err(_) => Err(internal(
-            "native panic",
-            "a read answered in place panicked",
-        )),
+        Err(payload) => Err(panicked(payload)),
     }
 }
