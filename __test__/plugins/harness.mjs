@@ -30,6 +30,8 @@ export const backends = {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/
 const GENERATED_ID = /^[A-Za-z0-9_-]{20,26}$/
+/** A generated id has a digit or both letter cases (a word-like value of that length does not). */
+const looksGenerated = (value) => (/\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) && /[A-Za-z]/.test(value)
 
 /** Generated and clock-dependent values -> placeholders; everything else as it is. */
 export function stable (value, key = '') {
@@ -47,10 +49,10 @@ export function stable (value, key = '') {
     if (value.includes('[bucket:')) value = value.replace(/\[bucket:[^\]]+\]/g, '[bucket:<b>]')
     if (ISO_DATE.test(value)) return value.length <= 10 ? '<day>' : '<date>'
     // A nanoid has no digit about once in 40 ids: mixed case or a digit tells it from a word.
-    if (GENERATED_ID.test(value) && (/\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) && /[A-Za-z]/.test(value)) return '<id>'
+    if (GENERATED_ID.test(value) && looksGenerated(value)) return '<id>'
     if (/^\d{12,}$/.test(value)) return '<ms>'
     // Ids built on a generated one (TournamentPlugin's `<tournament id>:R1M1` matches).
-    if (/^[A-Za-z0-9_-]{20,26}:[A-Za-z0-9]+$/.test(value) && /\d/.test(value.split(':')[0])) return value.replace(/^[^:]+/, '<id>')
+    if (/^[A-Za-z0-9_-]{20,26}:[A-Za-z0-9]+$/.test(value) && looksGenerated(value.split(':')[0])) return value.replace(/^[^:]+/, '<id>')
     if (/^[a-z_]+-\d{12,}-[a-z0-9]+$/i.test(value)) return '<id>'
     if (/^worker-\d{12,}-\d+-[a-z0-9]+$/.test(value)) return '<worker>'
     return value
