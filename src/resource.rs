@@ -5,6 +5,7 @@ use crate::errors::{guarded, to_napi};
 use napi_derive::napi;
 use s3db_core::resource::{ListOptions, ListedRecords, ReadForUpdate, Resource, WriteOutcome};
 use s3db_core::StoreError;
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
 
@@ -52,20 +53,82 @@ fn listed_json(listed: ListedRecords) -> Value {
     })
 }
 
+/// The options of a listing as `lib/resource-listing.js` sends them; absent or `null` means
+/// none. A wrongly typed option is refused, never skipped.
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct ListOptionsInput {
+    #[serde(deserialize_with = "js_name")]
+    partition: Option<String>,
+    partition_values: Option<Map<String, Value>>,
+    #[serde(deserialize_with = "js_count")]
+    limit: Option<f64>,
+    #[serde(deserialize_with = "js_count")]
+    offset: Option<f64>,
+}
+
+/// A count as JS arithmetic reads it: a number, or a string holding one (19.5.10 pages with
+/// `limit - keys.length`, so `limit: '10'` lists ten).
+fn js_count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Count {
+        Number(f64),
+        Text(String),
+    }
+    match Option::<Count>::deserialize(d)? {
+        None => Ok(None),
+        Some(Count::Number(n)) => Ok(Some(n)),
+        Some(Count::Text(text)) => match text.trim() {
+            "" => Ok(Some(0.0)),
+            t => t.parse().map(Some).map_err(serde::de::Error::custom),
+        },
+    }
+}
+
+/// A partition name as 19.5.10 reads one: a falsy value (`''`, `0`, `false`) names none, and
+/// a number or `true` names the partition of its string form (usually none: PartitionError).
+fn js_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Name {
+        Text(String),
+        Number(f64),
+        Flag(bool),
+    }
+    Ok(match Option::<Name>::deserialize(d)? {
+        None | Some(Name::Flag(false)) => None,
+        Some(Name::Text(text)) => (!text.is_empty()).then_some(text),
+        Some(Name::Number(n)) => (n != 0.0).then(|| n.to_string()),
+        Some(Name::Flag(true)) => Some("true".to_string()),
+    })
+}
+
+/// A non-negative whole count (a fraction rounds down); a negative one is none.
+fn whole(n: f64) -> Option<usize> {
+    (n >= 0.0).then(|| n as usize)
+}
+
 fn list_options(json: &str) -> Result<ListOptions, StoreError> {
-    let v = parse(json, "list options")?;
+    let given = parse_object(json, "list options")?;
+    let options = ListOptionsInput::deserialize(&Value::Object(given.clone())).map_err(|err| {
+        let wrong = s3db_core::resource::wrongly_typed::<ListOptionsInput>(&given);
+        let Some((option, _)) = wrong.first() else {
+            return StoreError::invalid(format!("Invalid list options: {err}"));
+        };
+        let expected = match *option {
+            "partition" => "a string",
+            "partitionValues" => "an object",
+            _ => "a number",
+        };
+        StoreError::invalid(format!("List option '{option}' must be {expected}"))
+            .with_details(json!({ "field": option, "value": given[*option] }))
+    })?;
     Ok(ListOptions {
-        partition: v
-            .get("partition")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-        partition_values: v
-            .get("partitionValues")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default(),
-        limit: v.get("limit").and_then(Value::as_u64).map(|n| n as usize),
-        offset: v.get("offset").and_then(Value::as_u64).unwrap_or(0) as usize,
+        partition: options.partition,
+        partition_values: options.partition_values.unwrap_or_default(),
+        limit: options.limit.and_then(whole),
+        offset: options.offset.and_then(whole).unwrap_or(0),
     })
 }
 

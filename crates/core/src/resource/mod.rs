@@ -7,7 +7,7 @@ mod partitions;
 mod record;
 mod revision;
 
-pub use config::ResourceConfig;
+pub use config::{wrongly_typed, ResourceConfig};
 pub use listing::{DeleteManyOutcome, ListOptions, ListedRecords};
 pub use partitions::PartitionFailure;
 pub use record::{data_of, merge_patch, now_iso, strip_dangerous_keys};
