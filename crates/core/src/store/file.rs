@@ -496,25 +496,13 @@ fn encode_segment(segment: &str) -> Result<String> {
     Ok(out)
 }
 
+/// Inverse of [`encode_segment`] (without the suffix): `%` alone is the empty segment, and the
+/// rest is `decodeURIComponent` (None for a name this backend did not write).
 fn decode_segment(name: &str) -> Option<String> {
     if name == "%" {
         return Some(String::new());
     }
-    let bytes = name.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(
-                u8::from_str_radix(std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?, 16).ok()?,
-            );
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    s3db_codec::metadata_encoding::decode_uri_component(name)
 }
 
 impl FileStore {
