@@ -1,6 +1,7 @@
 //! Record shapes: what reads return (fields, `id`, system fields) and how updates merge.
 
 use crate::store::ObjectInfo;
+use s3db_codec::codec::datetime::iso_from_millis;
 use serde_json::{Map, Value};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -29,34 +30,14 @@ pub fn now_iso() -> String {
     iso_of(SystemTime::now())
 }
 
+/// `toISOString()` of a clock or S3 date (clamped to year 9999, the codec's range).
 pub fn iso_of(t: SystemTime) -> String {
+    const LAST_MS: i64 = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
     let ms = t
         .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(LAST_MS))
         .unwrap_or(0);
-    let secs = ms.div_euclid(1000);
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60,
-        ms.rem_euclid(1000)
-    )
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+    iso_from_millis(ms.min(LAST_MS)).unwrap_or_default()
 }
 
 /// Where a record read came from, for its system fields.
@@ -181,6 +162,14 @@ mod tests {
         assert_eq!(
             iso_of(UNIX_EPOCH + std::time::Duration::from_millis(951_782_400_000)),
             "2000-02-29T00:00:00.000Z"
+        );
+        assert_eq!(
+            iso_of(UNIX_EPOCH - std::time::Duration::from_secs(1)),
+            "1970-01-01T00:00:00.000Z"
+        );
+        assert_eq!(
+            iso_of(UNIX_EPOCH + std::time::Duration::from_secs(1 << 40)),
+            "9999-12-31T23:59:59.999Z"
         );
     }
 
