@@ -75,7 +75,7 @@ export async function crossRead (writer, reader, backend) {
   const place = await backend.place(`cross-${writer.name}`)
   const dbs = []
   const open = async (lib, where) => {
-    const db = new lib.mod.S3db({ ...baseOptions, passphrase: PASSPHRASE, connectionString: where.connectionString })
+    const db = new lib.mod.S3db({ ...baseOptions, ...backend.options(lib), passphrase: PASSPHRASE, connectionString: where.connectionString })
     dbs.push(db)
     return db
   }

@@ -1,5 +1,7 @@
 // The stored objects of a database, read back as an app's S3 tooling would see them: key,
 // metadata, content type and body. `describeObjects` turns them into comparable data.
+import { setTimeout as sleep } from 'node:timers/promises'
+
 async function bodyBytes (body) {
   if (body == null) return Buffer.alloc(0)
   if (Buffer.isBuffer(body)) return body
@@ -39,12 +41,11 @@ function objectUrl (endpoint, bucket, key) {
   return `${endpoint}/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`
 }
 
-/**
- * Every object under `prefix` straight from the S3 server (moto accepts unsigned requests), so
- * neither library's client stands between the bytes and the comparison. Keys are relative to
- * `prefix`; metadata is exactly what the server holds.
- */
-export async function readRaw (endpoint, bucket, prefix) {
+// moto checks no signature, but it answers an anonymous GET of a private object (every object a
+// library writes) with 403: a request that carries an Authorization header, any, is the owner's.
+const OWNER = { authorization: 'AWS test:unsigned' }
+
+async function listKeys (endpoint, bucket, prefix) {
   const keys = []
   let token
   do {
@@ -52,21 +53,50 @@ export async function readRaw (endpoint, bucket, prefix) {
     url.searchParams.set('list-type', '2')
     url.searchParams.set('prefix', `${prefix}/`)
     if (token) url.searchParams.set('continuation-token', token)
-    const res = await fetch(url)
+    const res = await fetch(url, { headers: OWNER })
     if (!res.ok) throw new Error(`listing ${bucket} failed: ${res.status}`)
     const xml = await res.text()
     for (const m of xml.matchAll(/<Key>([\s\S]*?)<\/Key>/g)) keys.push(xmlText(m[1]))
     token = /<IsTruncated>true<\/IsTruncated>/.test(xml) ? xmlText(/<NextContinuationToken>([\s\S]*?)<\/NextContinuationToken>/.exec(xml)[1]) : undefined
   } while (token)
-  const out = {}
-  for (const key of keys.sort()) {
-    const res = await fetch(objectUrl(endpoint, bucket, key))
-    if (!res.ok) throw new Error(`reading ${key} failed: ${res.status}`)
-    const metadata = {}
-    for (const [name, value] of res.headers) if (name.startsWith('x-amz-meta-')) metadata[name.slice('x-amz-meta-'.length)] = value
-    out[key.slice(prefix.length + 1)] = { metadata, contentType: res.headers.get('content-type') ?? undefined, body: Buffer.from(await res.arrayBuffer()) }
+  return keys.sort()
+}
+
+const gone = Symbol('gone')
+
+async function readObject (endpoint, bucket, key) {
+  const res = await fetch(objectUrl(endpoint, bucket, key), { headers: OWNER })
+  if (res.status === 404) return gone
+  if (!res.ok) throw new Error(`reading ${key} failed: ${res.status}`)
+  const metadata = {}
+  for (const [name, value] of res.headers) if (name.startsWith('x-amz-meta-')) metadata[name.slice('x-amz-meta-'.length)] = value
+  return { metadata, contentType: res.headers.get('content-type') ?? undefined, body: Buffer.from(await res.arrayBuffer()) }
+}
+
+/**
+ * Every object under `prefix` straight from the S3 server (moto checks no signatures), so
+ * neither library's client stands between the bytes and the comparison. Keys are relative to
+ * `prefix`; metadata is exactly what the server holds. A library may still be writing or
+ * deleting in the background when an operation has resolved (s3db.js 19.5.10 removes a moved
+ * record's old partition references after update() returns): the dump is taken once the key
+ * list stays the same across the read of every object.
+ */
+export async function readRaw (endpoint, bucket, prefix) {
+  let keys = await listKeys(endpoint, bucket, prefix)
+  for (let round = 0; round < 20; round++) {
+    const out = {}
+    let changed = false
+    for (const key of keys) {
+      const o = await readObject(endpoint, bucket, key)
+      if (o === gone) { changed = true; break }
+      out[key.slice(prefix.length + 1)] = o
+    }
+    const again = await listKeys(endpoint, bucket, prefix)
+    if (!changed && again.join('\n') === keys.join('\n')) return out
+    keys = again
+    await sleep(50)
   }
-  return out
+  throw new Error(`the objects under ${prefix} in ${bucket} kept changing`)
 }
 
 function describeBody (bytes) {

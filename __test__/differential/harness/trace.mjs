@@ -1,7 +1,7 @@
 // What one run of a scenario observed, in the order it was observed: the outcome of each step
 // (returned value or thrown error), the events each watched emitter sent, what hooks and
 // middlewares saw, and the stored objects. `finish()` gives the normalised, comparable trace.
-import { setImmediate as tick } from 'node:timers/promises'
+import { setImmediate as tick, setTimeout as sleep } from 'node:timers/promises'
 import { Normaliser } from './normalise.mjs'
 import { errorShape, toPlain } from './plain.mjs'
 import { describeObjects } from './objects.mjs'
@@ -44,13 +44,14 @@ export class Trace {
     this.logs = {}
     this.store = {}
     this.dbs = []
+    this.eventCount = 0
   }
 
   /** A Database on `place` (a fresh one unless given), connected, disconnected by finish(). */
   async open (options = {}, place) {
     this.place = place ?? this.place ?? await this.backend.place(this.lib.name)
     if (!this.normaliser.literals.some(([l]) => l === this.place.bucket)) this.normaliser.literals.push([this.place.bucket, '<bucket>'])
-    const db = new this.mod.S3db({ ...baseOptions, connectionString: this.place.connectionString, ...options })
+    const db = new this.mod.S3db({ ...baseOptions, ...this.backend.options(this.lib), connectionString: this.place.connectionString, ...options })
     this.dbs.push(db)
     return db
   }
@@ -125,15 +126,27 @@ export class Trace {
     const table = (this.events[label] ??= {})
     for (const name of names) {
       emitter.on(name, (...args) => {
+        this.eventCount++
         const during = ((table[this.current ?? '<between steps>']) ??= {})
         ;(during[name] ??= []).push(toPlain(args.length === 1 ? args[0] : args))
       })
     }
   }
 
-  /** Lets events emitted after an operation resolved (setImmediate, microtasks) arrive. */
+  /**
+   * Lets events emitted after an operation resolved (setImmediate, microtasks) arrive. On a real
+   * server an event can also follow a request that was still under way when the operation
+   * resolved: there, settling waits until no event has arrived for the backend's `quietMs`.
+   */
   async settle () {
     for (let i = 0; i < 3; i++) await tick()
+    const quiet = this.backend.quietMs ?? 0
+    if (!quiet) return
+    for (let waited = 0; waited < 2000; waited += quiet) {
+      const seen = this.eventCount
+      await sleep(quiet)
+      if (seen === this.eventCount) return
+    }
   }
 
   /** Records the stored objects under the database's prefix now. */
