@@ -223,8 +223,15 @@ export interface CopyObjectParams {
 
 export interface DeletedBatch {
   deleted: Array<string>
-  /** `[key, code, message]` per key S3 refused. */
-  errors: Array<Array<string>>
+  /** One per key S3 refused. */
+  errors: Array<DeleteError>
+}
+
+/** One key a DeleteObjects request did not delete, and S3's reason. */
+export interface DeleteError {
+  key: string
+  code: string
+  message: string
 }
 
 export interface DeleteObjectsResult {
@@ -266,8 +273,13 @@ export interface ListResult {
   keyCount: number
 }
 
-/** `[objectCount, totalBytes]` of a memory bucket. */
-export declare function memoryBucketStats(bucket: string): Array<number>
+export declare function memoryBucketStats(bucket: string): MemoryBucketStats
+
+/** What a memory bucket holds. */
+export interface MemoryBucketStats {
+  objectCount: number
+  totalBytes: number
+}
 
 export declare function memoryClearAll(): void
 

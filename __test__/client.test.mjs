@@ -190,3 +190,14 @@ for (const backend of backends) {
     })
   })
 }
+
+describe('MemoryClient.getStats', () => {
+  it('counts the objects and bytes of its bucket', async () => {
+    const { MemoryClient } = s3db
+    const client = new MemoryClient({ bucket: `stats-${process.pid}-${Date.now()}` })
+    assert.deepEqual(client.getStats(), { bucket: client.bucket, objectCount: 0, totalSize: 0, totalSizeFormatted: '0 B' })
+    await client.putObject({ key: 'a', body: 'x'.repeat(1000) })
+    await client.putObject({ key: 'b', body: 'x'.repeat(1048) })
+    assert.deepEqual(client.getStats(), { bucket: client.bucket, objectCount: 2, totalSize: 2048, totalSizeFormatted: '2 KB' })
+  })
+})

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // `S3Client` (also `Client`), `MemoryClient`, `FileSystemClient`: the s3db.js object API over the
 // native client. Each method is one call into Rust; results are shaped like the AWS SDK's, and
@@ -8,21 +9,66 @@ const { randomBytes } = require('node:crypto')
 const native = require('./native')
 const { ConnectionString } = require('./connection-string')
 const { ObjectBody } = require('./body')
-const { fromNative, UnknownError, ValidationError } = require('./errors')
+const { ConnectionStringError, fromNative, UnknownError, ValidationError } = require('./errors')
 const { attachPool, clientPoolMethods, taskManagerOf, POOL_ON_BY_DEFAULT } = require('./pool/client-pool')
 const { createLogger } = require('./logger')
 const { logCommand } = require('./plugins-surface/client-log')
 
 const DEFAULT_PARALLELISM = 100
 
+/**
+ * @typedef {object} ClientOptions  An S3Client's options; the rest go to its pool (lib/pool/config.js).
+ * @property {string} [connectionString]
+ * @property {number | string} [parallelism]
+ * @property {boolean} [verbose]
+ * @property {string} [id]
+ * @property {Record<string, unknown>} [httpClientOptions]
+ * @property {string} [logLevel]
+ * @property {any} [logger]
+ */
+/** @typedef {ClientOptions & { [option: string | symbol]: any }} AnyClientOptions */
+/**
+ * @typedef {object} PutObjectInput
+ * @property {string} [key]
+ * @property {Record<string, unknown>} [metadata]
+ * @property {string} [contentType]
+ * @property {unknown} [body]
+ * @property {string} [contentEncoding]
+ * @property {number} [contentLength]
+ * @property {string} [ifMatch]
+ * @property {string} [ifNoneMatch]
+ */
+/**
+ * @typedef {object} ListObjectsInput
+ * @property {string} [prefix]
+ * @property {number} [maxKeys]
+ * @property {string} [continuationToken]
+ * @property {string} [delimiter]
+ * @property {string} [startAfter]
+ */
+/**
+ * @typedef {object} CopyObjectInput
+ * @property {string} [from]
+ * @property {string} [to]
+ * @property {Record<string, unknown>} [metadata]
+ * @property {string} [metadataDirective]
+ * @property {string} [contentType]
+ */
+/** @typedef {{ from?: string, to?: string }} MoveInput */
+/** @typedef {{ prefixFrom?: string, prefixTo?: string }} MoveAllInput */
+/** @typedef {{ prefix?: string, offset?: number, amount?: number }} KeysPageInput */
+
+/** @param {unknown} metadata @returns {Record<string, string> | undefined} */
 function stringifyMetadata (metadata) {
   if (metadata == null) return undefined
   if (typeof metadata !== 'object') throw new ValidationError('metadata must be an object', { field: 'metadata', value: metadata })
+  /** @type {Record<string, string>} */
   const out = {}
   for (const [k, v] of Object.entries(metadata)) out[k] = String(v)
   return out
 }
 
+/** @param {unknown} body */
 function toBuffer (body) {
   if (body === undefined || body === null) return undefined
   if (Buffer.isBuffer(body)) return body
@@ -33,17 +79,21 @@ function toBuffer (body) {
   return Buffer.from(String(body))
 }
 
+/** @param {unknown} key @param {string} [what] @returns {asserts key is string} */
 function requireKey (key, what = 'key') {
   if (typeof key !== 'string' || key.length === 0) throw new ValidationError(`${what} must be a non-empty string`, { field: what, value: key, statusCode: 400 })
 }
 
+/** @param {import('../binding').ObjectHead} head */
 function decodedMetadata (head) {
+  /** @type {Record<string, string | null | undefined>} */
   const metadata = {}
   for (const [k, v] of Object.entries(head.metadata)) metadata[k] = v
   for (const k of head.undefinedKeys) metadata[k] = undefined
   return metadata
 }
 
+/** @param {import('../binding').ObjectHead} head */
 function sdkHead (head) {
   return {
     $metadata: { httpStatusCode: 200 },
@@ -58,26 +108,35 @@ function sdkHead (head) {
 }
 
 class S3Client extends EventEmitter {
+  /** @param {AnyClientOptions} [options] */
   constructor ({ connectionString, parallelism = DEFAULT_PARALLELISM, verbose = false, id, httpClientOptions = {}, logLevel = 'info', logger, ...options } = {}) {
     super()
-    if (connectionString === undefined) throw fromNative(new Error('S3DB_NATIVE_ERROR:' + JSON.stringify({ name: 'ConnectionStringError', code: 'ConnectionStringError', message: 'Invalid connection string: undefined' })))
+    if (connectionString === undefined) throw new ConnectionStringError('Invalid connection string: undefined')
     this.config = new ConnectionString(connectionString)
     this.verbose = verbose
     this.logLevel = logLevel || 'info'
     // The Database's child logger, or one of the client's own (created on first use).
     if (logger) this._logger = logger
     this.id = id ?? randomBytes(39).toString('hex').slice(0, 77)
-    this.parallelism = Number.parseInt(parallelism, 10) > 0 ? Number.parseInt(parallelism, 10) : DEFAULT_PARALLELISM
-    this.httpClientOptions = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: 500, maxFreeSockets: 100, timeout: 60000, ...httpClientOptions }
+    const given = Number.parseInt(String(parallelism), 10)
+    this.parallelism = given > 0 ? given : DEFAULT_PARALLELISM
+    this.httpClientOptions = {
+      keepAlive: true, keepAliveMsecs: 1000, maxSockets: 500, maxFreeSockets: 100, timeout: 60000, ...httpClientOptions
+    }
     this.options = options
     this.connectionString = connectionString
+    /** @type {import('./operations-pool.js').OperationsPool | null} */
+    this.operationsPool = null // set by attachPool
     try {
       // Every request goes through the client's operations pool (see lib/pool/config.js), or,
       // without one, through a limiter of `parallelism` requests of the native client's own.
-      const { pool, enabled } = attachPool(this, { parallelism: this.parallelism, ...options }, this.config.clientOptions)
+      const poolOptions = { parallelism: this.parallelism, ...options }
+      const { pool, enabled } = attachPool(this, poolOptions, this.config.clientOptions)
       this._native = new native.NativeClient(String(connectionString), this.parallelism, pool, enabled)
-      // Only S3 clients log requests in s3db.js (its memory and file clients do not).
-      if (enabled && this.config.clientType === undefined) this.operationsPool.logNoticesTo(this.logger)
+      // Only S3 clients log requests in s3db.js (its memory and file clients do not); logNoticesTo
+      // is the pool's own, not in its public typings.
+      const notices = /** @type {any} */ (this.operationsPool)
+      if (enabled && this.config.clientType === undefined) notices.logNoticesTo(this.logger)
     } catch (err) {
       throw fromNative(err)
     }
@@ -115,9 +174,14 @@ class S3Client extends EventEmitter {
     }
   }
 
+  /** @param {PutObjectInput} [input] */
   async putObject ({ key, metadata, contentType, body, contentEncoding, contentLength, ifMatch, ifNoneMatch } = {}) {
     requireKey(key)
-    const params = { key, metadata: stringifyMetadata(metadata), body: toBuffer(body), contentType, contentEncoding, ifMatch, ifNoneMatch }
+    /** @type {import('../binding').PutObjectParams} */
+    const params = {
+      key, metadata: stringifyMetadata(metadata), body: toBuffer(body),
+      contentType, contentEncoding, ifMatch, ifNoneMatch
+    }
     let response
     try {
       response = await this._call('PutObjectCommand', { key }, () => this._native.putObject(params))
@@ -149,11 +213,16 @@ class S3Client extends EventEmitter {
     return out
   }
 
+  /** @param {CopyObjectInput} [input] */
   async copyObject ({ from, to, metadata, metadataDirective, contentType } = {}) {
     requireKey(from, 'from')
     requireKey(to, 'to')
     const response = await this._call('CopyObjectCommand', { key: from }, () => this._native.copyObject({ from, to, metadata: stringifyMetadata(metadata), metadataDirective, contentType }))
-    const out = { $metadata: { httpStatusCode: 200 }, CopyObjectResult: { ETag: response.etag }, VersionId: response.versionId ?? undefined }
+    const out = {
+      $metadata: { httpStatusCode: 200 },
+      CopyObjectResult: { ETag: response.etag },
+      VersionId: response.versionId ?? undefined
+    }
     this._emit('cl:CopyObject', out, { from, to, metadataDirective })
     this._emit('cl:response', 'CopyObjectCommand', out, { CopySource: from, Key: to, Metadata: metadata, MetadataDirective: metadataDirective, ContentType: contentType })
     return out
@@ -181,7 +250,7 @@ class S3Client extends EventEmitter {
       deleted: result.deleted.map((batch) => ({
         $metadata: { httpStatusCode: 200 },
         Deleted: batch.deleted.map((Key) => ({ Key })),
-        Errors: batch.errors.map(([Key, Code, Message]) => ({ Key, Code, Message }))
+        Errors: batch.errors.map(({ key, code, message }) => ({ Key: key, Code: code, Message: message }))
       })),
       notFound: result.failed.map((f) => ({ message: f.message, raw: f.keys }))
     }
@@ -197,6 +266,7 @@ class S3Client extends EventEmitter {
     return total
   }
 
+  /** @param {MoveInput} [input] */
   async moveObject ({ from, to } = {}) {
     requireKey(from, 'from')
     requireKey(to, 'to')
@@ -208,6 +278,7 @@ class S3Client extends EventEmitter {
     return true
   }
 
+  /** @param {MoveAllInput} [input] */
   async moveAllObjects ({ prefixFrom, prefixTo } = {}) {
     requireKey(prefixFrom, 'prefixFrom')
     requireKey(prefixTo, 'prefixTo')
@@ -223,6 +294,7 @@ class S3Client extends EventEmitter {
     return moved
   }
 
+  /** @param {ListObjectsInput} [input] */
   async listObjects ({ prefix = '', maxKeys = 1000, continuationToken, delimiter, startAfter } = {}) {
     const page = await this._call('ListObjectsV2Command', { prefix }, () => this._native.listObjects({ prefix, maxKeys, continuationToken, delimiter, startAfter }))
     const out = {
@@ -275,8 +347,10 @@ function memoryConnectionString (bucket, keyPrefix) {
 }
 
 class MemoryClient extends S3Client {
+  /** @param {AnyClientOptions & { bucket?: string, keyPrefix?: string }} [options] */
   constructor ({ bucket = 's3db', keyPrefix = '', connectionString, parallelism = 10, ...options } = {}) {
-    super({ connectionString: connectionString ?? memoryConnectionString(bucket, keyPrefix), parallelism, ...options, [POOL_ON_BY_DEFAULT]: true })
+    connectionString ??= memoryConnectionString(bucket, keyPrefix)
+    super({ connectionString, parallelism, ...options, [POOL_ON_BY_DEFAULT]: true })
   }
 
   /** The TasksRunner of a memory client in s3db.js 19.5.10 (the one given as `taskExecutor`). */
@@ -289,7 +363,7 @@ class MemoryClient extends S3Client {
   clear () { native.memoryClearBucket(this.bucket) }
 
   getStats () {
-    const [objectCount, totalSize] = native.memoryBucketStats(this.bucket)
+    const { objectCount, totalBytes: totalSize } = native.memoryBucketStats(this.bucket)
     return { bucket: this.bucket, objectCount, totalSize, totalSizeFormatted: formatBytes(totalSize) }
   }
 
@@ -323,8 +397,10 @@ function fileConnectionString (basePath, bucket, keyPrefix) {
 }
 
 class FileSystemClient extends S3Client {
+  /** @param {AnyClientOptions & { basePath?: string, bucket?: string, keyPrefix?: string }} [options] */
   constructor ({ basePath = './s3db-data', bucket = 's3db', keyPrefix = '', connectionString, parallelism = 10, ...options } = {}) {
-    super({ connectionString: connectionString ?? fileConnectionString(basePath, bucket, keyPrefix), parallelism, ...options, [POOL_ON_BY_DEFAULT]: true })
+    connectionString ??= fileConnectionString(basePath, bucket, keyPrefix)
+    super({ connectionString, parallelism, ...options, [POOL_ON_BY_DEFAULT]: true })
     this.basePath = this.config.basePath
   }
 
@@ -333,7 +409,8 @@ class FileSystemClient extends S3Client {
 
 // Pool controls (getQueueStats, pausePool, ..., _executeOperation, _executeBatch), unless defined above.
 for (const [name, method] of Object.entries(clientPoolMethods)) {
-  if (!(name in S3Client.prototype)) Object.defineProperty(S3Client.prototype, name, { value: method, writable: true, configurable: true })
+  if (name in S3Client.prototype) continue
+  Object.defineProperty(S3Client.prototype, name, { value: method, writable: true, configurable: true })
 }
 
 // console.log(client) shows no secret key (lib/plugins-surface/safe-inspect.js).

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // The s3db.js 19.5.10 error classes: same names, constructors, defaults (statusCode, suggestion,
 // description, retriable), own properties, `data` and toJSON shape, and the mapping of native and
@@ -8,6 +9,8 @@
 // copy their merged details onto the instance (DatabaseError, ValidationError,
 // AuthenticationError, PermissionError, EncryptionError, ResourceError, PluginError). Every
 // other class without an `original` reports 500, as 19.5.10 does.
+
+/** @typedef {{ [detail: string]: any }} Details  What an error class takes beside its message. */
 
 const NATIVE_MARKER = 'S3DB_NATIVE_ERROR:'
 // Detail keys whose values never leave an error's JSON (credentials, passphrases, secrets).
@@ -43,6 +46,7 @@ class BaseError extends Error {
   title
   hint
   data
+  /** @param {Details} [context] */
   constructor (context = {}) {
     const {
       verbose, bucket, key, message = 'Unknown error', code, statusCode, requestId, awsMessage, original,
@@ -68,7 +72,10 @@ class BaseError extends Error {
     this.docs = docs
     this.title = title || this.constructor.name
     this.hint = hint
-    this.data = { bucket, key, ...rest, verbose, message, suggestion: this.suggestion, retriable: this.retriable, docs: this.docs, title: this.title, hint: this.hint }
+    this.data = {
+      bucket, key, ...rest, verbose, message,
+      suggestion: this.suggestion, retriable: this.retriable, docs: this.docs, title: this.title, hint: this.hint
+    }
   }
 
   // Detail keys that hold credentials or secrets are redacted.
@@ -109,8 +116,10 @@ class BaseError extends Error {
 }
 
 class S3dbError extends BaseError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     const original = details.original
+    /** @type {Details} */
     const aws = {}
     if (original && typeof original === 'object') {
       aws.code = original.code || original.Code || original.name
@@ -119,20 +128,32 @@ class S3dbError extends BaseError {
       aws.awsMessage = original.message
       aws.metadata = original.$metadata ? { ...original.$metadata } : undefined
     }
-    super({ message, ...details, code: aws.code, statusCode: aws.statusCode, requestId: aws.requestId, awsMessage: aws.awsMessage, original, metadata: aws.metadata })
+    const { code, statusCode, requestId, awsMessage, metadata } = aws
+    super({ message, ...details, code, statusCode, requestId, awsMessage, original, metadata })
   }
 }
 
 // The defaults a class puts under its details: statusCode, retriable, suggestion and, for some,
 // a description (given details win).
+/**
+ * A class's default statusCode and retriable, unless the details give them.
+ * @param {Details} details @param {number} statusCode @param {boolean} [retriable]
+ */
+function statusOf (details, statusCode, retriable = false) {
+  return { statusCode: details.statusCode ?? statusCode, retriable: details.retriable ?? retriable }
+}
+
+/** @param {Details} details @param {number} statusCode @param {string} [suggestion] @param {string} [description] */
 function withDefaults (details, statusCode, suggestion, description) {
-  const defaults = { statusCode: details.statusCode ?? statusCode, retriable: details.retriable ?? false }
+  /** @type {Details} */
+  const defaults = statusOf(details, statusCode)
   if (suggestion !== undefined) defaults.suggestion = details.suggestion ?? suggestion
   if (description !== undefined) defaults.description = details.description || description
   return { ...defaults, ...details }
 }
 
 class DatabaseError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     const merged = withDefaults(details, 500, 'Check database configuration and ensure the operation parameters are valid.')
     super(message, merged)
@@ -145,6 +166,8 @@ class ValidationError extends S3dbError {
   value
   constraint
 
+  /** @param {string} message @param {Details} [details] */
+
   constructor (message, details = {}) {
     const merged = withDefaults(details, 422, 'Review validation errors and adjust the request payload before retrying.')
     super(message, merged)
@@ -156,6 +179,7 @@ class ValidationError extends S3dbError {
 }
 
 class AuthenticationError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     const merged = withDefaults(details, 401, 'Provide valid authentication credentials and try again.')
     super(message, merged)
@@ -164,6 +188,7 @@ class AuthenticationError extends S3dbError {
 }
 
 class PermissionError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     const merged = withDefaults(details, 403, 'Verify IAM permissions, bucket policies, and credentials before retrying.')
     super(message, merged)
@@ -172,6 +197,7 @@ class PermissionError extends S3dbError {
 }
 
 class EncryptionError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     const merged = withDefaults(details, 500, 'Check encryption keys and inputs. This error generally requires code/config changes before retrying.')
     super(message, merged)
@@ -180,6 +206,7 @@ class EncryptionError extends S3dbError {
 }
 
 class ResourceError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     const merged = withDefaults(details, 400, 'Review the resource configuration and request payload before retrying.', 'Resource operation failed. Check resource configuration, attributes, and operation context.')
     super(message, merged)
@@ -190,18 +217,21 @@ class ResourceError extends S3dbError {
 class UnknownError extends S3dbError {}
 
 class ConnectionStringError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     super(message, withDefaults(details, 400, 'Fix the connection string and retry the operation.', 'Invalid connection string format. Check the connection string syntax and credentials.'))
   }
 }
 
 class CryptoError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     super(message, withDefaults(details, 500, 'Validate crypto inputs and environment setup before retrying.', 'Cryptography operation failed. Check if the crypto library is available and input is valid.'))
   }
 }
 
 class SchemaError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     super(message, withDefaults(details, 400, 'Update the schema or adjust the data to match the schema definition.', 'Schema validation failed. Check schema definition and input data format.'))
   }
@@ -219,11 +249,15 @@ function requireString (className, field, value, what, optional = false) {
   })
 }
 
-const located = (rest, statusCode, suggestion) => ({ statusCode: rest.statusCode ?? statusCode, retriable: rest.retriable ?? false, suggestion: rest.suggestion ?? suggestion, ...rest })
+/** @param {Details} rest @param {number} statusCode @param {string} suggestion */
+const located = (rest, statusCode, suggestion) =>
+  ({ ...statusOf(rest, statusCode), suggestion: rest.suggestion ?? suggestion, ...rest })
 
 class ResourceNotFound extends S3dbError {
   resourceName
   id
+
+  /** @param {Details} details */
 
   constructor (details) {
     const { bucket, resourceName, id, original, ...rest } = details
@@ -237,6 +271,7 @@ class ResourceNotFound extends S3dbError {
 }
 
 class NoSuchBucket extends S3dbError {
+  /** @param {Details} details */
   constructor (details) {
     const { bucket, original, ...rest } = details
     requireString('NoSuchBucket', 'bucket', bucket, 'the bucket name')
@@ -247,6 +282,8 @@ class NoSuchBucket extends S3dbError {
 class NoSuchKey extends S3dbError {
   resourceName
   id
+
+  /** @param {Details} details */
 
   constructor (details) {
     const { bucket, key, resourceName, id, original, ...rest } = details
@@ -263,6 +300,8 @@ class NotFound extends S3dbError {
   resourceName
   id
 
+  /** @param {Details} details */
+
   constructor (details) {
     const { bucket, key, resourceName, id, original, ...rest } = details
     requireString('NotFound', 'key', key, 'the object key')
@@ -274,6 +313,7 @@ class NotFound extends S3dbError {
 }
 
 class MissingMetadata extends S3dbError {
+  /** @param {Details} details */
   constructor (details) {
     const { bucket, original, ...rest } = details
     requireString('MissingMetadata', 'bucket', bucket, 'the bucket name')
@@ -282,6 +322,7 @@ class MissingMetadata extends S3dbError {
 }
 
 class InvalidResourceItem extends S3dbError {
+  /** @param {Details} details */
   constructor (details) {
     const { bucket, resourceName, attributes, validation, message, original, ...rest } = details
     requireString('InvalidResourceItem', 'bucket', bucket, 'the bucket name')
@@ -298,6 +339,7 @@ class InvalidResourceItem extends S3dbError {
 const lines = (...parts) => parts.join('\n').trim()
 
 class PartitionError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     let description = details.description
     if (!description && details.resourceName && details.partitionName && details.fieldName) {
@@ -316,13 +358,15 @@ class PartitionError extends S3dbError {
           : '  • Add missing field to schema, OR\n  • Update partition definition to use existing fields, OR\n  • Use strictValidation: false to skip this check during testing',
         '', `Docs: ${DOCS}/README.md#partitions`)
     }
-    super(message, { ...details, statusCode: details.statusCode ?? 400, retriable: details.retriable ?? false, description })
+    super(message, { ...details, ...statusOf(details, 400), description })
   }
 }
 
 class PluginError extends S3dbError {
   pluginName
   operation
+
+  /** @param {string} message @param {Details} [details] */
 
   constructor (message, details = {}) {
     const { pluginName = 'Unknown', operation = 'unknown', ...rest } = details
@@ -332,7 +376,7 @@ class PluginError extends S3dbError {
       '3. Plugin dependencies not met', '4. Plugin method called before installation', '',
       'Solution:', 'Ensure plugin is added to database and connect() is called before usage.', '',
       `Docs: ${DOCS}/plugins/README.md`)
-    const merged = { ...rest, pluginName, operation, statusCode: rest.statusCode ?? 500, retriable: rest.retriable ?? false, description }
+    const merged = { ...rest, pluginName, operation, ...statusOf(rest, 500), description }
     super(message, merged)
     this.pluginName = pluginName
     this.operation = operation
@@ -341,6 +385,7 @@ class PluginError extends S3dbError {
 }
 
 class PluginStorageError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     const { pluginSlug = 'unknown', key = '', operation = 'unknown', ...rest } = details
     const description = details.description || lines(
@@ -349,11 +394,12 @@ class PluginStorageError extends S3dbError {
       '3. S3 operation failed', '4. Permissions issue', '',
       'Solution:', 'Ensure plugin has access to storage and key is valid.', '',
       `Docs: ${DOCS}/plugins/README.md#plugin-storage`)
-    super(message, { ...rest, pluginSlug, key, operation, statusCode: rest.statusCode ?? 500, retriable: rest.retriable ?? false, description })
+    super(message, { ...rest, pluginSlug, key, operation, ...statusOf(rest, 500), description })
   }
 }
 
 class PartitionDriverError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     const { driver = 'unknown', operation = 'unknown', queueSize, maxQueueSize, ...rest } = details
     const measured = queueSize !== undefined && maxQueueSize !== undefined
@@ -367,11 +413,13 @@ class PartitionDriverError extends S3dbError {
     } else if (!description) {
       description = lines('Partition Driver Error', '', `Driver: ${driver}`, `Operation: ${operation}`, '', 'Check driver configuration and permissions.')
     }
-    super(message, { ...rest, driver, operation, queueSize, maxQueueSize, statusCode: rest.statusCode ?? 503, retriable: rest.retriable ?? (measured && queueSize >= maxQueueSize), description })
+    const status = statusOf(rest, 503, measured && queueSize >= maxQueueSize)
+    super(message, { ...rest, driver, operation, queueSize, maxQueueSize, ...status, description })
   }
 }
 
 class BehaviorError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     const { behavior = 'unknown', availableBehaviors = [], ...rest } = details
     const description = details.description || lines(
@@ -380,11 +428,12 @@ class BehaviorError extends S3dbError {
       'Possible causes:', '1. Behavior name misspelled', '2. Custom behavior not registered', '',
       'Solution:', 'Use one of the available behaviors or register custom behavior.', '',
       `Docs: ${DOCS}/README.md#behaviors`)
-    super(message, { ...rest, behavior, availableBehaviors, statusCode: rest.statusCode ?? 400, retriable: rest.retriable ?? false, description })
+    super(message, { ...rest, behavior, availableBehaviors, ...statusOf(rest, 400), description })
   }
 }
 
 class StreamError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     const { operation = 'unknown', resource, ...rest } = details
     const description = details.description || lines(
@@ -392,11 +441,12 @@ class StreamError extends S3dbError {
       'Possible causes:', '1. Stream not properly initialized', '2. Resource not available', '3. Network error during streaming', '',
       'Solution:', 'Check stream configuration and resource availability.', '',
       `Docs: ${DOCS}/README.md#streaming`)
-    super(message, { ...rest, operation, resource, statusCode: rest.statusCode ?? 500, retriable: rest.retriable ?? false, description })
+    super(message, { ...rest, operation, resource, ...statusOf(rest, 500), description })
   }
 }
 
 class MetadataLimitError extends S3dbError {
+  /** @param {string} message @param {Details} [details] */
   constructor (message, details = {}) {
     const { totalSize, effectiveLimit, absoluteLimit = 2047, excess, resourceName, operation, ...rest } = details
     let description = details.description
@@ -412,11 +462,13 @@ class MetadataLimitError extends S3dbError {
         "    behavior: 'body-overflow',  // Automatically handles overflow", '    attributes: { ... }', '  });', '',
         `Docs: ${DOCS}/README.md#metadata-size-limits`)
     }
-    super(message, { ...rest, totalSize, effectiveLimit, absoluteLimit, excess, resourceName, operation, statusCode: rest.statusCode ?? 413, retriable: rest.retriable ?? false, description })
+    const sizes = { totalSize, effectiveLimit, absoluteLimit, excess }
+    super(message, { ...rest, ...sizes, resourceName, operation, ...statusOf(rest, 413), description })
   }
 }
 
 class AnalyticsNotEnabledError extends S3dbError {
+  /** @param {Details} [details] */
   constructor (details = {}) {
     const { pluginName = 'EventualConsistency', resourceName = 'unknown', field = 'unknown', configuredResources = [], registeredResources = [], pluginInitialized = false, ...rest } = details
     const created = configuredResources.map((r) => registeredResources.includes(r) ? `    ✓ ${r}` : `    ✗ ${r} (missing)`).join('\n')
@@ -433,7 +485,7 @@ class AnalyticsNotEnabledError extends S3dbError {
       `  3. Create resources: await db.createResource({ name: '${resourceName}', ... })`,
       '  4. Analytics resources are auto-created by plugin', '',
       `Docs: ${DOCS}/plugins/eventual-consistency.md`)
-    super(`Analytics not enabled for ${resourceName}.${field}`, { ...rest, pluginName, resourceName, field, configuredResources, registeredResources, pluginInitialized, statusCode: rest.statusCode ?? 400, retriable: rest.retriable ?? false, description })
+    super(`Analytics not enabled for ${resourceName}.${field}`, { ...rest, pluginName, resourceName, field, configuredResources, registeredResources, pluginInitialized, ...statusOf(rest, 400), description })
   }
 }
 
@@ -450,6 +502,7 @@ const AWS_DESCRIPTIONS = {
 // 19.5.10's mapping of an AWS SDK error (or anything shaped like one) to its classes. Two
 // additions (COMPATIBILITY.md): a 403 given only in `$metadata` is a PermissionError, and a 412
 // is ResourceError PRECONDITION_FAILED (status 412) as in s3db.js 21.
+/** @param {any} err an AWS SDK error, or one shaped like it @param {Details} [context] */
 function mapAwsError (err, context = {}) {
   const code = err.code || err.Code || err.name
   const metadata = err.$metadata ? { ...err.$metadata } : undefined
@@ -485,7 +538,11 @@ function mapAwsError (err, context = {}) {
   })
 }
 
-// A native error carries a JSON record of the core's error; rebuild the right class from it.
+/**
+ * A native error carries a JSON record of the core's error; rebuild the right class from it.
+ * Anything else is returned as it is.
+ * @param {any} err @param {Details} [context]
+ */
 function fromNative (err, context = {}) {
   if (!(err instanceof Error) || typeof err.message !== 'string' || !err.message.startsWith(NATIVE_MARKER)) return err
   let record
@@ -521,7 +578,10 @@ const STORE_KINDS = { NoSuchKey: 'NoSuchKey', NoSuchBucket: 'NoSuchBucket', Prec
 
 const URL_SAFE_SUGGESTION = 'IDs and partition values must be URL-friendly (no /, \\, =, or %). Use alphanumeric characters, hyphens, or underscores.'
 
-// The class for a core error record (also carried inside batch results).
+/**
+ * The class for a core error record (also carried inside batch results).
+ * @param {Details} record `{ name, message, code?, statusCode?, details?, ... }` @param {Details} [context]
+ */
 function fromErrorRecord (record, context = {}) {
   const details = record.details || {}
   if (FROM_STORE.has(record.name) || !LIBRARY[record.name]) {
@@ -550,7 +610,8 @@ function fromErrorRecord (record, context = {}) {
       // which the resource maps again, so the S3 message is that NoSuchKey's own message.
       original.message = `No such key: ${ctx.key ?? ''} [bucket:${ctx.bucket ?? ''}]`
     }
-    return mapAwsError(kind ? { ...original, name: kind, code: kind } : original, { ...ctx, retriable: record.retriable === true })
+    const aws = kind ? { ...original, name: kind, code: kind } : original
+    return mapAwsError(aws, { ...ctx, retriable: record.retriable === true })
   }
   return LIBRARY[record.name](record, details, context)
 }
@@ -561,6 +622,9 @@ function fromErrorRecord (record, context = {}) {
 function libraryContext (context) {
   return context.commandName ? { bucket: context.bucket, key: context.key, commandName: context.commandName } : {}
 }
+
+/** The record's status code, when it has one, to override a class's default. */
+const givenStatus = (record) => record.statusCode ? { statusCode: record.statusCode } : {}
 
 const LIBRARY = {
   InvalidResourceItem: (record, d, context) => new InvalidResourceItem({
@@ -575,20 +639,24 @@ const LIBRARY = {
     // An id check names the field, value and constraint only (19.5.10's key-segment rule).
     const details = d.field === 'id' ? without(d, ['resourceName', 'id']) : d
     const suggestion = details.constraint === 'url-safe' ? URL_SAFE_SUGGESTION : undefined
-    return new ValidationError(record.message, { ...libraryContext(context), ...details, statusCode: record.statusCode ?? 400, ...(suggestion && !details.suggestion ? { suggestion } : {}) })
+    const advice = suggestion && !details.suggestion ? { suggestion } : {}
+    const statusCode = record.statusCode ?? 400
+    return new ValidationError(record.message, { ...libraryContext(context), ...details, statusCode, ...advice })
   },
   ResourceError: (record, d, context) => {
     const code = record.code && record.code !== 'ResourceError' && record.code !== 'NoSuchKey' ? { code: record.code } : {}
-    return new ResourceError(record.message, { ...libraryContext(context), ...d, ...code, ...(record.statusCode ? { statusCode: record.statusCode } : {}) })
+    return new ResourceError(record.message, { ...libraryContext(context), ...d, ...code, ...givenStatus(record) })
   },
-  DatabaseError: (record, d, context) => new DatabaseError(record.message, { ...libraryContext(context), ...d, ...(record.statusCode ? { statusCode: record.statusCode } : {}) }),
+  DatabaseError: (record, d, context) =>
+    new DatabaseError(record.message, { ...libraryContext(context), ...d, ...givenStatus(record) }),
   MetadataLimitError: (record, d, context) => {
     const error = new MetadataLimitError(record.message, { ...libraryContext(context), ...d })
     // The client's own refusal (19.5.10 sends such metadata): 413, as COMPATIBILITY.md says.
     if (context.commandName) error.statusCode = 413
     return error
   },
-  ConnectionStringError: (record, d, context) => new ConnectionStringError(record.message, { ...libraryContext(context), ...d }),
+  ConnectionStringError: (record, d, context) =>
+    new ConnectionStringError(record.message, { ...libraryContext(context), ...d }),
   SchemaError: (record, d, context) => {
     // An unknown type: 19.5.10 lets its validator compiler's plain Error through.
     const unknownType = /^Invalid attribute definition for '.*?': (Invalid '.*' type in validator schema\.)$/s.exec(record.message)

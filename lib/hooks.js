@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Resource hooks and middlewares with s3db.js semantics: hooks run in order, each awaited, and
 // a hook's return value replaces the data (a hook returning undefined leaves it unchanged).

@@ -40,11 +40,19 @@ pub struct CopyObjectParams {
     pub content_type: Option<String>,
 }
 
+/// One key a DeleteObjects request did not delete, and S3's reason.
+#[napi(object)]
+pub struct DeleteError {
+    pub key: String,
+    pub code: String,
+    pub message: String,
+}
+
 #[napi(object)]
 pub struct DeletedBatch {
     pub deleted: Vec<String>,
-    /// `[key, code, message]` per key S3 refused.
-    pub errors: Vec<Vec<String>>,
+    /// One per key S3 refused.
+    pub errors: Vec<DeleteError>,
 }
 
 #[napi(object)]
@@ -78,7 +86,11 @@ pub(crate) fn delete_report(report: s3db_core::client::DeleteObjectsReport) -> D
                 errors: d
                     .errors
                     .into_iter()
-                    .map(|e| vec![e.key, e.code, e.message])
+                    .map(|e| DeleteError {
+                        key: e.key,
+                        code: e.code,
+                        message: e.message,
+                    })
                     .collect(),
             })
             .collect(),
@@ -372,9 +384,18 @@ pub fn memory_clear_all() {
     MemoryStore::clear_all();
 }
 
-/// `[objectCount, totalBytes]` of a memory bucket.
+/// What a memory bucket holds.
+#[napi(object)]
+pub struct MemoryBucketStats {
+    pub object_count: f64,
+    pub total_bytes: f64,
+}
+
 #[napi]
-pub fn memory_bucket_stats(bucket: String) -> Vec<f64> {
+pub fn memory_bucket_stats(bucket: String) -> MemoryBucketStats {
     let (count, bytes) = MemoryStore::open(&bucket).stats();
-    vec![count as f64, bytes as f64]
+    MemoryBucketStats {
+        object_count: count as f64,
+        total_bytes: bytes as f64,
+    }
 }
