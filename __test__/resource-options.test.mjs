@@ -6,7 +6,7 @@ import { setImmediate as tick } from 'node:timers/promises'
 import s3db from '../index.js'
 import { uniqueName } from './helpers/backends.mjs'
 
-const { Database, PartitionError, InvalidResourceItem } = s3db
+const { Database, PartitionError, InvalidResourceItem, ResourceError, ValidationError } = s3db
 
 async function database (options = {}) {
   const db = new Database({ connectionString: `memory://${uniqueName('opts')}/app`, ...options })
@@ -23,6 +23,35 @@ describe('resource options', () => {
     const custom = await db.createResource({ name: 'custom', attributes: { a: 'string' }, idGenerator: () => `item-${++n}` })
     assert.equal((await custom.insert({ a: 'x' })).id, 'item-1')
     assert.equal((await custom.insert({ id: 'given', a: 'y' })).id, 'given')
+  })
+
+  it('sizes ids as 19.5.10 does: idGenerator 10.5 gives 11 characters, 300 gives 300', async () => {
+    const db = await database()
+    const half = await db.createResource({ name: 'half', attributes: { a: 'string' }, idGenerator: 10.5 })
+    assert.match((await half.insert({ a: 'x' })).id, /^[A-Za-z0-9_-]{11}$/)
+    const long = await db.createResource({ name: 'long', attributes: { a: 'string' }, idSize: 300 })
+    assert.equal((await long.insert({ a: 'x' })).id.length, 300)
+  })
+
+  it('refuses wrongly typed options the Database passes on, in 19.5.10 words', async () => {
+    const bad = await database({ passphrase: 123 })
+    await assert.rejects(bad.createResource({ name: 'users', attributes: { a: 'string' } }), (err) =>
+      err instanceof ResourceError && err.message === "Invalid Resource users configuration:\n  • Resource 'passphrase' must be a string")
+    const rounds = await database({ bcryptRounds: '12' })
+    await assert.rejects(rounds.createResource({ name: 'users', attributes: { a: 'string' } }), (err) =>
+      err instanceof ResourceError && /Resource 'bcryptRounds' must be a non-negative integer/.test(err.message))
+  })
+
+  it('reads list options as 19.5.10 does and refuses wrongly typed ones', async () => {
+    const db = await database()
+    const res = await db.createResource({ name: 'items', attributes: { a: 'string' }, partitions: { byA: { fields: { a: 'string' } } } })
+    for (const a of ['w', 'x', 'y', 'z']) await res.insert({ id: a, a })
+    assert.deepEqual(await res.listIds({ limit: '2' }), ['w', 'x'])
+    assert.deepEqual(await res.listIds({ limit: 2.5, offset: 1 }), ['x', 'y'])
+    assert.deepEqual(await res.listIds({ partition: '', partitionValues: { a: 'x' } }), ['w', 'x', 'y', 'z'])
+    await assert.rejects(res.listIds({ partition: 5, partitionValues: { a: 'x' } }), (err) => err instanceof PartitionError && err.message === "Partition '5' not found")
+    await assert.rejects(res.listIds({ limit: true }), (err) => err instanceof ValidationError && err.message === "List option 'limit' must be a number")
+    await assert.rejects(res.list({ partition: 'byA', partitionValues: 'x' }), (err) => err instanceof ValidationError && err.message === "List option 'partitionValues' must be an object")
   })
 
   it('wires events from the config and honours disableEvents', async () => {
