@@ -106,7 +106,7 @@ fn js_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::
 
 /// A non-negative whole count (a fraction rounds down); a negative one is none.
 fn whole(n: f64) -> Option<usize> {
-    (n >= 0.0).then(|| n as usize)
+    (n >= 0.0).then_some(n as usize)
 }
 
 fn list_options(json: &str) -> Result<ListOptions, StoreError> {
