@@ -483,6 +483,65 @@ export interface PutObjectResult {
   versionId?: string
 }
 
+/** A blank metadata document, as JSON. */
+export declare function s3dbJsonBlank(s3DbVersion: string): string
+
+/** The version rule for a definition of hash `hash` over its saved entry (JSON, or none). */
+export declare function s3dbJsonChooseVersion(savedEntry: string | undefined | null, hash: string): S3DbJsonVersion
+
+/**
+ * The hash `s3db.json` stores for a definition (JSON, as `NativeClient.resource` takes it),
+ * without building a resource; a malformed definition throws as there.
+ */
+export declare function s3dbJsonDefinitionHash(definition: string): string
+
+/** The text uploaded for `metadata` (JSON): `lastUpdated` now, `JSON.stringify(_, null, 2)`. */
+export declare function s3dbJsonDocument(metadata: string): S3DbJsonDocument
+
+/** The text to upload and the `lastUpdated` it carries. */
+export interface S3DbJsonDocument {
+  body: string
+  lastUpdated: string
+}
+
+/** A saved entry (JSON) with a resource's registries, as uploaded. */
+export declare function s3dbJsonEntry(resource: NativeResource, savedEntry: string): string
+
+/** `getNextVersion`: the version after every key of `versions` (JSON; any value). */
+export declare function s3dbJsonNextVersion(versions: string): string
+
+/** Reads the stored text of `s3db.json` (`null`: there is none), repairing and healing it. */
+export declare function s3dbJsonRead(text: string | undefined | null, s3DbVersion: string): S3DbJsonRead
+
+/** The stored file as read: what to do next (`state`), the metadata and what was healed. */
+export interface S3DbJsonRead {
+  /**
+   * `missing` (upload a blank file), `ok`, `healed` or `repaired` (upload the healed
+   * metadata), `replaced` (back the text up, then upload the blank metadata).
+   */
+  state: string
+  /** The metadata, as JSON. */
+  metadata: string
+  healingLog: Array<string>
+}
+
+/**
+ * A resource's entry of `s3db.json` after recording its definition as `version`, over the
+ * saved entry (JSON, or none). `facts` (JSON): what only the JS layer knows (`cache`,
+ * `idSize`, `idGenerator`, `createdBy`, `hooks` or `hookHandlers`).
+ */
+export declare function s3dbJsonRecordVersion(resource: NativeResource, savedEntry: string | undefined | null, version: string, facts: string): string
+
+/** How a definition stands against its saved resource entry. */
+export interface S3DbJsonVersion {
+  /** The version its records are written with. */
+  version: string
+  /** New, or its hash differs from the saved current version's: `version` is a new one. */
+  changed: boolean
+  fromVersion?: string
+  savedHash?: string
+}
+
 /** s3db.js `decrypt(encrypted, passphrase)`. */
 export declare function secretDecrypt(encrypted: string, passphrase: string): Promise<unknown>
 

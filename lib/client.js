@@ -142,6 +142,9 @@ class S3Client extends EventEmitter {
     }
   }
 
+  /** The core client behind this client, which a Database's resources run on. */
+  coreClient () { return this._native }
+
   get bucket () { return this.config.bucket }
   get keyPrefix () { return this.config.keyPrefix }
   /** The client's pool under its s3db.js 19.5.10 name (null when it has none). */

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Database plugins: registration, install and start, uninstall. At connect every pending plugin
 // is installed before any is started, as in s3db.js, and each install and start is followed by
@@ -101,7 +102,7 @@ module.exports = {
     for (const entry of this.pluginList) {
       let plugin
       try {
-        plugin = typeof entry === 'function' ? new entry(this) : entry // eslint-disable-line new-cap
+        plugin = typeof entry === 'function' ? new entry(this) : entry
       } catch (error) {
         throw new DatabaseError(`Failed to instantiate plugin: ${error.message}`, { original: error })
       }

@@ -1,7 +1,10 @@
+// @ts-check
 'use strict'
 // `Database` (also `S3db`): connection, `s3db.json`, the resource registry and database hooks
 // (plugins: database-plugins.js). Resource data never passes through here: each Resource talks
-// to the core itself.
+// to the core itself. The s3db.json rules (reading and healing the file, versions, entries, the
+// definition hash, the uploaded text) are the core's (src/s3db_json.rs): this file does the
+// requests, events and logs around them.
 
 const { EventEmitter } = require('node:events')
 const { randomBytes } = require('node:crypto')
@@ -11,16 +14,23 @@ const { ConnectionString } = require('./connection-string')
 const { Resource } = require('./resource')
 const { checkResourceConfig } = require('./resource-config')
 const { fromNative, DatabaseError, ConnectionStringError, ResourceNotFound, NoSuchKey } = require('./errors')
-const { blankMetadata, repairJson, healMetadata, nextVersion, versionEntry, reviveHooks, pluginRegistry } = require('./database-metadata')
+const { versionFacts, reviveHooks } = require('./database-metadata')
+const native = require('./native')
 const pluginMethods = require('./database-plugins')
 const { installSafeInspect } = require('./plugins-surface/safe-inspect')
 const { emitWithMemorySnapshot } = require('./memory-snapshot')
 const { isNativeClient, nativeClientOver, bodyText } = require('./foreign-client')
 const { version: packageVersion } = require('../package.json')
 
+/** JSON of a value that may be absent (`null` for the core then). */
+const jsonOrNull = (/** @type {unknown} */ value) => value === undefined ? null : JSON.stringify(value)
+
 const DB_HOOK_EVENTS = ['beforeConnect', 'afterConnect', 'beforeCreateResource', 'afterCreateResource', 'beforeUploadMetadata', 'afterUploadMetadata', 'beforeDisconnect', 'afterDisconnect', 'resourceCreated', 'resourceUpdated']
 
-/** The connection string s3db.js builds from explicit options. */
+/**
+ * The connection string s3db.js builds from explicit options.
+ * @param {Record<string, any>} fields
+ */
 function connectionStringFromFields ({ bucket = 's3db', region = 'us-east-1', accessKeyId, secretAccessKey, endpoint, forcePathStyle }) {
   const keys = accessKeyId && secretAccessKey ? `${encodeURIComponent(accessKeyId)}:${encodeURIComponent(secretAccessKey)}@` : ''
   if (endpoint) {
@@ -39,7 +49,18 @@ function clientFor (connectionString, options) {
   return new S3Client({ ...options, connectionString, [POOL_ON_BY_DEFAULT]: true })
 }
 
-class Database extends EventEmitter {
+/**
+ * What database-plugins.js and lazy-schema.js add to Database.prototype, and the fields
+ * `_setupPluginSurface` sets.
+ * @typedef {typeof pluginMethods & typeof import('./lazy-schema').databaseMethods & {
+ *   logger: any, logLevel: string, cronManager: any,
+ *   _coordinators: Map<string, any>, _childLoggerLevels: Record<string, string>
+ * }} DatabaseMixins
+ */
+// EventEmitter itself, typed with the members mixed in below.
+const DatabaseBase = /** @type {new () => EventEmitter & DatabaseMixins} */ (/** @type {unknown} */ (EventEmitter))
+
+class Database extends DatabaseBase {
   constructor (options = {}) {
     super()
     this.id = randomBytes(8).toString('base64url').slice(0, 7)
@@ -62,6 +83,7 @@ class Database extends EventEmitter {
     this._installedPlugins = new WeakSet()
     this.resources = {}
     this.savedMetadata = null
+    /** @type {Record<string, Function[]>} */
     this._hooks = Object.fromEntries(DB_HOOK_EVENTS.map((e) => [e, []]))
     // Logging, the cron manager and global coordinators plugins rely on (lib/database-plugins.js).
     this._setupPluginSurface(options)
@@ -73,12 +95,13 @@ class Database extends EventEmitter {
       this.connectionString = options.connectionString ?? connectionStringFromFields(options)
       if (!this.connectionString) throw new ConnectionStringError('Invalid connection string: undefined', { statusCode: 400 })
       const { parallelism: _p, ...clientOptions } = options.clientOptions ?? {}
+      const logLevel = options.logLevel ?? options.loggerOptions?.level
       this.client = clientFor(this.connectionString, {
         ...clientOptions,
         parallelism: clientOptions.parallelism ?? this.parallelism,
         verbose: this.verbose,
         logger: this.getChildLogger('S3Client'),
-        ...((options.logLevel ?? options.loggerOptions?.level) !== undefined && { logLevel: options.logLevel ?? options.loggerOptions?.level }),
+        ...(logLevel !== undefined && { logLevel }),
         ...(options.operationsPool !== undefined && { operationsPool: options.operationsPool }),
         ...(options.executorPool !== undefined && { executorPool: options.executorPool }),
         ...(options.taskExecutor !== undefined && { taskExecutor: options.taskExecutor }),
@@ -92,7 +115,15 @@ class Database extends EventEmitter {
   }
 
   get config () {
-    return { version: this.version, s3dbVersion: this.s3dbVersion, bucket: this.bucket, keyPrefix: this.keyPrefix, parallelism: this.parallelism, verbose: this.verbose, logLevel: this.logger.level }
+    return {
+      version: this.version,
+      s3dbVersion: this.s3dbVersion,
+      bucket: this.bucket,
+      keyPrefix: this.keyPrefix,
+      parallelism: this.parallelism,
+      verbose: this.verbose,
+      logLevel: this.logger.level
+    }
   }
 
   isConnected () {
@@ -148,74 +179,58 @@ class Database extends EventEmitter {
     await this._runHooks('afterConnect', { result: undefined, args: [] })
   }
 
+  /** Reads s3db.json, repairing or replacing a damaged one (the core decides which). */
   async _loadMetadata () {
-    let text
+    /** @type {string | null} */
+    let text = null
     try {
       // Own clients: one GET that may fail with NoSuchKey. Injected ones: s3db.js's exists() first.
-      if (!isNativeClient(this.client) && !await this.client.exists('s3db.json')) throw new NoSuchKey({ bucket: this.bucket, key: 's3db.json' })
+      if (!isNativeClient(this.client) && !await this.client.exists('s3db.json')) {
+        throw new NoSuchKey({ bucket: this.bucket, key: 's3db.json' })
+      }
       const res = await this.client.getObject('s3db.json')
       text = (await bodyText(res?.Body)).toString('utf8')
     } catch (err) {
       if (!(err instanceof NoSuchKey)) throw err
-      const blank = blankMetadata(this.s3dbVersion)
-      await this._putMetadata(blank)
-      return blank
     }
-    let metadata
-    try {
-      metadata = JSON.parse(text)
-    } catch {
-      metadata = repairJson(text)
-      if (!metadata) {
-        const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-        const backupKey = `s3db.json.corrupted.${stamp}.backup`
-        await this.client.putObject({ key: backupKey, body: text, contentType: 'application/json' })
-        this.logger.info({ backupKey }, `created backup of corrupted s3db.json as ${backupKey}`)
-        metadata = blankMetadata(this.s3dbVersion)
-        await this._putMetadata(metadata)
-        this.emit('db:metadata-healed', { healingLog: ['Unreadable s3db.json backed up and replaced by a blank one'], metadata })
-        return metadata
-      }
-      healMetadata(metadata, this.s3dbVersion)
-      await this._putMetadata(metadata)
-      this.emit('db:metadata-healed', { healingLog: ['Repaired JSON syntax of s3db.json'], metadata })
-      return metadata
+    const read = native.s3dbJsonRead(text, this.s3dbVersion)
+    const metadata = JSON.parse(read.metadata)
+    const { healingLog } = read
+    if (read.state === 'ok') return metadata
+    if (read.state === 'replaced') {
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+      const backupKey = `s3db.json.corrupted.${stamp}.backup`
+      await this.client.putObject({ key: backupKey, body: text, contentType: 'application/json' })
+      this.logger.info({ backupKey }, `created backup of corrupted s3db.json as ${backupKey}`)
     }
-    const healingLog = healMetadata(metadata, this.s3dbVersion)
-    if (healingLog.length) {
-      this.logger.warn({ healingOperations: healingLog }, 'S3DB self-healing operations')
-      await this._putMetadata(metadata)
-      this.logger.info('successfully uploaded healed metadata')
-      this.emit('db:metadata-healed', { healingLog, metadata })
-    }
+    if (read.state === 'healed') this.logger.warn({ healingOperations: healingLog }, 'S3DB self-healing operations')
+    await this._putMetadata(metadata)
+    if (read.state === 'missing') return metadata
+    if (read.state === 'healed') this.logger.info('successfully uploaded healed metadata')
+    this.emit('db:metadata-healed', { healingLog, metadata })
     return metadata
   }
 
-  async _putMetadata (metadata) {
-    metadata.lastUpdated = new Date().toISOString()
-    await this.client.putObject({ key: 's3db.json', body: JSON.stringify(metadata, null, 2), contentType: 'application/json' })
+  /** Uploads `metadata` as the core writes it, `lastUpdated` now. */
+  async _putMetadata (/** @type {Record<string, any>} */ metadata) {
+    const { body, lastUpdated } = native.s3dbJsonDocument(JSON.stringify(metadata))
+    metadata.lastUpdated = lastUpdated
+    await this.client.putObject({ key: 's3db.json', body, contentType: 'application/json' })
     if (this.listenerCount('db:metadata-uploaded') > 0) this.emit('db:metadata-uploaded', metadata)
   }
 
   blankMetadataStructure () {
-    return blankMetadata(this.s3dbVersion)
+    return JSON.parse(native.s3dbJsonBlank(this.s3dbVersion))
   }
 
   async uploadMetadataFile () {
     await this._runHooks('beforeUploadMetadata', { args: [] })
-    if (!this.savedMetadata) this.savedMetadata = blankMetadata(this.s3dbVersion)
-    // Plugin attributes may have been added since the resource was saved.
+    if (!this.savedMetadata) this.savedMetadata = this.blankMetadataStructure()
+    // 19.x writes the registries of every resource on each upload (plugin attributes may have
+    // been added since the resource was saved).
+    const saved = this.savedMetadata.resources
     for (const [name, resource] of Object.entries(this.resources)) {
-      const entry = this.savedMetadata.resources?.[name]
-      if (!entry) continue
-      const plugins = pluginRegistry(resource, entry.pluginSchemaRegistry)
-      // 19.x writes a registry for every resource on each upload (frozen from the current keys
-      // for entries saved without one, e.g. by 16.x).
-      if (!entry.schemaRegistry) {
-        delete entry.pluginSchemaRegistry
-        entry.schemaRegistry = JSON.parse(resource._native.registryJson())
-      }
-      entry.pluginSchemaRegistry = plugins
+      if (saved?.[name]) saved[name] = JSON.parse(resource._s3dbJsonEntry(JSON.stringify(saved[name])))
     }
     await this._putMetadata(this.savedMetadata)
     await this._runHooks('afterUploadMetadata', { result: undefined, args: [] })
@@ -234,24 +249,32 @@ class Database extends EventEmitter {
         changes.push({ type: 'new', resourceName: name, currentHash, savedHash: null })
         continue
       }
-      const savedHash = saved.versions?.[saved.currentVersion]?.hash
-      if (savedHash !== currentHash) changes.push({ type: 'changed', resourceName: name, currentHash, savedHash, fromVersion: saved.currentVersion, toVersion: nextVersion(saved.versions) })
+      const { changed, savedHash, version } = native.s3dbJsonChooseVersion(JSON.stringify(saved), currentHash)
+      if (changed) {
+        changes.push({ type: 'changed', resourceName: name, currentHash, savedHash, fromVersion: saved.currentVersion, toVersion: version })
+      }
     }
     return changes
   }
 
-  generateDefinitionHash (definition, behavior) {
-    return this._nativeFor({ ...definition, behavior: behavior ?? definition.behavior, name: definition.name ?? 'hash' }, 'v1', false).definitionHash()
+  /** The hash s3db.json stores for a definition (the core's, without building a resource). */
+  generateDefinitionHash (/** @type {Record<string, any>} */ definition, /** @type {string} */ behavior) {
+    return this._definitionHash({ ...definition, behavior: behavior ?? definition.behavior, name: definition.name ?? 'hash' })
   }
 
   getNextVersion (versions = {}) {
-    return nextVersion(versions)
+    return native.s3dbJsonNextVersion(JSON.stringify(versions ?? {}))
   }
 
   // --- resources ----------------------------------------------------------------------------
 
-  _nativeFor (config, version, strict = this.strictValidation) {
-    const definition = {
+  /**
+   * The definition the core takes for a resource config.
+   * @param {Record<string, any>} config
+   * @param {string} version
+   */
+  _definition (config, version) {
+    return {
       name: config.name,
       attributes: config.attributes,
       behavior: config.behavior,
@@ -268,8 +291,25 @@ class Database extends EventEmitter {
       pluginAttributes: config.pluginAttributes,
       retiredPluginAttributes: config.retiredPluginAttributes
     }
+  }
+
+  /**
+   * The core resource of a config.
+   * @param {Record<string, any>} config
+   * @param {string} version
+   */
+  _nativeFor (config, version, strict = this.strictValidation) {
     try {
-      return this._coreClient().resource(JSON.stringify(definition), strict)
+      return this._coreClient().resource(JSON.stringify(this._definition(config, version)), strict)
+    } catch (err) {
+      throw fromNative(err, { bucket: this.bucket, resourceName: config.name })
+    }
+  }
+
+  /** The definition hash of a config (the core's rule; malformed configs throw as in `_nativeFor`). */
+  _definitionHash (/** @type {Record<string, any>} */ config) {
+    try {
+      return native.s3dbJsonDefinitionHash(JSON.stringify(this._definition(config, 'v1')))
     } catch (err) {
       throw fromNative(err, { bucket: this.bucket, resourceName: config.name })
     }
@@ -277,13 +317,21 @@ class Database extends EventEmitter {
 
   /** The core client resources run on: the client's own, or one calling an injected client. */
   _coreClient () {
-    if (isNativeClient(this.client)) return this.client._native
-    if (this._foreignCore?.client !== this.client) this._foreignCore = { client: this.client, native: nativeClientOver(this.client) }
-    return this._foreignCore.native
+    if (isNativeClient(this.client)) return this.client.coreClient()
+    if (this._foreignCore?.client !== this.client) {
+      this._foreignCore = { client: this.client, native: nativeClientOver(this.client) }
+    }
+    return /** @type {{ native: import('../binding').NativeClient }} */ (this._foreignCore).native
   }
 
   _resourceConfig (config) {
-    return { disableEvents: this.disableResourceEvents, cache: this.cache, ...config, passphrase: config.passphrase ?? this.passphrase, bcryptRounds: config.bcryptRounds ?? this.bcryptRounds }
+    return {
+      disableEvents: this.disableResourceEvents,
+      cache: this.cache,
+      ...config,
+      passphrase: config.passphrase ?? this.passphrase,
+      bcryptRounds: config.bcryptRounds ?? this.bcryptRounds
+    }
   }
 
   _restoreResource (name, saved) {
@@ -304,8 +352,9 @@ class Database extends EventEmitter {
       hooks: this.persistHooks ? reviveHooks(data.hooks) : undefined
     })
     try {
-      const native = this._nativeFor(config, saved.currentVersion, false)
-      this.resources[name] = new Resource({ database: this, client: this.client, config, native, version: saved.currentVersion })
+      const core = this._nativeFor(config, saved.currentVersion, false)
+      const version = saved.currentVersion
+      this.resources[name] = new Resource({ database: this, client: this.client, config, native: core, version })
     } catch (error) {
       if (this.listenerCount('error') > 0) this.emit('error', name, error, saved)
     }
@@ -315,36 +364,27 @@ class Database extends EventEmitter {
     await this._runHooks('beforeCreateResource', { config: rawConfig })
     checkResourceConfig(rawConfig)
     const config = this._resourceConfig(rawConfig ?? {})
-    const metadata = this.savedMetadata ?? (this.savedMetadata = blankMetadata(this.s3dbVersion))
+    const metadata = this.savedMetadata ?? (this.savedMetadata = this.blankMetadataStructure())
     const saved = metadata.resources?.[config.name]
     if (saved?.schemaRegistry && config.schemaRegistry === undefined) config.schemaRegistry = saved.schemaRegistry
-    let version = saved?.currentVersion ?? 'v1'
-    let native = this._nativeFor(config, version)
-    const hash = native.definitionHash()
-    const changed = !saved || saved.versions?.[saved.currentVersion]?.hash !== hash
-    if (saved && changed) {
-      version = nextVersion(saved.versions)
-      native = this._nativeFor(config, version)
-    }
+    // The version first (from the definition's hash), so the core resource is built once.
+    const { version, changed } = native.s3dbJsonChooseVersion(jsonOrNull(saved), this._definitionHash(config))
+    const core = this._nativeFor(config, version)
     let resource = this.resources[config.name]
     const existed = !!resource
     if (existed) {
       const oldVersion = resource.version
-      resource._applyConfig(config, native)
+      resource._applyConfig(config, core)
       resource.version = version
       if (oldVersion !== version) resource._emitEvent('versionUpdated', { oldVersion, newVersion: version })
     } else {
-      resource = new Resource({ database: this, client: this.client, config, native, version })
+      resource = new Resource({ database: this, client: this.client, config, native: core, version })
       this.resources[config.name] = resource
     }
     if (changed) {
-      const entry = saved ?? { currentVersion: version, partitions: {}, createdBy: config.createdBy ?? 'user', versions: {} }
-      entry.versions[version] = versionEntry(resource, hash, this.persistHooks)
-      entry.currentVersion = version
-      entry.partitions = resource.config.partitions
-      entry.schemaRegistry = JSON.parse(native.registryJson())
-      entry.pluginSchemaRegistry = pluginRegistry(resource, entry.pluginSchemaRegistry)
-      metadata.resources[config.name] = entry
+      const facts = JSON.stringify(versionFacts(resource, this.persistHooks))
+      const entry = native.s3dbJsonRecordVersion(core, jsonOrNull(saved), version, facts)
+      metadata.resources[config.name] = JSON.parse(entry)
       await this.uploadMetadataFile()
     }
     this.emit(existed ? 'db:resource-updated' : 'db:resource-created', config.name)
@@ -374,7 +414,9 @@ class Database extends EventEmitter {
   resourceExistsWithSameHash ({ name, attributes, behavior = 'user-managed', partitions = {} }) {
     const resource = this.resources[name]
     if (!resource) return { exists: false, sameHash: false, hash: null }
-    const hash = this._nativeFor({ name, attributes, behavior, partitions, timestamps: resource.config.timestamps }, resource.version, false).definitionHash()
+    // A resource of the definition is built, as 19.5.10 builds one: a malformed one throws.
+    const config = { name, attributes, behavior, partitions, timestamps: resource.config.timestamps }
+    const hash = this._nativeFor(config, resource.version, false).definitionHash()
     const existingHash = resource.getDefinitionHash()
     return { exists: true, sameHash: hash === existingHash, hash, existingHash }
   }

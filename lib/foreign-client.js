@@ -13,7 +13,7 @@ const { bodyText } = /** @type {any} */ (require('./resource-sequences'))
 
 /** True for s3db-native's own clients, which the core talks to directly. */
 function isNativeClient (client) {
-  return !!client && typeof client._native?.resource === 'function'
+  return !!client && typeof client.coreClient === 'function'
 }
 
 async function bodyBytes (body) {

@@ -5,6 +5,7 @@
 // composite methods call through `this.<method>`.
 
 const { EventEmitter } = require('node:events')
+const native = require('./native')
 const { fromNative, fromErrorRecord, ValidationError, ResourceError, NoSuchKey, PartitionError } = require('./errors')
 const { emptyHooks, hookMethods } = require('./hooks')
 const { revive, documentJson } = require('./records')
@@ -181,6 +182,11 @@ class Resource extends EventEmitter {
 
   getDefinitionHash () {
     return this._native.definitionHash()
+  }
+
+  /** Its saved s3db.json entry (JSON) with this schema's registries, as uploaded (lib/database.js). */
+  _s3dbJsonEntry (savedEntryJson) {
+    return native.s3dbJsonEntry(this._native, savedEntryJson)
   }
 
   async insert (data = {}) {

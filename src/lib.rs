@@ -11,6 +11,7 @@ mod errors;
 mod js_store;
 mod operations_pool;
 mod resource;
+mod s3db_json;
 mod schema;
 mod self_test;
 

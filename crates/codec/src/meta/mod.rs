@@ -1,3 +1,4 @@
 //! Database-level metadata files.
 
+pub mod document;
 pub mod s3db_json;

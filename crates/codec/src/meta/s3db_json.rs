@@ -136,15 +136,9 @@ impl ResourceMeta {
             .transpose()
     }
 
-    /// `v<highest N + 1>` (`getNextVersion`).
+    /// `v<highest N + 1>` (`getNextVersion`, the rule of [`super::document::next_version`]).
     pub fn next_version(&self) -> String {
-        let max = self
-            .versions
-            .keys()
-            .filter_map(|k| k.strip_prefix('v').and_then(|n| n.parse::<u64>().ok()))
-            .max()
-            .unwrap_or(0);
-        format!("v{}", max + 1)
+        super::document::next_version(self.versions.keys().map(String::as_str))
     }
 
     /// Records a definition: a new version when its hash differs from the current one.

@@ -3,12 +3,14 @@
 
 mod config;
 mod listing;
+mod metadata;
 mod partitions;
 mod record;
 mod revision;
 
 pub use config::{wrongly_typed, ResourceConfig};
 pub use listing::{DeleteManyOutcome, ListOptions, ListedRecords};
+pub use metadata::definition_hash;
 pub use partitions::PartitionFailure;
 pub use record::{data_of, merge_patch, now_iso, strip_dangerous_keys};
 
@@ -99,12 +101,9 @@ impl Resource {
         &self.schema
     }
 
-    /// The hash s3db.json stores for this definition.
+    /// The hash s3db.json stores for this definition ([`definition_hash`]).
     pub fn definition_hash(&self) -> String {
-        self.schema.definition_hash(
-            self.config.behavior.as_str(),
-            &Value::Object(self.config.partitions.clone()),
-        )
+        definition_hash(&self.config)
     }
 
     pub fn record_key(&self, id: &str) -> String {
