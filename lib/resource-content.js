@@ -20,7 +20,7 @@ async function rewriteBody (resource, key, put) {
     try {
       return await resource.client.putObject({ ...put, key, metadata: head.Metadata, ifMatch: head.ETag })
     } catch (err) {
-      if (!isConflict(err) || !await resource._native.conflictBackoff(attempt)) throw err
+      if (!isConflict(err) || !await resource._conflictBackoff(attempt)) throw err
     }
   }
 }
@@ -70,10 +70,10 @@ module.exports = {
     }
   },
 
+  /** Resolves to undefined, as in s3db.js 19.5.10 (not the PUT's output). */
   async deleteContent (id) {
     checkKeySegment(id, 'id')
-    const out = await rewriteBody(this, this.getResourceKey(id), { body: Buffer.alloc(0) })
+    await rewriteBody(this, this.getResourceKey(id), { body: Buffer.alloc(0) })
     this._emitEvent('content-deleted', id)
-    return out
   }
 }
