@@ -116,6 +116,13 @@ pub fn s3db_json_definition_hash(definition: String) -> napi::Result<String> {
     Ok(s3db_core::resource::definition_hash(&config))
 }
 
+/// The `createResource` options of a saved entry's current version (JSON each way).
+#[napi(js_name = "s3dbJsonRestoreOptions", catch_unwind)]
+pub fn s3db_json_restore_options(saved_entry: String) -> napi::Result<String> {
+    let saved = parse(&saved_entry, "saved entry").map_err(to_napi)?;
+    Ok(Value::Object(document::restore_options(&saved)).to_string())
+}
+
 /// A resource's entry of `s3db.json` after recording its definition as `version`, over the
 /// saved entry (JSON, or none). `facts` (JSON): what only the JS layer knows (`cache`,
 /// `idSize`, `idGenerator`, `createdBy`, `hooks` or `hookHandlers`).

@@ -411,3 +411,43 @@ fn the_uploaded_text_is_json_stringify_with_two_spaces_and_lastupdated_now() {
         "{\n  \"version\": \"1\",\n  \"lastUpdated\": \"2026-01-02T03:04:05.678Z\",\n  \"resources\": {\n    \"2\": {\n      \"x\": 1\n    },\n    \"10\": [],\n    \"b\": {}\n  },\n  \"n\": 1e+21\n}"
     );
 }
+
+#[test]
+fn a_saved_entry_restores_the_options_its_current_version_stored() {
+    // A 16.x entry: the id size in `idGenerator`, partitions only on the resource, no registry.
+    let seed = json!({
+        "currentVersion": "v2",
+        "partitions": { "byName": { "fields": { "name": "string" } } },
+        "versions": {
+            "v1": { "attributes": { "old": "string" } },
+            "v2": { "hash": "h", "attributes": { "name": "string" }, "behavior": "body-only", "timestamps": false, "partitions": null, "idGenerator": 10, "idSize": 22 }
+        }
+    });
+    assert_eq!(
+        Value::Object(document::restore_options(&seed)).to_string(),
+        json!({
+            "attributes": { "name": "string" }, "behavior": "body-only", "timestamps": false,
+            "partitions": { "byName": { "fields": { "name": "string" } } }, "idSize": 10
+        })
+        .to_string()
+    );
+    // A 19.x entry: every option, the registry and the hook summary kept as stored.
+    let v19 = json!({
+        "currentVersion": "v1", "partitions": {}, "createdBy": "user",
+        "versions": { "v1": {
+            "hash": "h", "attributes": { "a": "string" }, "behavior": "user-managed", "timestamps": true, "partitions": {},
+            "paranoid": false, "allNestedObjectsOptional": true, "autoDecrypt": true, "cache": false, "asyncEvents": false,
+            "hooks": { "afterInsert": { "count": 1, "handlers": [] } }, "idSize": 8, "idGenerator": "custom"
+        } },
+        "schemaRegistry": { "nextIndex": 2 }
+    });
+    assert_eq!(
+        Value::Object(document::restore_options(&v19)).to_string(),
+        json!({
+            "attributes": { "a": "string" }, "behavior": "user-managed", "timestamps": true, "partitions": {},
+            "paranoid": false, "allNestedObjectsOptional": true, "autoDecrypt": true, "asyncEvents": false, "idSize": 8,
+            "createdBy": "user", "schemaRegistry": { "nextIndex": 2 }, "hooks": { "afterInsert": { "count": 1, "handlers": [] } }
+        })
+        .to_string()
+    );
+}

@@ -399,6 +399,47 @@ pub fn choose_version(saved: Option<&Value>, hash: &str) -> VersionChoice {
     }
 }
 
+/// The `createResource` options a saved entry's current version defines, in the names the
+/// JS layer takes: what 16.x-19.x stored (a 16.x `idGenerator` number is the id size; the
+/// version's partitions, else the resource's). A field the file does not hold is left out.
+/// `hooks` is the stored value as is (persisted sources are revived by the JS layer).
+pub fn restore_options(saved: &Value) -> Map<String, Value> {
+    let data = property(saved, "currentVersion")
+        .map(property_key)
+        .and_then(|v| property(saved, "versions").and_then(|vs| property(vs, &v)));
+    let field = |key: &str| data.and_then(|d| property(d, key)).cloned();
+    let mut out = Map::new();
+    let mut put = |key: &str, value: Option<Value>| {
+        if let Some(v) = value {
+            out.insert(key.into(), v);
+        }
+    };
+    put("attributes", field("attributes"));
+    put("behavior", field("behavior"));
+    put("timestamps", field("timestamps"));
+    let partitions = field("partitions").filter(|p| !p.is_null());
+    put(
+        "partitions",
+        partitions.or_else(|| property(saved, "partitions").cloned()),
+    );
+    put("paranoid", field("paranoid"));
+    put(
+        "allNestedObjectsOptional",
+        field("allNestedObjectsOptional"),
+    );
+    put("autoDecrypt", field("autoDecrypt"));
+    put("asyncEvents", field("asyncEvents"));
+    let id_size = match field("idGenerator") {
+        Some(n @ Value::Number(_)) => Some(n),
+        _ => field("idSize"),
+    };
+    put("idSize", id_size);
+    put("createdBy", property(saved, "createdBy").cloned());
+    put("schemaRegistry", property(saved, "schemaRegistry").cloned());
+    put("hooks", field("hooks"));
+    out
+}
+
 /// One handler of a hook summary: `{ name, length, type }` as the JS layer describes it.
 fn summary_handler(name: Value, length: Value, kind: Value) -> Value {
     json!({ "name": name, "length": length, "type": kind })
