@@ -37,9 +37,20 @@ describe('resource options', () => {
     const bad = await database({ passphrase: 123 })
     await assert.rejects(bad.createResource({ name: 'users', attributes: { a: 'string' } }), (err) =>
       err instanceof ResourceError && err.message === "Invalid Resource users configuration:\n  • Resource 'passphrase' must be a string")
+    const cached = await database({ cache: 'yes' })
+    await assert.rejects(cached.createResource({ name: 'users', attributes: { a: 'string' } }), (err) =>
+      err instanceof ResourceError && err.message === "Invalid Resource users configuration:\n  • Resource 'cache' must be a boolean")
     const rounds = await database({ bcryptRounds: '12' })
     await assert.rejects(rounds.createResource({ name: 'users', attributes: { a: 'string' } }), (err) =>
       err instanceof ResourceError && /Resource 'bcryptRounds' must be a non-negative integer/.test(err.message))
+  })
+
+  it('takes a falsy partitions as none, as 19.5.10 does', async () => {
+    const db = await database()
+    for (const [name, partitions] of [['nul', null], ['zero', 0], ['no', false]]) {
+      const res = await db.createResource({ name, attributes: { a: 'string' }, partitions })
+      assert.deepEqual(res.config.partitions, {})
+    }
   })
 
   it('reads list options as 19.5.10 does and refuses wrongly typed ones', async () => {

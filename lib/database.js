@@ -362,7 +362,7 @@ class Database extends DatabaseBase {
 
   async createResource (rawConfig) {
     await this._runHooks('beforeCreateResource', { config: rawConfig })
-    checkResourceConfig(rawConfig)
+    checkResourceConfig(rawConfig, { cache: this.cache, passphrase: this.passphrase })
     const config = this._resourceConfig(rawConfig ?? {})
     const metadata = this.savedMetadata ?? (this.savedMetadata = this.blankMetadataStructure())
     const saved = metadata.resources?.[config.name]

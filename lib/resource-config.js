@@ -44,9 +44,10 @@ function idGeneratorProblems ({ idGenerator, idSize }) {
   return problems
 }
 
-// Array partitions (`['region']`) are shorthands the core expands and checks itself.
+// Array partitions (`['region']`) are shorthands the core expands and checks itself; a falsy
+// value is no partitions (19.5.10 reads `partitions || {}` before checking).
 function partitionProblems (partitions) {
-  if (partitions === undefined || Array.isArray(partitions)) return []
+  if (!partitions || Array.isArray(partitions)) return []
   if (!isPlainObject(partitions)) return ["Resource 'partitions' must be an object"]
   const problems = []
   for (const [name, def] of Object.entries(partitions)) {
@@ -108,9 +109,17 @@ function resourceConfigProblems (config) {
   return problems
 }
 
-/** Throws s3db.js's ResourceError listing every problem of the definition. */
-function checkResourceConfig (config) {
-  const problems = resourceConfigProblems(config ?? {})
+/**
+ * Throws s3db.js's ResourceError listing every problem of the definition. `inherited`: the
+ * Database's values of the options a resource takes from it when it leaves them undefined
+ * (19.5.10 checks the definition with them filled in, so a Database's `cache: 'yes'` is refused).
+ * @param {Record<string, any> | undefined} config
+ * @param {Record<string, unknown>} [inherited]
+ */
+function checkResourceConfig (config, inherited = {}) {
+  const filled = { ...config }
+  for (const [option, value] of Object.entries(inherited)) if (filled[option] === undefined) filled[option] = value
+  const problems = resourceConfigProblems(filled)
   if (problems.length === 0) return
   const name = config?.name || '[unnamed]'
   throw new ResourceError(`Invalid Resource ${name} configuration:\n${problems.map((p) => `  • ${p}`).join('\n')}`, { resourceName: config?.name, validation: problems })

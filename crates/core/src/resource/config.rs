@@ -227,14 +227,17 @@ impl ResourceConfig {
     }
 }
 
-/// `['status']` -> `{ byStatus: { fields: { status: <type of the attribute> } } }`.
+/// `['status']` -> `{ byStatus: { fields: { status: <type of the attribute> } } }`; a falsy
+/// value (`null`, `false`, `0`, `''`) is none, as 19.5.10 reads `partitions || {}`.
 fn expand_partitions(
     resource: &str,
     given: Option<&Value>,
     attributes: &Value,
 ) -> Result<Map<String, Value>> {
     match given {
-        None | Some(Value::Null) => Ok(Map::new()),
+        None | Some(Value::Null) | Some(Value::Bool(false)) => Ok(Map::new()),
+        Some(Value::Number(n)) if n.as_f64() == Some(0.0) => Ok(Map::new()),
+        Some(Value::String(s)) if s.is_empty() => Ok(Map::new()),
         Some(Value::Object(map)) => {
             for (pname, def) in map {
                 s3db_codec::keys::partition::partition_fields(def).map_err(|e| {
@@ -415,6 +418,12 @@ mod tests {
             .collect();
         assert_eq!(names, ["_ttl", "_k"]);
         assert_eq!(c.plugin_attributes[1].key.as_deref(), Some("p0"));
+        for falsy in [json!(false), json!(0), json!("")] {
+            assert!(read(json!({ "partitions": falsy }))
+                .unwrap()
+                .partitions
+                .is_empty());
+        }
         let object =
             read(json!({ "partitions": { "byStatus": { "fields": { "status": "string" } } } }))
                 .unwrap();
@@ -513,6 +522,9 @@ mod tests {
         assert_eq!(err.kind, ErrorKind::Schema);
         let err = read(json!({ "partitions": "status" })).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Schema);
+        for truthy in [json!(1), json!(true)] {
+            assert!(read(json!({ "partitions": truthy })).is_err());
+        }
     }
 
     #[test]
