@@ -118,6 +118,19 @@ export declare class NativeOperationsPool {
 }
 
 export declare class NativeResource {
+  /** `resource=<name>/data/id=<id>`: the key of a record (relative to the key prefix). */
+  recordKey(id: string): string
+  /** `resource=<name>/data`: the prefix of the resource's records (`deleted-all` reports it). */
+  recordsPrefix(): string
+  /** `resource=<name>`: the prefix of every object of the resource (`deleted-all-data`). */
+  resourcePrefix(): string
+  /**
+   * The keys `deleteAllRecords` (`allData` false) or `deleteAllData` (true) would delete
+   * now, in key order.
+   */
+  scopeKeys(allData: boolean): Promise<Array<string>>
+  /** Deletes `keys` in requests of 1,000: the report of the client's `deleteObjects`. */
+  deleteKeys(keys: Array<string>): Promise<DeleteObjectsResult>
   /** The hash `s3db.json` stores for this definition. */
   definitionHash(): string
   /** The partitions as normalised by the core (shorthands and timestamp partitions expanded), as JSON. */
@@ -243,6 +256,12 @@ export interface FailedBatch {
   message: string
   keys: Array<string>
 }
+
+/**
+ * The record id a record key or partition reference names (what follows its last `/id=`),
+ * or `null` for a key that names none.
+ */
+export declare function idOfKey(key: string): string | null
 
 /** One LIST page of ids and the token that resumes the listing after it. */
 export interface IdsPage {
@@ -467,6 +486,12 @@ export interface ParsedConnectionString {
   clientOptions: any
 }
 
+/**
+ * The prefix of a plugin's objects: `resource=<r>/plugin=<slug>`, or `plugin=<slug>` without
+ * a resource.
+ */
+export declare function pluginPrefix(pluginSlug: string, resourceName?: string | undefined | null): string
+
 export interface PutObjectParams {
   key: string
   /** Values already `String()`-ified by the JS face. */
@@ -482,6 +507,18 @@ export interface PutObjectResult {
   etag: string
   versionId?: string
 }
+
+/**
+ * The fields a read adds to a record (`_etag`, `_lastModified`, ...): 19.5.10's writes
+ * return and emit the record as written, without them.
+ */
+export declare function readFields(): Array<string>
+
+/** The key of a resource's incremental-id sequence object: `resource=<r>/sequence=<field>/<part>`. */
+export declare function resourceSequenceKey(resourceName: string, field: string, part: string): string
+
+/** The listing prefix of a resource's incremental-id sequences: `resource=<r>/sequence=`. */
+export declare function resourceSequencesPrefix(resourceName: string): string
 
 /** A blank metadata document, as JSON. */
 export declare function s3dbJsonBlank(s3DbVersion: string): string
@@ -551,3 +588,18 @@ export declare function secretEncrypt(content: string, passphrase: string): Prom
 export declare function selfTestPanicAsync(): Promise<void>
 
 export declare function selfTestPanicSync(): void
+
+/**
+ * The key of a sequence's `value` or `lock` object: `<owner>sequence=<name>/<part>`, or
+ * `sequences/<name>/<part>` when `owner` is null.
+ */
+export declare function sequenceKey(owner: string | undefined | null, name: string, part: string): string
+
+/**
+ * The prefix a sequence's keys start with, by owner: `resource=<r>/plugin=<p>/`,
+ * `resource=<r>/`, `plugin=<p>/`, else `prefix`; `null` when nothing names an owner.
+ */
+export declare function sequenceOwnerPrefix(resourceName?: string | undefined | null, pluginSlug?: string | undefined | null, prefix?: string | undefined | null): string | null
+
+/** The characters an id, a resource name or a partition value may not hold (`/ \ = %`). */
+export declare function unsafeKeyChars(): string

@@ -9,6 +9,7 @@ mod connection_string;
 mod convert;
 mod errors;
 mod js_store;
+mod keys;
 mod operations_pool;
 mod resource;
 mod s3db_json;

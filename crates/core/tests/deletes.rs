@@ -2,7 +2,7 @@
 //! `delete_many` names missing ids and removes partition references (memory and file stores).
 
 use s3db_core::client::Client;
-use s3db_core::resource::{ListOptions, Resource, ResourceConfig};
+use s3db_core::resource::{DeleteScope, ListOptions, Resource, ResourceConfig};
 use s3db_core::store::ConnectionConfig;
 use s3db_core::ErrorKind;
 use serde_json::{json, Value};
@@ -85,5 +85,81 @@ async fn delete_many_names_missing_ids_and_removes_references() {
             "{connection}"
         );
         assert!(users.list_ids(&in_region("us")).await.unwrap().is_empty());
+    }
+}
+
+fn resource_named(client: &Arc<Client>, name: &str, partitions: Value) -> Resource {
+    let definition =
+        json!({ "name": name, "attributes": { "region": "string" }, "partitions": partitions });
+    Resource::new(
+        client.clone(),
+        ResourceConfig::from_json(&definition, true).unwrap(),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn scope_keys_are_what_the_deletes_of_a_whole_resource_cover() {
+    for connection in connections() {
+        let client = Arc::new(Client::new(
+            ConnectionConfig::parse(&connection).unwrap(),
+            4,
+        ));
+        let users = resource_named(
+            &client,
+            "users",
+            json!({ "byRegion": { "fields": { "region": "string" } } }),
+        );
+        // A resource whose name extends the other's is not part of its scope.
+        let others = resource_named(&client, "users2", json!({}));
+        for id in ["b", "a"] {
+            users
+                .insert(json!({ "id": id, "region": "eu" }))
+                .await
+                .unwrap();
+        }
+        others
+            .insert(json!({ "id": "x", "region": "eu" }))
+            .await
+            .unwrap();
+
+        let records = users.scope_keys(DeleteScope::Records).await.unwrap();
+        assert_eq!(
+            records,
+            ["resource=users/data/id=a", "resource=users/data/id=b"],
+            "{connection}"
+        );
+        let all = users.scope_keys(DeleteScope::AllData).await.unwrap();
+        assert_eq!(
+            all,
+            [
+                "resource=users/data/id=a",
+                "resource=users/data/id=b",
+                "resource=users/partition=byRegion/region=eu/id=a",
+                "resource=users/partition=byRegion/region=eu/id=b",
+            ],
+            "{connection}"
+        );
+
+        let report = users.delete_keys(&records).await.unwrap();
+        let deleted: usize = report.deleted.iter().map(|b| b.deleted.len()).sum();
+        assert_eq!(deleted, 2, "{connection}");
+        assert!(report.failed.is_empty());
+        assert!(users
+            .scope_keys(DeleteScope::Records)
+            .await
+            .unwrap()
+            .is_empty());
+        // What is left is what delete_all_data deletes; the other resource keeps its record.
+        assert_eq!(users.delete_all_data().await.unwrap(), 2, "{connection}");
+        assert!(users
+            .scope_keys(DeleteScope::AllData)
+            .await
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            others.list_ids(&ListOptions::default()).await.unwrap(),
+            ["x"]
+        );
     }
 }

@@ -9,15 +9,21 @@ pub const URL_ALPHABET: &[u8; 64] =
 /// Default id length.
 pub const DEFAULT_ID_SIZE: usize = 22;
 
-/// Characters 19.x refuses in ids: they would change the key's path or partition syntax.
-const UNSAFE: &[char] = &['/', '\\', '=', '%'];
+/// Characters 19.x refuses in ids and other key segments (resource names, partition values):
+/// they would change the key's path or partition syntax.
+pub const UNSAFE_KEY_CHARS: &[char] = &['/', '\\', '=', '%'];
+
+/// The first character of `segment` that [`UNSAFE_KEY_CHARS`] refuses, if any.
+pub fn first_unsafe_char(segment: &str) -> Option<char> {
+    segment.chars().find(|c| UNSAFE_KEY_CHARS.contains(c))
+}
 
 /// Rejects empty ids and ids containing `/ \ = %`.
 pub fn validate_id(id: &str) -> Result<()> {
     if id.is_empty() {
         return Err(CodecError::InvalidId("Resource id cannot be empty".into()));
     }
-    if let Some(c) = id.chars().find(|c| UNSAFE.contains(c)) {
+    if let Some(c) = first_unsafe_char(id) {
         return Err(CodecError::InvalidId(format!(
             "Invalid id: contains unsafe character '{c}'"
         )));
@@ -54,5 +60,15 @@ mod tests {
         assert_eq!(id.len(), 22);
         assert!(id.bytes().all(|b| URL_ALPHABET.contains(&b)));
         assert_eq!(generate_id(8).unwrap().len(), 8);
+    }
+
+    #[test]
+    fn unsafe_chars() {
+        assert_eq!(first_unsafe_char("a-b_c.d"), None);
+        assert_eq!(first_unsafe_char("a=b/c"), Some('='));
+        assert_eq!(first_unsafe_char("a\\b"), Some('\\'));
+        assert_eq!(first_unsafe_char("50%"), Some('%'));
+        assert_eq!(first_unsafe_char(""), None);
+        assert_eq!(UNSAFE_KEY_CHARS.iter().collect::<String>(), "/\\=%");
     }
 }

@@ -1,26 +1,59 @@
-//! Object keys: records, partition references, ids (storage spec §1).
+//! Object keys: records, partition references, sequences, plugin objects, ids (storage spec §1).
 
 pub mod id;
 pub mod partition;
+pub mod sequence;
+
+/// `resource=<name>`: every object of a resource is under it (relative to the key prefix).
+pub fn resource_prefix(resource: &str) -> String {
+    format!("resource={resource}")
+}
+
+/// The listing prefix of every object of a resource: `resource=<name>/`.
+pub fn resource_list_prefix(resource: &str) -> String {
+    format!("{}/", resource_prefix(resource))
+}
 
 /// `resource=<name>/data/id=<id>` (relative to the key prefix).
 pub fn record_key(resource: &str, id: &str) -> String {
-    format!("resource={resource}/data/id={id}")
+    format!("{}/id={id}", records_prefix(resource))
 }
 
-/// Listing prefix of a resource's records (no trailing slash, as s3db.js lists).
+/// The prefix of a resource's records, `resource=<name>/data` (no trailing slash: the prefix
+/// s3db.js reports in `deleted-all`).
 pub fn records_prefix(resource: &str) -> String {
-    format!("resource={resource}/data")
+    format!("{}/data", resource_prefix(resource))
+}
+
+/// The listing prefix of a resource's records: `resource=<name>/data/`.
+pub fn records_list_prefix(resource: &str) -> String {
+    format!("{}/", records_prefix(resource))
+}
+
+/// The prefix of a plugin's objects: `resource=<r>/plugin=<slug>` for a resource's,
+/// `plugin=<slug>` for the database's.
+pub fn plugin_prefix(resource: Option<&str>, plugin: &str) -> String {
+    match resource {
+        Some(resource) => format!("{}/plugin={plugin}", resource_prefix(resource)),
+        None => format!("plugin={plugin}"),
+    }
 }
 
 /// `resource=<name>/historical/id=<id>`.
 pub fn historical_key(resource: &str, id: &str) -> String {
-    format!("resource={resource}/historical/id={id}")
+    format!("{}/historical/id={id}", resource_prefix(resource))
 }
 
 /// The id in a key: the first `/`-segment that starts with `id=`, without that prefix.
 pub fn id_from_key(key: &str) -> Option<&str> {
     key.split('/').find_map(|seg| seg.strip_prefix("id="))
+}
+
+/// The record id a record key or partition reference names: what follows its last `/id=`.
+/// (Ids hold no `/`, so that is the key's last segment, even under a partition that has a
+/// field named `id`, where [`id_from_key`] finds the field.)
+pub fn reference_id(key: &str) -> Option<&str> {
+    key.rsplit_once("/id=").map(|(_, id)| id)
 }
 
 /// `path.join(prefix, key)` for the keys s3db builds (POSIX normalisation of `//`, `.`, `..`).
@@ -66,5 +99,45 @@ mod tests {
         );
         assert_eq!(join_prefix("app/", "x//y"), "app/x/y");
         assert_eq!(join_prefix("", "x"), "x");
+    }
+
+    #[test]
+    fn resource_prefixes() {
+        assert_eq!(resource_prefix("people"), "resource=people");
+        assert_eq!(resource_list_prefix("people"), "resource=people/");
+        assert_eq!(records_prefix("people"), "resource=people/data");
+        assert_eq!(records_list_prefix("people"), "resource=people/data/");
+        assert_eq!(
+            historical_key("people", "p1"),
+            "resource=people/historical/id=p1"
+        );
+        assert!(record_key("people", "p1").starts_with(&records_list_prefix("people")));
+        assert!(records_list_prefix("people").starts_with(&resource_list_prefix("people")));
+        // A resource whose name extends another's is not under the other's listing prefix.
+        assert!(!records_list_prefix("people2").starts_with(&resource_list_prefix("people")));
+    }
+
+    #[test]
+    fn reference_ids() {
+        assert_eq!(reference_id("resource=u/data/id=a1"), Some("a1"));
+        assert_eq!(
+            reference_id("app/resource=u/partition=byId/id=7/id=a1"),
+            Some("a1")
+        );
+        assert_eq!(
+            id_from_key("app/resource=u/partition=byId/id=7/id=a1"),
+            Some("7")
+        );
+        assert_eq!(reference_id("resource=u/data/id="), Some(""));
+        assert_eq!(reference_id("resource=u/data"), None);
+    }
+
+    #[test]
+    fn plugin_prefixes() {
+        assert_eq!(
+            plugin_prefix(Some("orders"), "audit"),
+            "resource=orders/plugin=audit"
+        );
+        assert_eq!(plugin_prefix(None, "coordinator"), "plugin=coordinator");
     }
 }

@@ -97,7 +97,7 @@ pub fn partition_key(
 ) -> Option<String> {
     let mut names: Vec<&String> = fields.keys().collect();
     names.sort_by(|a, b| locale_compare(a, b));
-    let mut key = format!("resource={resource}/partition={partition}");
+    let mut key = format!("{}/partition={partition}", super::resource_prefix(resource));
     for name in names {
         let rule = fields
             .get(name.as_str())
@@ -119,7 +119,7 @@ pub fn partition_prefix(
 ) -> String {
     let mut names: Vec<&String> = fields.keys().collect();
     names.sort_by(|a, b| locale_compare(a, b));
-    let mut key = format!("resource={resource}/partition={partition}");
+    let mut key = format!("{}/partition={partition}", super::resource_prefix(resource));
     for name in names {
         match values.get(name.as_str()).filter(|v| !v.is_null()) {
             Some(v) => {

@@ -1,5 +1,6 @@
 //! Data -> mapped entries: type encoders, flattening and short keys (storage spec §0 steps 1-2).
 
+use super::fields::is_never_written;
 use super::mapped::{Mapped, MappedRecord};
 use super::values::{encode_value, CryptoContext};
 use crate::error::{CodecError, Result};
@@ -17,33 +18,6 @@ pub(crate) fn raw_mapped(v: &Value) -> Mapped {
         other => Mapped::Str(stringify(other)),
     }
 }
-
-/// Fields `get()` adds to records (and behavior flags). Records read back and written again
-/// carry them; s3db.js then stores them as junk keys. They are never written here.
-const READ_ONLY_FIELDS: &[&str] = &[
-    "id",
-    "_v",
-    "_map",
-    "_pluginMap",
-    "_contentLength",
-    "_lastModified",
-    "_hasContent",
-    "_mimeType",
-    "_etag",
-    "_definitionHash",
-    "_originalVersion",
-    "_versionMapped",
-    "_versionId",
-    "_expiresAt",
-    "_partition",
-    "_partitionValues",
-    "_decryptionFailed",
-    "_error",
-    "$overflow",
-    "$truncated",
-    "$before",
-    "$after",
-];
 
 fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
@@ -138,9 +112,7 @@ impl Schema {
         js_order(entries)
             .into_iter()
             .filter(|(key, _)| {
-                !(prefix.is_empty()
-                    && READ_ONLY_FIELDS.contains(&key.as_str())
-                    && !self.fields.contains_key(key))
+                !(prefix.is_empty() && is_never_written(key) && !self.fields.contains_key(key))
             })
             .map(|(key, value)| {
                 let path = join(prefix, &key);

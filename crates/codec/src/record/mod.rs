@@ -3,6 +3,7 @@
 pub mod behavior;
 pub mod decode;
 pub mod encode;
+pub mod fields;
 pub mod limits;
 pub mod mapped;
 pub mod unflatten;

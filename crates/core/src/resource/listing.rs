@@ -2,9 +2,10 @@
 //! the client's pool) and returned in key order.
 
 use super::Resource;
+use crate::client::DeleteObjectsReport;
 use crate::error::{Result, StoreError};
 use futures::stream::{self, StreamExt};
-use s3db_codec::keys::{id_from_key, records_prefix};
+use s3db_codec::keys::{id_from_key, records_list_prefix, resource_list_prefix};
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -50,7 +51,7 @@ impl Resource {
     /// The listing prefix of the whole resource or of one partition.
     fn list_prefix(&self, opts: &ListOptions) -> Result<String> {
         match &opts.partition {
-            None => Ok(format!("{}/", records_prefix(&self.config.name))),
+            None => Ok(records_list_prefix(&self.config.name)),
             Some(partition) => self.partition_list_prefix(partition, &opts.partition_values),
         }
     }
@@ -229,19 +230,48 @@ impl Resource {
         Ok(outcome)
     }
 
+    /// The listing prefix of what `scope` covers.
+    fn scope_prefix(&self, scope: DeleteScope) -> String {
+        match scope {
+            DeleteScope::Records => records_list_prefix(&self.config.name),
+            DeleteScope::AllData => resource_list_prefix(&self.config.name),
+        }
+    }
+
     /// Deletes every object of the resource (records, partitions, history).
     pub async fn delete_all_data(&self) -> Result<usize> {
         self.client
-            .delete_all(&format!("resource={}/", self.config.name))
+            .delete_all(&self.scope_prefix(DeleteScope::AllData))
             .await
     }
 
     /// Deletes every record of the current version's data prefix.
     pub async fn delete_all_records(&self) -> Result<usize> {
         self.client
-            .delete_all(&format!("{}/", records_prefix(&self.config.name)))
+            .delete_all(&self.scope_prefix(DeleteScope::Records))
             .await
     }
+
+    /// The keys (relative to the key prefix) that `delete_all_records` or `delete_all_data`
+    /// would delete now, in key order.
+    pub async fn scope_keys(&self, scope: DeleteScope) -> Result<Vec<String>> {
+        self.client.get_all_keys(&self.scope_prefix(scope)).await
+    }
+
+    /// Deletes `keys` (relative to the key prefix) in requests of 1,000: the client's
+    /// `delete_objects`, for a deletion of a scope done in parts.
+    pub async fn delete_keys(&self, keys: &[String]) -> Result<DeleteObjectsReport> {
+        self.client.delete_objects(keys).await
+    }
+}
+
+/// What a deletion of a whole resource covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeleteScope {
+    /// Its records (`resource=<name>/data/`): `deleteAll`.
+    Records,
+    /// Every object of the resource (`resource=<name>/`): `deleteAllData`.
+    AllData,
 }
 
 impl Resource {

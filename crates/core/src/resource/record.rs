@@ -2,28 +2,9 @@
 
 use crate::store::ObjectInfo;
 use s3db_codec::codec::datetime::iso_from_millis;
+use s3db_codec::record::fields::is_system_field;
 use serde_json::{Map, Value};
 use std::time::{SystemTime, UNIX_EPOCH};
-
-/// System fields s3db.js adds to every record it reads; never stored as data.
-pub const SYSTEM_FIELDS: &[&str] = &[
-    "_contentLength",
-    "_lastModified",
-    "_hasContent",
-    "_mimeType",
-    "_etag",
-    "_v",
-    "_definitionHash",
-    "_versionId",
-    "_originalVersion",
-    "_versionMapped",
-    "_partition",
-    "_partitionValues",
-    "$overflow",
-    "$truncated",
-    "$before",
-    "$after",
-];
 
 /// `new Date().toISOString()`.
 pub fn now_iso() -> String {
@@ -100,7 +81,7 @@ pub fn strip_dangerous_keys(value: &mut Value) {
 /// A record's data without `id` and system fields (what validation and encoding see).
 pub fn data_of(record: &Value) -> Map<String, Value> {
     let mut data = record.as_object().cloned().unwrap_or_default();
-    data.retain(|k, _| k != "id" && !SYSTEM_FIELDS.contains(&k.as_str()));
+    data.retain(|k, _| k != "id" && !is_system_field(k));
     data
 }
 
@@ -108,7 +89,7 @@ pub fn data_of(record: &Value) -> Map<String, Value> {
 /// existing object, arrays and primitives replace.
 pub fn merge_patch(base: &mut Map<String, Value>, patch: &Map<String, Value>) {
     for (key, value) in patch {
-        if key == "id" || SYSTEM_FIELDS.contains(&key.as_str()) {
+        if key == "id" || is_system_field(key) {
             continue;
         }
         if key.contains('.') {
