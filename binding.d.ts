@@ -569,6 +569,9 @@ export interface S3DbJsonRead {
  */
 export declare function s3dbJsonRecordVersion(resource: NativeResource, savedEntry: string | undefined | null, version: string, facts: string): string
 
+/** The `createResource` options of a saved entry's current version (JSON each way). */
+export declare function s3dbJsonRestoreOptions(savedEntry: string): string
+
 /** How a definition stands against its saved resource entry. */
 export interface S3DbJsonVersion {
   /** The version its records are written with. */

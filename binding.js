@@ -862,6 +862,7 @@ module.exports.s3dbJsonEntry = nativeBinding.s3dbJsonEntry
 module.exports.s3dbJsonNextVersion = nativeBinding.s3dbJsonNextVersion
 module.exports.s3dbJsonRead = nativeBinding.s3dbJsonRead
 module.exports.s3dbJsonRecordVersion = nativeBinding.s3dbJsonRecordVersion
+module.exports.s3dbJsonRestoreOptions = nativeBinding.s3dbJsonRestoreOptions
 module.exports.secretDecrypt = nativeBinding.secretDecrypt
 module.exports.secretEncrypt = nativeBinding.secretEncrypt
 module.exports.selfTestPanicAsync = nativeBinding.selfTestPanicAsync

@@ -334,23 +334,11 @@ class Database extends DatabaseBase {
     }
   }
 
-  _restoreResource (name, saved) {
-    const data = saved.versions[saved.currentVersion]
-    const config = this._resourceConfig({
-      name,
-      attributes: data.attributes,
-      behavior: data.behavior,
-      timestamps: data.timestamps,
-      partitions: data.partitions ?? saved.partitions,
-      paranoid: data.paranoid,
-      allNestedObjectsOptional: data.allNestedObjectsOptional,
-      autoDecrypt: data.autoDecrypt,
-      asyncEvents: data.asyncEvents,
-      idSize: typeof data.idGenerator === 'number' ? data.idGenerator : data.idSize,
-      createdBy: saved.createdBy,
-      schemaRegistry: saved.schemaRegistry,
-      hooks: this.persistHooks ? reviveHooks(data.hooks) : undefined
-    })
+  /** Restores a saved resource at its saved version (its options as the core reads the entry). */
+  _restoreResource (/** @type {string} */ name, /** @type {Record<string, any>} */ saved) {
+    const options = JSON.parse(native.s3dbJsonRestoreOptions(JSON.stringify(saved)))
+    const hooks = this.persistHooks ? reviveHooks(options.hooks) : undefined
+    const config = this._resourceConfig({ name, ...options, hooks })
     try {
       const core = this._nativeFor(config, saved.currentVersion, false)
       const version = saved.currentVersion
