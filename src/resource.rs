@@ -110,8 +110,12 @@ fn whole(n: f64) -> Option<usize> {
 }
 
 fn list_options(json: &str) -> Result<ListOptions, StoreError> {
-    let given = parse_object(json, "list options")?;
-    let options = ListOptionsInput::deserialize(&Value::Object(given.clone())).map_err(|err| {
+    // Straight from the text; only a refusal parses it again, to name the option.
+    let options = serde_json::from_str::<ListOptionsInput>(json).map_err(|err| {
+        let given = match parse_object(json, "list options") {
+            Ok(given) => given,
+            Err(e) => return e,
+        };
         let wrong = s3db_core::resource::wrongly_typed::<ListOptionsInput>(&given);
         let Some((option, _)) = wrong.first() else {
             return StoreError::invalid(format!("Invalid list options: {err}"));
