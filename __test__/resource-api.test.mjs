@@ -159,6 +159,33 @@ describe('incremental ids: modes, options and locks', () => {
     await lock.release(held)
     assert.equal(await lock.isLocked('job'), false)
   })
+
+  it('createSequence lays its value and lock objects out by owner, as s3db.js 19.x', async () => {
+    const written = []
+    const storage = {
+      store: new Map(),
+      async get (key) { return this.store.get(key) ?? null },
+      async set (key, data) {
+        written.push(key)
+        this.store.set(key, data)
+        return { ETag: '"x"' }
+      },
+      async delete (key) { this.store.delete(key) }
+    }
+    const keysOf = async (options) => {
+      written.length = 0
+      await createSequence(storage, options).next('n')
+      return [...new Set(written)]
+    }
+    assert.deepEqual(await keysOf({ resourceName: 'users' }), ['resource=users/sequence=n/lock', 'resource=users/sequence=n/value'])
+    assert.deepEqual(await keysOf({ pluginSlug: 'audit' }), ['plugin=audit/sequence=n/lock', 'plugin=audit/sequence=n/value'])
+    assert.deepEqual(await keysOf({ prefix: 'app/', pluginSlug: '' }), ['app/sequence=n/lock', 'app/sequence=n/value'])
+    // With no owner: the options' own key generators, else `sequences/<name>/...`.
+    assert.deepEqual(await keysOf({}), ['sequences/n/lock', 'sequences/n/value'])
+    const own = { valueKeyGenerator: (name) => `own/${name}.json`, lockKeyGenerator: (name) => `own/${name}.lock` }
+    assert.deepEqual(await keysOf(own), ['own/n.lock', 'own/n.json'])
+    assert.deepEqual(await keysOf({ ...own, resourceName: 'users' }), ['resource=users/sequence=n/lock', 'resource=users/sequence=n/value'])
+  })
 })
 
 describe('lazy schemas', () => {

@@ -144,6 +144,9 @@ describe('progress of bulk operations', () => {
     const { db, res } = await resourceOn({ partitions: { byTag: { fields: { tag: 'string' } } } })
     await res.insertMany(docs(1200).map((d) => ({ ...d, tag: d.n % 2 ? 'odd' : 'even' })))
     const progress = followProgress(res)
+    const closing = []
+    res.on('deleted-all', (event) => closing.push(event))
+    res.on('deleted-all-data', (event) => closing.push(event))
     assert.deepEqual(await res.deleteAll(), { deletedCount: 1200, version: 'v1' })
     assertReports(await progress.settled(), 'deleteAll', 1200)
     assert.equal(await res.count(), 0)
@@ -154,6 +157,11 @@ describe('progress of bulk operations', () => {
     assert.deepEqual(await res.deleteAllData(), { deletedCount: 1200, resource: 'items' })
     assertReports(await progress.settled(), 'deleteAllData', 1200)
     assert.deepEqual(await db.client.getAllKeys({ prefix: 'resource=items/' }), [])
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.deepEqual(closing, [
+      { version: 'v1', prefix: 'resource=items/data', deletedCount: 1200 },
+      { resource: 'items', prefix: 'resource=items', deletedCount: 1200 }
+    ])
     await db.disconnect()
   })
 })

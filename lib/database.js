@@ -315,6 +315,14 @@ class Database extends DatabaseBase {
     }
   }
 
+  /**
+   * The core resource of a resource's definition on this database's core client: how a
+   * Resource rebuilds its own after its attributes or partitions change.
+   */
+  coreResource (config, version, strict = this.strictValidation) {
+    return this._nativeFor(config, version, strict)
+  }
+
   /** The core client resources run on: the client's own, or one calling an injected client. */
   _coreClient () {
     if (isNativeClient(this.client)) return this.client.coreClient()

@@ -5,6 +5,7 @@
 // `{ get(key), set(key, data, { behavior }), delete(key) }` (plugins pass their PluginStorage).
 
 const { DistributedLock } = require('./distributed-lock')
+const native = require('./native')
 
 const SEQUENCE_DEFAULTS = Object.freeze({ initialValue: 1, increment: 1, lockTimeout: 5000, lockTTL: 10 })
 
@@ -17,8 +18,9 @@ class DistributedSequence {
   constructor (storage, { valueKeyGenerator, lockKeyGenerator, defaults } = {}) {
     if (!storage) throw new Error('DistributedSequence requires a storage adapter')
     this.storage = storage
-    this.valueKeyGenerator = valueKeyGenerator ?? ((name) => `sequences/${name}/value`)
-    this.lockKeyGenerator = lockKeyGenerator ?? ((name) => `sequences/${name}/lock`)
+    // Without an owner: `sequences/<name>/value` and `.../lock` (the core's layout).
+    this.valueKeyGenerator = valueKeyGenerator ?? ((name) => native.sequenceKey(null, String(name), 'value'))
+    this.lockKeyGenerator = lockKeyGenerator ?? ((name) => native.sequenceKey(null, String(name), 'lock'))
     /** @type {Record<string, any>} */
     this.defaults = { ...SEQUENCE_DEFAULTS, ...defaults }
     this.lock = new DistributedLock(storage, {
@@ -91,17 +93,21 @@ class DistributedSequence {
   }
 }
 
-/** Key layout by owner: `resource=<r>/plugin=<p>/sequence=<name>/...`, `resource=<r>/...`, `plugin=<p>/...` or `<prefix>sequence=<name>/...`. */
+/**
+ * A sequence whose keys are laid out by owner (the core's layout, as s3db.js 19.x's):
+ * `resource=<r>/plugin=<p>/sequence=<name>/...`, `resource=<r>/...`, `plugin=<p>/...` or
+ * `<prefix>sequence=<name>/...`; with none of them, the options' own key generators or the
+ * default `sequences/<name>/...`.
+ * @param {any} storage
+ * @param {Record<string, any>} [options]
+ */
 function createSequence (storage, options = {}) {
   const { prefix = '', resourceName, pluginSlug } = options
-  let base
-  if (resourceName && pluginSlug) base = `resource=${resourceName}/plugin=${pluginSlug}/`
-  else if (resourceName) base = `resource=${resourceName}/`
-  else if (pluginSlug) base = `plugin=${pluginSlug}/`
-  else if (prefix) base = prefix
-  const keys = base === undefined
+  const given = (value) => (value ? String(value) : null)
+  const owner = native.sequenceOwnerPrefix(given(resourceName), given(pluginSlug), given(prefix))
+  const keys = owner === null
     ? {}
-    : { valueKeyGenerator: (name) => `${base}sequence=${name}/value`, lockKeyGenerator: (name) => `${base}sequence=${name}/lock` }
+    : { valueKeyGenerator: (name) => native.sequenceKey(owner, String(name), 'value'), lockKeyGenerator: (name) => native.sequenceKey(owner, String(name), 'lock') }
   return new DistributedSequence(storage, { ...options, ...keys })
 }
 

@@ -1,11 +1,15 @@
 // @ts-check
 'use strict'
 // Values that become part of an S3 key (ids, resource and partition names, partition values)
-// must not hold `/ \ = %`: they would change the key's structure. The errors are s3db.js's.
+// must not hold `/ \ = %`: they would change the key's structure. The characters are the
+// core's (crates/codec/src/keys/id.rs); the errors are s3db.js's.
 
 const { ValidationError } = require('./errors')
+const native = require('./native')
 
-const UNSAFE_KEY_CHARS = /[\\/=%]/
+/** `\u{..}`: each character as itself inside a character class, whichever it is. */
+const escaped = (c) => `\\u{${Number(c.codePointAt(0)).toString(16)}}`
+const UNSAFE_KEY_CHARS = new RegExp(`[${[...native.unsafeKeyChars()].map(escaped).join('')}]`, 'u')
 
 function isSafeKeySegment (value) {
   return !UNSAFE_KEY_CHARS.test(String(value))

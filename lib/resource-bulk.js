@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Writing many records: insertMany, deleteMany, deleteAll, deleteAllData. Each is one call into
 // the core. While someone listens to `progress` and the batch is longer than a page, the work
@@ -8,20 +9,20 @@ const { fromErrorRecord, ResourceError, ValidationError, NoSuchKey } = require('
 const { unsafeSegmentError } = require('./key-segments')
 const { revive } = require('./records')
 const { listensToProgress, progressReporter, chunkSize, chunksOf } = require('./progress')
-const { coreCall } = require('./foreign-client')
+const native = require('./native')
 
 // The core deletes in requests of 1,000 keys: parts of that size keep the request count.
 const DELETE_BATCH = 1000
 
+/** @typedef {ReturnType<typeof progressReporter>} Progress */
+
 /** The error s3db.js's delete throws for an id it cannot use, or null. */
 function invalidIdError (id) {
-  if (id === undefined || id === null || String(id).trim() === '') return new ValidationError('Resource id cannot be empty', { field: 'id', statusCode: 400, retriable: false, suggestion: 'Provide the target id when calling delete().' })
+  if (id === undefined || id === null || String(id).trim() === '') {
+    return new ValidationError('Resource id cannot be empty', { field: 'id', statusCode: 400, retriable: false, suggestion: 'Provide the target id when calling delete().' })
+  }
   if (typeof id !== 'string') return new ValidationError('Resource id must be a string', { field: 'id', statusCode: 400, retriable: false })
   return unsafeSegmentError(id, 'id')
-}
-
-function idOfKey (key) {
-  return key.slice(key.lastIndexOf('/id=') + 4)
 }
 
 module.exports = {
@@ -30,8 +31,8 @@ module.exports = {
    * middlewares or a replaced `insert`, the whole batch is one call into the core.
    */
   async insertMany (objects = []) {
-    const direct = !this._replaced('insert') && !this.idGenerator &&
-      !this._hasHooks('beforeInsert') && !this._hasHooks('afterInsert') && !this._hasHooks('beforeGet') && !this._hasHooks('afterGet')
+    const hooked = ['beforeInsert', 'afterInsert', 'beforeGet', 'afterGet'].some((event) => this._hasHooks(event))
+    const direct = !this._replaced('insert') && !this.idGenerator && !hooked
     const progress = progressReporter(this, 'insertMany', objects.length)
     const outcomes = direct ? await this._insertBatch(objects, progress) : await this._insertEach(objects, progress)
     const inserted = []
@@ -48,7 +49,11 @@ module.exports = {
     return inserted
   },
 
-  /** One call into the core, or one per chunk when progress is reported. */
+  /**
+   * One call into the core, or one per chunk when progress is reported.
+   * @param {any[]} objects
+   * @param {Progress} [progress]
+   */
   async _insertBatch (objects, progress = null) {
     if (progress === null) return this._insertChunk(objects)
     const outcomes = []
@@ -62,7 +67,9 @@ module.exports = {
   async _insertChunk (objects) {
     const results = JSON.parse(await this._call('insertMany', JSON.stringify(objects)))
     return results.map((out) => {
-      if (out.error) return { error: fromErrorRecord(out.error, { bucket: this.client.bucket, resourceName: this.name }) }
+      if (out.error) {
+        return { error: fromErrorRecord(out.error, { bucket: this.client.bucket, resourceName: this.name }) }
+      }
       this._reportWrite(out, 'insert')
       const record = revive(out.record)
       // As `insert`: 19.5.10 reads each record back (`fetched`) before `inserted`.
@@ -73,6 +80,10 @@ module.exports = {
     })
   },
 
+  /**
+   * @param {any[]} objects
+   * @param {Progress} [progress]
+   */
   async _insertEach (objects, progress = null) {
     const outcomes = new Array(objects.length)
     let next = 0
@@ -136,6 +147,11 @@ module.exports = {
     return this.eventNames().some((event) => typeof event === 'string' && (event === 'deleted' || event.startsWith('deleted:') || event === 'fetched' || event.startsWith('fetched:')))
   },
 
+  /**
+   * @param {any[]} ids
+   * @param {{ id: any, error: any }[]} failures
+   * @param {Progress} [progress]
+   */
   async _deleteEach (ids, failures, progress = null) {
     let deleted = 0
     let next = 0
@@ -155,7 +171,12 @@ module.exports = {
     return deleted
   },
 
-  /** One call into the core, or one per 1,000 ids when progress is reported. */
+  /**
+   * One call into the core, or one per 1,000 ids when progress is reported.
+   * @param {string[]} ids
+   * @param {{ id: any, error: any }[]} failures
+   * @param {Progress} [progress]
+   */
   async _deleteBatch (ids, failures, progress = null) {
     const chunks = progress === null ? [ids] : chunksOf(ids, DELETE_BATCH)
     const reports = await Promise.all(chunks.map(async (chunk) => {
@@ -168,9 +189,12 @@ module.exports = {
       if (report === null) continue
       deleted += report.deleted.length
       for (const id of report.missing) failures.push({ id, error: this._missingRecord(id) })
-      for (const { id, error } of report.failed) failures.push({ id, error: fromErrorRecord(error, { resourceName: this.name, id }) })
+      for (const { id, error } of report.failed) {
+        failures.push({ id, error: fromErrorRecord(error, { resourceName: this.name, id }) })
+      }
       for (const failure of report.partitionFailures) {
-        this._emitEvent('partitionIndexError', { operation: 'delete', id: idOfKey(failure.key), error: fromErrorRecord(failure.error), message: failure.error.message, key: failure.key })
+        const { key, error } = failure
+        this._emitEvent('partitionIndexError', { operation: 'delete', id: native.idOfKey(key), error: fromErrorRecord(error), message: error.message, key })
       }
     }
     return deleted
@@ -183,32 +207,47 @@ module.exports = {
   },
 
   async deleteAll () {
-    if (this.config.paranoid) throw new ResourceError('deleteAll() is a dangerous operation and requires paranoid: false option.', { resourceName: this.name, operation: 'deleteAll', paranoid: this.config.paranoid, suggestion: 'Set paranoid: false to allow deleteAll.' })
-    const deletedCount = await this._deleteAllUnder(`resource=${this.name}/data/`, 'deleteAll', 'deleteAllRecords')
-    this._emitEvent('deleted-all', { version: this.version, prefix: `resource=${this.name}/data`, deletedCount })
+    if (this.config.paranoid) {
+      throw new ResourceError('deleteAll() is a dangerous operation and requires paranoid: false option.', {
+        resourceName: this.name, operation: 'deleteAll', paranoid: this.config.paranoid, suggestion: 'Set paranoid: false to allow deleteAll.'
+      })
+    }
+    const deletedCount = await this._deleteAllOf(false, 'deleteAll', 'deleteAllRecords')
+    this._emitEvent('deleted-all', { version: this.version, prefix: this._askCore('recordsPrefix'), deletedCount })
     return { deletedCount, version: this.version }
   },
 
   async deleteAllData () {
-    if (this.config.paranoid) throw new ResourceError('deleteAllData() is a dangerous operation and requires paranoid: false option.', { resourceName: this.name, operation: 'deleteAllData', paranoid: this.config.paranoid, suggestion: 'Set paranoid: false to allow deleteAllData.' })
-    const deletedCount = await this._deleteAllUnder(`resource=${this.name}/`, 'deleteAllData', 'deleteAllData')
-    this._emitEvent('deleted-all-data', { resource: this.name, prefix: `resource=${this.name}`, deletedCount })
+    if (this.config.paranoid) {
+      throw new ResourceError('deleteAllData() is a dangerous operation and requires paranoid: false option.', {
+        resourceName: this.name, operation: 'deleteAllData', paranoid: this.config.paranoid, suggestion: 'Set paranoid: false to allow deleteAllData.'
+      })
+    }
+    const deletedCount = await this._deleteAllOf(true, 'deleteAllData', 'deleteAllData')
+    this._emitEvent('deleted-all-data', { resource: this.name, prefix: this._askCore('resourcePrefix'), deletedCount })
     return { deletedCount, resource: this.name }
   },
 
   /**
-   * Deletes every object under `prefix` with one call to the core's `coreMethod`. With a
-   * progress listener, lists the keys first and deletes them 1,000 per request, reporting after
-   * each: the requests the core would make, but holding every key. A closing core call deletes
-   * what appeared meanwhile or failed, and throws if it still cannot.
+   * Deletes the resource's records (`allData` false) or every object of it (true) with one call
+   * to the core's `coreMethod`. With a progress listener, lists the keys first and deletes them
+   * 1,000 per request, reporting after each: the requests the core would make, but holding
+   * every key. A closing core call deletes what appeared meanwhile or failed, and throws if it
+   * still cannot.
+   * @param {boolean} allData
+   * @param {string} operation
+   * @param {string} coreMethod
+   * @returns {Promise<number>}
    */
-  async _deleteAllUnder (prefix, operation, coreMethod) {
+  async _deleteAllOf (allData, operation, coreMethod) {
     if (!listensToProgress(this)) return this._call(coreMethod)
-    const keys = await coreCall(this.database, 'ListObjectsV2Command', 'getAllKeys', prefix)
+    /** @type {string[]} */
+    const keys = await this._callCommand('ListObjectsV2Command', 'scopeKeys', allData)
     const progress = progressReporter(this, operation, keys.length)
     let deleted = 0
     for (const chunk of chunksOf(keys, DELETE_BATCH)) {
-      const report = await coreCall(this.database, 'DeleteObjectsCommand', 'deleteObjects', chunk)
+      /** @type {import('../binding').DeleteObjectsResult} */
+      const report = await this._callCommand('DeleteObjectsCommand', 'deleteKeys', chunk)
       for (const batch of report.deleted) deleted += batch.deleted.length
       if (report.failed.length > 0 || report.deleted.some((batch) => batch.errors.length > 0)) break
       progress?.advance(chunk.length)

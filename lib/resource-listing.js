@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // Reading many records: list, listIds, count, page, query, getMany, getAll, partitions, and
 // streaming iteration. Each call crosses into Rust once (a long getMany once per chunk while
@@ -12,8 +13,20 @@ const { progressReporter, chunkSize, chunksOf } = require('./progress')
 // Ids per LIST page of a streaming iteration (the most one ListObjectsV2 page holds).
 const LIST_PAGE = 1000
 
+/**
+ * Which records a listing covers, as the list methods take it.
+ * @typedef {{ partition?: string | null, partitionValues?: Record<string, any> | null,
+ *   limit?: number, offset?: number }} ListingOptions
+ */
+
+/** @param {ListingOptions} [options] */
 function listOptions ({ partition, partitionValues, limit, offset } = {}) {
-  return JSON.stringify({ partition: partition ?? undefined, partitionValues: partitionValues ?? undefined, limit: limit ?? undefined, offset: offset ?? 0 })
+  return JSON.stringify({
+    partition: partition ?? undefined,
+    partitionValues: partitionValues ?? undefined,
+    limit: limit ?? undefined,
+    offset: offset ?? 0
+  })
 }
 
 /** Ids that are not strings cannot name a record: each is a failed read, as in s3db.js. */
@@ -35,6 +48,7 @@ async function fetchMany (resource, requested) {
 async function fetchStrings (resource, ids) {
   const progress = Array.isArray(ids) ? progressReporter(resource, 'getMany', ids.length) : null
   if (progress === null) return JSON.parse(await resource._call('getMany', ids))
+  /** @type {{ records: any[], errors: any[] }} */
   const listed = { records: [], errors: [] }
   for (const chunk of chunksOf(ids, chunkSize(ids.length))) {
     const part = JSON.parse(await resource._call('getMany', chunk))
@@ -70,6 +84,12 @@ const countRecords = (records) => records.reduce((n, r) => (errorItems.has(r) ? 
  * when someone listens, and an error item in the result when no one does: a read never comes
  * back short without saying so. `ids` (a getMany) puts each item at its id's place; a
  * listing's items follow its records. Also says how many listed ids the result leaves out.
+ */
+/**
+ * @param {any} resource
+ * @param {any[]} records
+ * @param {{ id: any, error: any, record?: any }[]} failures
+ * @param {any[] | null} [ids]
  */
 function reportFailures (resource, records, failures, ids = null) {
   const heard = resource.listenerCount('error') > 0
@@ -117,15 +137,18 @@ function emitFetched (resource, records) {
   }
 }
 
-const revivedFailures = (errors) => errors.map(({ id, error }) => ({ id, error: fromErrorRecord(error), record: error }))
+const revivedFailures = (errors) =>
+  errors.map(({ id, error }) => ({ id, error: fromErrorRecord(error), record: error }))
 
 module.exports = {
+  /** @param {ListingOptions} [options] */
   async listIds (options = {}) {
     const ids = await this._call('listIds', listOptions(options))
     this._emitEvent('listed-ids', ids.length)
     return ids
   },
 
+  /** @param {ListingOptions} [options] */
   async count (options = {}) {
     const { partition = null, partitionValues = {} } = options
     await this.executeHooks('beforeCount', { partition, partitionValues })
@@ -135,7 +158,10 @@ module.exports = {
     return count
   },
 
-  /** Every record (or `limit` of them after `offset`); no silent cap at 1,000. */
+  /**
+   * Every record (or `limit` of them after `offset`); no silent cap at 1,000.
+   * @param {ListingOptions} [options]
+   */
   async list (options = {}) {
     return (await this._listThrough('list', options)).records
   },
@@ -202,10 +228,12 @@ module.exports = {
    * unknown partition, a storage error) rejects instead of returning an empty page. A record
    * the page left out because its read failed (reported by an `error` event) or vanished
    * still counts for `hasMore`: a failed read does not end the pagination early.
+   * @param {ListingOptions & { size?: number, skipCount?: boolean }} [options]
    */
   async page ({ offset = 0, size = 100, partition, partitionValues, skipCount = false } = {}) {
     const pageSize = size > 0 ? size : 100
-    const [items, totalItems, omitted = 0] = await this._pageAndCount({ partition, partitionValues, limit: pageSize, offset }, skipCount)
+    const where = { partition, partitionValues, limit: pageSize, offset }
+    const [items, totalItems, omitted = 0] = await this._pageAndCount(where, skipCount)
     const result = {
       items,
       totalItems,
@@ -213,7 +241,13 @@ module.exports = {
       pageSize,
       totalPages: totalItems === null ? null : Math.ceil(totalItems / pageSize),
       hasMore: items.length + omitted === pageSize && offset + pageSize < (totalItems || Infinity),
-      _debug: { requestedSize: size, requestedOffset: offset, actualItemsReturned: items.length, skipCount, hasTotalItems: totalItems !== null }
+      _debug: {
+        requestedSize: size,
+        requestedOffset: offset,
+        actualItemsReturned: items.length,
+        skipCount,
+        hasTotalItems: totalItems !== null
+      }
     }
     this._emitEvent('paginated', result)
     return result
@@ -245,11 +279,16 @@ module.exports = {
    * 19.5.10: the listing is read by `list` in batches of min(limit, 50) from `offset` (an
    * offset into the listing), with list's hooks and events for each batch; an empty filter is
    * one `list` of `limit` records.
+   * @param {Record<string, any>} [filter]
+   * @param {ListingOptions} [options]
    */
   async query (filter = {}, { limit = 100, offset = 0, partition, partitionValues } = {}) {
     await this.executeHooks('beforeQuery', { filter, limit, offset, partition: partition ?? null, partitionValues: partitionValues ?? {} })
     const entries = Object.entries(filter ?? {})
-    if (entries.length === 0) return this.executeHooks('afterQuery', (await this._listThrough('list', { partition, partitionValues, limit, offset })).records)
+    if (entries.length === 0) {
+      const { records } = await this._listThrough('list', { partition, partitionValues, limit, offset })
+      return this.executeHooks('afterQuery', records)
+    }
     const matches = []
     const batchSize = Math.min(limit, 50)
     for (let at = offset; matches.length < limit; at += batchSize) {
@@ -261,17 +300,21 @@ module.exports = {
     return this.executeHooks('afterQuery', matches.slice(0, limit))
   },
 
+  /** @param {{ id?: string, partitionName?: string, partitionValues?: Record<string, any> }} [args] */
   async getFromPartition ({ id, partitionName, partitionValues = {} } = {}) {
     checkKeySegment(id, 'id')
     for (const [field, value] of Object.entries(partitionValues ?? {})) {
       if (value !== undefined && value !== null) checkKeySegment(value, `partitionValues.${field}`)
     }
-    const fields = this.config.partitions?.[partitionName]?.fields
+    const fields = this.config.partitions?.[String(partitionName)]?.fields
     if (!fields) throw new PartitionError(`Partition '${partitionName}' not found`, { resourceName: this.name, partitionName, operation: 'getFromPartition' })
-    const given = Object.keys(fields).filter((field) => partitionValues?.[field] !== undefined && partitionValues?.[field] !== null)
+    const isGiven = (field) => partitionValues?.[field] !== undefined && partitionValues[field] !== null
+    const given = Object.keys(fields).filter(isGiven)
     if (given.length === 0) throw new PartitionError(`No partition values provided for partition '${partitionName}'`, { resourceName: this.name, partitionName, operation: 'getFromPartition' })
     // s3db.js looks for the key the given values name; with a field left out no reference has it.
-    if (given.length < Object.keys(fields).length) throw new ResourceError(`Resource with id '${id}' not found in partition '${partitionName}'`, { resourceName: this.name, id, partitionName, operation: 'getFromPartition' })
+    if (given.length < Object.keys(fields).length) {
+      throw new ResourceError(`Resource with id '${id}' not found in partition '${partitionName}'`, { resourceName: this.name, id, partitionName, operation: 'getFromPartition' })
+    }
     const record = revive(JSON.parse(await this._call('getFromPartition', id, partitionName, JSON.stringify(partitionValues))))
     // 19.5.10 reads the record by `get` (`fetched`).
     emitFetched(this, [record])
@@ -287,6 +330,7 @@ module.exports = {
    * listing holds more than one page of records, `progress` events `{ operation: 'iterate',
    * done, total }` follow each page; `total` is null until the last LIST page is in (with
    * 1,000 ids or fewer it is known from the first).
+   * @param {ListingOptions & { pageSize?: number }} [options]
    */
   async * iterate ({ partition, partitionValues, pageSize = 100 } = {}) {
     const options = listOptions({ partition, partitionValues })
@@ -314,12 +358,18 @@ module.exports = {
     return this.iterate()
   },
 
-  /** An object-mode Readable of every record. */
+  /**
+   * An object-mode Readable of every record.
+   * @param {ListingOptions & { batchSize?: number }} [options]
+   */
   readable ({ partition, partitionValues, batchSize = 100 } = {}) {
     return Readable.from(this.iterate({ partition, partitionValues, pageSize: batchSize }), { objectMode: true })
   },
 
-  /** An object-mode Writable that inserts every object written to it. */
+  /**
+   * An object-mode Writable that inserts every object written to it.
+   * @param {{ concurrency?: number }} [options]
+   */
   writable ({ concurrency = 10 } = {}) {
     const resource = this
     const inFlight = new Set()

@@ -3,8 +3,6 @@
 // Partition helpers of s3db.js 19.x's Resource: the reference key of a record and the
 // records of one partition. Keys come from the core, so they are the keys writes create.
 
-const { fromNative } = require('./errors')
-
 module.exports = {
   /**
    * `resource=<name>/partition=<p>/<field>=<value>/.../id=<id>`, or null when a field of the
@@ -13,12 +11,7 @@ module.exports = {
   /** @param {{ partitionName?: string, id?: string, data?: Record<string, any> }} [args] */
   getPartitionKey ({ partitionName, id, data } = {}) {
     const finalId = id || data?.id
-    let key
-    try {
-      key = this._native.partitionKey(String(partitionName), String(finalId ?? ''), JSON.stringify(data ?? {}))
-    } catch (err) {
-      throw fromNative(err, { bucket: this.client.bucket, resourceName: this.name })
-    }
+    const key = this._askCore('partitionKey', String(partitionName), String(finalId ?? ''), JSON.stringify(data ?? {}))
     if (!finalId || key === null || key === undefined) return null
     // A partition without fields has no segments: s3db.js gives no key for it.
     return key.split('/').length > 3 ? key : null

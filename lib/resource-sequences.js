@@ -1,14 +1,15 @@
 // @ts-check
 'use strict'
-// `idGenerator: 'incremental'`: sequential ids kept in the bucket, in s3db.js 19.x's layout, so
-// both libraries share one sequence per resource:
-//   resource=<name>/sequence=<field>/value  {"value":<next>,"name":<field>,"createdAt":ms,...}
-//   resource=<name>/sequence=<field>/lock   {"workerId","token","acquiredAt","_expiresAt"}
+// `idGenerator: 'incremental'`: sequential ids kept in the bucket, in s3db.js 19.x's layout
+// (the core's keys: crates/codec/src/keys/sequence.rs), so both libraries share one sequence
+// per resource: a `value` object {"value":<next>,"name":<field>,"createdAt":ms,...} and a `lock`
+// object {"workerId","token","acquiredAt","_expiresAt"} per field.
 // The lock is taken with a create-if-absent PUT (the protocol s3db.js uses), and the value is
 // written with If-Match on the ETag it was read with (If-None-Match for a new sequence), so two
 // writers never hand out the same value even if a lock expired under one of them.
 
 const { DistributedLock, computeBackoff, isPreconditionFailure, sleep, statusOf } = require('./distributed-lock')
+const native = require('./native')
 
 const DEFAULTS = Object.freeze({ type: 'incremental', start: 1, increment: 1, mode: 'standard', batchSize: 100, prefix: '', padding: 0 })
 const LIMITS = { maxPrefix: 20, maxPadding: 20, minBatchSize: 1, maxBatchSize: 100000 }
@@ -136,8 +137,13 @@ class SequenceStore {
     await this.client.deleteObject(key).catch(() => {})
   }
 
-  key (field, suffix) {
-    return `resource=${this.resourceName}/sequence=${field}/${suffix}`
+  /**
+   * The key of a sequence's `value` or `lock` object.
+   * @param {string} field
+   * @param {'value' | 'lock'} part
+   */
+  key (field, part) {
+    return native.resourceSequenceKey(String(this.resourceName), String(field), part)
   }
 
   /** `{ data, etag }`, or null when the object does not exist. */
@@ -218,7 +224,7 @@ class SequenceStore {
   }
 
   async list () {
-    const prefix = `resource=${this.resourceName}/sequence=`
+    const prefix = native.resourceSequencesPrefix(String(this.resourceName))
     let listed
     try {
       listed = await this.client.listObjects({ prefix })

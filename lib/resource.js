@@ -1,3 +1,4 @@
+// @ts-check
 'use strict'
 // `Resource`: the s3db.js resource API. Each operation is one call into the Rust core; hooks,
 // middlewares and events run here in JS, and only when someone registered them. Methods are
@@ -12,13 +13,15 @@ const { revive, documentJson } = require('./records')
 const listingMethods = require('./resource-listing')
 const bulkMethods = require('./resource-bulk')
 const contentMethods = require('./resource-content')
-const { isIncremental, createIncrementalIdGenerator, sequenceMethods } = require('./resource-sequences')
+// Its public types (resource-sequences.d.ts) leave out the resource methods mixed in here.
+/** @type {{ isIncremental: (idGenerator: unknown) => boolean, createIncrementalIdGenerator: Function, sequenceMethods: Record<string, Function> }} */
+const { isIncremental, createIncrementalIdGenerator, sequenceMethods } = /** @type {any} */ (require('./resource-sequences'))
 const lazySchemaMethods = require('./lazy-schema').resourceMethods
 const partitionMethods = require('./resource-partition-api')
 
-// Fields a read adds to a record; 19.5.10's writes (update, patch, replace, updateConditional)
-// return and emit the record as written, without them.
-const READ_FIELDS = new Set(['_contentLength', '_lastModified', '_hasContent', '_mimeType', '_etag', '_v', '_definitionHash', '_versionId', '_expiresAt', '_originalVersion', '_versionMapped'])
+// Fields a read adds to a record (the core's list); 19.5.10's writes (update, patch, replace,
+// updateConditional) return and emit the record as written, without them.
+const READ_FIELDS = new Set(native.readFields())
 
 function asWritten (record) {
   const out = {}
@@ -50,7 +53,25 @@ function checkId (id, emptySuggestion = 'Provide a non-empty id when calling res
   if (id.length === 0) throw new ValidationError('Resource id cannot be empty', { field: 'id', statusCode: 400, retriable: false, suggestion: emptySuggestion })
 }
 
-class Resource extends EventEmitter {
+/**
+ * The methods mixed into `Resource.prototype` (below), typed for the class body.
+ * @typedef {typeof hookMethods & typeof listingMethods & typeof bulkMethods & typeof contentMethods
+ *   & typeof lazySchemaMethods & typeof partitionMethods} MixedIn
+ */
+/**
+ * What `_applyConfig` sets, on construction and on each rebuild.
+ * @typedef {{ _native: import('../binding').NativeResource, attributes: Record<string, any>,
+ *   config: Record<string, any>, $schema: Readonly<Record<string, any>>, idGenerator: Function | null }} AppliedConfig
+ */
+/** EventEmitter, typed with the mixed-in methods and the applied config (the same constructor at run time). */
+/** @typedef {new () => EventEmitter & MixedIn & AppliedConfig} ResourceBaseClass */
+const ResourceBase = /** @type {ResourceBaseClass} */ (/** @type {unknown} */ (EventEmitter))
+
+class Resource extends ResourceBase {
+  /**
+   * @param {{ database: any, client: any, config: Record<string, any>,
+   *   native: import('../binding').NativeResource, version: string }} options
+   */
   constructor ({ database, client, config, native, version }) {
     super()
     this.database = database
@@ -68,12 +89,19 @@ class Resource extends EventEmitter {
       for (const fn of [].concat(listeners)) this.on(event, fn)
     }
     if (Array.isArray(config.middlewares)) {
-      for (const fn of config.middlewares) for (const method of require('./hooks').MIDDLEWARE_METHODS) this.useMiddleware(method, fn)
+      const { MIDDLEWARE_METHODS } = require('./hooks')
+      for (const fn of config.middlewares) for (const method of MIDDLEWARE_METHODS) this.useMiddleware(method, fn)
     } else {
-      for (const [method, fns] of Object.entries(config.middlewares ?? {})) for (const fn of [].concat(fns)) this.useMiddleware(method, fn)
+      for (const [method, fns] of Object.entries(config.middlewares ?? {})) {
+        for (const fn of [].concat(fns)) this.useMiddleware(method, fn)
+      }
     }
   }
 
+  /**
+   * @param {Record<string, any>} config
+   * @param {import('../binding').NativeResource} native
+   */
   _applyConfig (config, native) {
     this._native = native
     this.attributes = config.attributes
@@ -83,7 +111,10 @@ class Resource extends EventEmitter {
     this.idSize = typeof config.idGenerator === 'number' ? config.idGenerator : (config.idSize ?? 22)
     if (isIncremental(config.idGenerator)) {
       // Kept across rebuilds of the same definition: it holds the reserved batch of fast mode.
-      if (this._idGeneratorSource !== config.idGenerator) this.idGenerator = createIncrementalIdGenerator({ client: this.client, resourceName: config.name, config: config.idGenerator })
+      if (this._idGeneratorSource !== config.idGenerator) {
+        const options = { client: this.client, resourceName: config.name, config: config.idGenerator }
+        this.idGenerator = createIncrementalIdGenerator(options)
+      }
       this.idGeneratorType = 'incremental'
     } else {
       this.idGenerator = typeof config.idGenerator === 'function' ? config.idGenerator : null
@@ -111,7 +142,11 @@ class Resource extends EventEmitter {
     this._initSchemaState(config)
   }
 
-  /** Calls the core and maps its errors to the s3db.js classes. */
+  /**
+   * Calls the core resource's `method` and maps its errors to the s3db.js classes.
+   * @param {string} method
+   * @param {...any} args
+   */
   async _call (method, ...args) {
     this._ensureSchemaCompiled()
     try {
@@ -121,14 +156,53 @@ class Resource extends EventEmitter {
     }
   }
 
-  /** `_call` for the core's synchronous methods. */
+  /**
+   * `_call` for the core's synchronous methods.
+   * @param {string} method
+   * @param {...any} args
+   */
   _callNow (method, ...args) {
     this._ensureSchemaCompiled()
+    return this._askCore(method, ...args)
+  }
+
+  /**
+   * A synchronous core call that reads only the resource's definition (its keys, partitions):
+   * errors mapped as `_call` maps them, and a lazy schema is left pending.
+   * @param {string} method
+   * @param {...any} args
+   */
+  _askCore (method, ...args) {
     try {
       return this._native[method](...args)
     } catch (err) {
       throw this._nativeError(err)
     }
+  }
+
+  /**
+   * A store request made through the core resource on behalf of this resource (listing or
+   * deleting its keys): errors named by the S3 command, as the client's own requests name them.
+   * @param {string} commandName
+   * @param {string} method
+   * @param {...any} args
+   */
+  async _callCommand (commandName, method, ...args) {
+    try {
+      return await this._native[method](...args)
+    } catch (err) {
+      throw fromNative(err, { bucket: this.client.bucket, commandName })
+    }
+  }
+
+  /**
+   * Waits before a conflicted read-modify-write (a 412 on its If-Match) is re-run, `attempt`
+   * counted from 1; resolves false once the attempts of an update are spent.
+   * @param {number} attempt
+   * @returns {Promise<boolean>}
+   */
+  _conflictBackoff (attempt) {
+    return this._native.conflictBackoff(attempt)
   }
 
   _nativeError (err) {
@@ -153,7 +227,8 @@ class Resource extends EventEmitter {
   _reportWrite (out, operation = 'write') {
     if (out.exceedsLimit) this._emitEvent('exceedsLimit', out.exceedsLimit)
     for (const failure of out.partitionFailures ?? []) {
-      this._emitEvent('partitionIndexError', { operation, id: out.record?.id, error: fromErrorRecord(failure.error), message: failure.error.message, key: failure.key })
+      const error = fromErrorRecord(failure.error)
+      this._emitEvent('partitionIndexError', { operation, id: out.record?.id, error, message: failure.error.message, key: failure.key })
     }
   }
 
@@ -176,8 +251,9 @@ class Resource extends EventEmitter {
     this._emitEvent(`fetched:${record.id}`, payload)
   }
 
+  /** `resource=<name>/data/id=<id>`, relative to the key prefix (the core's layout). */
   getResourceKey (id) {
-    return `resource=${this.name}/data/id=${id}`
+    return this._askCore('recordKey', String(id))
   }
 
   getDefinitionHash () {
@@ -279,7 +355,7 @@ class Resource extends EventEmitter {
         return { ...out, before: prepared.before, hookedBefore: read }
       } catch (err) {
         if (!(err instanceof ResourceError && err.statusCode === 412)) throw err
-        if (!await this._native.conflictBackoff(attempt)) throw err
+        if (!await this._conflictBackoff(attempt)) throw err
       }
     }
   }
@@ -310,9 +386,18 @@ class Resource extends EventEmitter {
     return this.insert(data)
   }
 
+  /**
+   * @param {string} id
+   * @param {Record<string, any>} [data]
+   * @param {{ ifMatch?: string }} [options]
+   */
   async updateConditional (id, data = {}, { ifMatch } = {}) {
     checkId(id)
-    if (!ifMatch) throw new ValidationError('updateConditional requires ifMatch option with ETag value', { field: 'ifMatch', statusCode: 428, retriable: false, resourceName: this.name, id, suggestion: 'Pass the current object ETag in options.ifMatch to enable conditional updates.' })
+    if (!ifMatch) {
+      throw new ValidationError('updateConditional requires ifMatch option with ETag value', {
+        field: 'ifMatch', statusCode: 428, retriable: false, resourceName: this.name, id, suggestion: 'Pass the current object ETag in options.ifMatch to enable conditional updates.'
+      })
+    }
     let prepared
     try {
       prepared = JSON.parse(await this._call('prepareUpdate', id, documentJson(data, 'update data')))
@@ -388,19 +473,22 @@ class Resource extends EventEmitter {
   /** What 19.5.10's delete returns: its client's DeleteObject response (in-process stores: no SDK metadata). */
   _deleteResponse () {
     const { MemoryClient, FileSystemClient } = require('./client')
-    if (this.client instanceof MemoryClient || this.client instanceof FileSystemClient) return { DeleteMarker: false, VersionId: null }
+    const inProcess = this.client instanceof MemoryClient || this.client instanceof FileSystemClient
+    if (inProcess) return { DeleteMarker: false, VersionId: null }
     return { $metadata: { httpStatusCode: 204 } }
   }
 
+  /**
+   * @param {any} data
+   * @param {{ throwOnError?: boolean, includeId?: boolean, mutateOriginal?: boolean }} [options]
+   */
   validate (data, { throwOnError = false, includeId = false, mutateOriginal = false } = {}) {
     this._ensureSchemaCompiled()
     const input = includeId ? { ...data } : (({ id, ...rest }) => rest)(data ?? {})
     const result = JSON.parse(this._native.validate(JSON.stringify(input)))
     if (mutateOriginal && data && typeof data === 'object') Object.assign(data, result.data)
     if (!result.isValid && throwOnError) {
-      const err = new Error('Validation failed')
-      err.validationErrors = result.errors
-      err.invalidData = data
+      const err = Object.assign(new Error('Validation failed'), { validationErrors: result.errors, invalidData: data })
       throw err
     }
     return { isValid: result.isValid, errors: result.errors, data: result.data }
@@ -409,7 +497,7 @@ class Resource extends EventEmitter {
   /** Rebuilds the native resource from the current definition (after attribute changes). */
   _rebuild (changes) {
     const config = { ...this.$schema, ...changes }
-    this._applyConfig(config, this.database._nativeFor(config, this.version, false))
+    this._applyConfig(config, this.database.coreResource(config, this.version, false))
   }
 
   updateAttributes (newAttributes) {
@@ -422,10 +510,13 @@ class Resource extends EventEmitter {
   addPluginAttribute (name, definition, pluginName) {
     if (!pluginName) throw new ResourceError('addPluginAttribute requires the plugin name', { resourceName: this.name, attribute: name })
     if (this.attributes?.[name] !== undefined) throw new ResourceError(`Attribute '${name}' already exists in resource '${this.name}'`, { resourceName: this.name, attribute: name })
-    const pluginAttributes = [...(this.$schema.pluginAttributes ?? []).filter((a) => a.name !== name), { name, definition, plugin: pluginName }]
+    const others = (this.$schema.pluginAttributes ?? []).filter((a) => a.name !== name)
+    const pluginAttributes = [...others, { name, definition, plugin: pluginName }]
     const retiredPluginAttributes = (this.$schema.retiredPluginAttributes ?? []).filter((a) => a.name !== name)
     this._rebuild({ pluginAttributes, retiredPluginAttributes })
-    if (this.database?.listenerCount('plugin-attribute-added') > 0) this.database.emit('plugin-attribute-added', { resource: this.name, attribute: name, plugin: pluginName, definition })
+    if (this.database?.listenerCount('plugin-attribute-added') > 0) {
+      this.database.emit('plugin-attribute-added', { resource: this.name, attribute: name, plugin: pluginName, definition })
+    }
   }
 
   removePluginAttribute (name, pluginName) {
@@ -434,7 +525,8 @@ class Resource extends EventEmitter {
     if (pluginAttributes.length === before.length) return false
     // As in s3db.js, values stored for a removed plugin attribute are still decoded by its type.
     const removed = before.filter((a) => !pluginAttributes.includes(a))
-    const retiredPluginAttributes = [...(this.$schema.retiredPluginAttributes ?? []).filter((a) => a.name !== name), ...removed]
+    const retired = (this.$schema.retiredPluginAttributes ?? []).filter((a) => a.name !== name)
+    const retiredPluginAttributes = [...retired, ...removed]
     this._rebuild({ pluginAttributes, retiredPluginAttributes })
     if (this.database?.listenerCount('plugin-attribute-removed') > 0) this.database.emit('plugin-attribute-removed', { resource: this.name, attribute: name, plugin: pluginName })
     return true
@@ -442,7 +534,8 @@ class Resource extends EventEmitter {
 
   /** Partitions whose fields are not attributes: `{ partitionName: [missing fields] }`. */
   findOrphanedPartitions () {
-    const has = (path) => path.split('.').reduce((node, part) => (node && typeof node === 'object' ? (node[part] ?? node.props?.[part]) : undefined), this.attributes) !== undefined
+    const step = (node, part) => (node && typeof node === 'object' ? (node[part] ?? node.props?.[part]) : undefined)
+    const has = (path) => path.split('.').reduce(step, this.attributes) !== undefined
     const orphaned = {}
     for (const [name, def] of Object.entries(this.config.partitions)) {
       const missing = Object.keys(def.fields ?? {}).filter((f) => !has(f) && !(this.config.timestamps && (f === 'createdAt' || f === 'updatedAt')))
@@ -454,7 +547,9 @@ class Resource extends EventEmitter {
   validatePartitions () {
     const orphaned = this.findOrphanedPartitions()
     const [name, fields] = Object.entries(orphaned)[0] ?? []
-    if (name) throw new PartitionError(`Partition '${name}' uses field '${fields[0]}' which does not exist in resource attributes`, { resourceName: this.name, partitionName: name, fieldName: fields[0] })
+    if (name) {
+      throw new PartitionError(`Partition '${name}' uses field '${fields[0]}' which does not exist in resource attributes`, { resourceName: this.name, partitionName: name, fieldName: fields[0] })
+    }
     return true
   }
 
@@ -474,7 +569,9 @@ class Resource extends EventEmitter {
   }
 
   export () {
-    return { name: this.name, version: this.version, attributes: this.attributes, behavior: this.behavior, timestamps: this.config.timestamps, partitions: this.config.partitions, paranoid: this.config.paranoid }
+    const { name, version, attributes, behavior } = this
+    const { timestamps, partitions, paranoid } = this.config
+    return { name, version, attributes, behavior, timestamps, partitions, paranoid }
   }
 
   on (event, listener) {
@@ -488,12 +585,13 @@ class Resource extends EventEmitter {
   }
 }
 
-Resource.prototype.addListener = Resource.prototype.on
+/** @type {any} */ (Resource.prototype).addListener = Resource.prototype.on
 // console.log(resource) shows no passphrase (lib/plugins-surface/safe-inspect.js).
 require('./plugins-surface/safe-inspect').installSafeInspect(Resource, ['database', 'client'])
 // resource.schema as s3db.js plugins read it (lib/plugins-surface/resource-schema.js).
 require('./plugins-surface/resource-schema').installSchemaView(Resource)
-Object.assign(Resource.prototype, hookMethods, listingMethods, bulkMethods, contentMethods, sequenceMethods, lazySchemaMethods, partitionMethods)
+Object.assign(Resource.prototype, hookMethods, listingMethods, bulkMethods, contentMethods, sequenceMethods,
+  lazySchemaMethods, partitionMethods)
 // 19.5.10 methods s3db-native lacks throw a TypeError naming them (lib/unsupported-methods.js).
 require('./unsupported-methods').addUnsupportedMethods(Resource.prototype, 'Resource')
 
