@@ -6,7 +6,6 @@
 // object (src/js_store.rs). s3db-native's own clients never come here.
 
 const native = require('./native')
-const { fromNative } = require('./errors')
 // bodyText is internal to the module: its public types (resource-sequences.d.ts) leave it out.
 /** @type {{ bodyText: (body: unknown) => Promise<string> }} */
 const { bodyText } = /** @type {any} */ (require('./resource-sequences'))
@@ -116,13 +115,4 @@ function nativeClientOver (client) {
   return native.NativeClient.overJs(String(client.bucket ?? client.config?.bucket ?? 's3db'), dispatch)
 }
 
-/** One call of the database's core client (its own client's, or the one over an injected client). */
-async function coreCall (database, commandName, method, ...args) {
-  try {
-    return await database._coreClient()[method](...args)
-  } catch (err) {
-    throw fromNative(err, { bucket: database.bucket, commandName })
-  }
-}
-
-module.exports = { isNativeClient, nativeClientOver, coreCall, bodyText: bodyBytes, describe }
+module.exports = { isNativeClient, nativeClientOver, bodyText: bodyBytes, describe }
