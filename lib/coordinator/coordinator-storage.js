@@ -5,6 +5,7 @@
 // bucket see the same leader. Leader state changes only through conditional writes.
 
 const { NoSuchKey } = require('../errors')
+const native = require('../native')
 
 function isPreconditionFailure (err) {
   return err?.statusCode === 412 || err?.code === 'PreconditionFailed' || err?.code === 'PRECONDITION_FAILED'
@@ -21,8 +22,9 @@ class CoordinatorStorage {
     this._now = now
   }
 
+  /** `resource=<r>/plugin=<slug>/<parts>` or, without a resource, `plugin=<slug>/<parts>` (the core's layout). */
   getPluginKey (resourceName, ...parts) {
-    return resourceName ? `resource=${resourceName}/plugin=${this.pluginSlug}/${parts.join('/')}` : `plugin=${this.pluginSlug}/${parts.join('/')}`
+    return `${native.pluginPrefix(String(this.pluginSlug), resourceName ? String(resourceName) : null)}/${parts.join('/')}`
   }
 
   _body (data, ttl) {
