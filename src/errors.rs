@@ -55,21 +55,27 @@ fn panicked(payload: Box<dyn std::any::Any + Send>) -> napi::Error {
 
 /// Reads answered in place. An in-process store (memory://) completes a read without waiting,
 /// so polling it once on the calling thread saves the two thread hops of an async call. A read
-/// that is not ready at once (a full pool, a backoff) is dropped, which is safe for reads (the
-/// pool gives its slot back), and the caller takes the async path.
+/// that is not ready at once is dropped, and the caller takes the async path: a request that
+/// finds the pool full is not admitted at all (`s3db_core::pool::in_place`: it counts nowhere),
+/// one in a backoff gives its slot back (safe for reads).
 ///
 /// `Some(answer)` when `read` completed on its first poll, `None` when it would wait.
 pub fn answer_in_place<T>(
     read: impl Future<Output = Result<T, StoreError>>,
 ) -> napi::Result<Option<T>> {
+    // Pinned once here: the closures below borrow it, so the (large) future is not copied
+    // into each of them.
+    let mut read = std::pin::pin!(read);
     let polled = catch_unwind(AssertUnwindSafe(|| {
         // Timers of the pool (per-attempt timeouts) need the runtime's context.
         napi::bindgen_prelude::within_runtime_if_available(|| {
-            let mut read = std::pin::pin!(read);
-            match read.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-                Poll::Ready(out) => Some(out),
-                Poll::Pending => None,
-            }
+            // A request that would wait for a pool slot stays pending (and counts nowhere).
+            s3db_core::pool::in_place(|| {
+                match read.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+                    Poll::Ready(out) => Some(out),
+                    Poll::Pending => None,
+                }
+            })
         })
     }));
     match polled {

@@ -24,6 +24,7 @@ pub use config::{
 };
 pub use events::{ErrorInfo, FailedAttempt, PoolEvent, PoolObserver, TaskSnapshot, TaskTimings};
 pub use metrics::{AggregateMetrics, RollingSummary, TaskRecord, ThroughputSummary};
+pub use native::in_place;
 pub use pool::{Completion, Exchange, Pool, PoolStats};
 pub use retry::{backoff, BackoffInput, PoolError, TaskFailure};
 pub use scheduler::Counters;

@@ -5,16 +5,37 @@
 
 use std::fmt::Display;
 use std::future::Future;
+use std::task::Poll;
 use std::time::{Duration, Instant};
-
-use tokio::sync::oneshot;
 
 use crate::config::TaskOptions;
 use crate::events::{ErrorInfo, FailedAttempt, PoolEvent, TaskSnapshot, TaskTimings};
 use crate::metrics::ms;
 use crate::pool::Pool;
 use crate::retry::{PoolError, TaskFailure};
-use crate::scheduler::{Active, Outcome, Waiter};
+use crate::scheduler::{Active, Outcome};
+
+thread_local! {
+    static IN_PLACE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `poll_once`, a single poll of futures whose pending result will be dropped (an answer
+/// in place): a native task submitted meanwhile that finds no free slot stays pending instead
+/// of queueing, so it counts neither as submitted nor as failed.
+pub fn in_place<T>(poll_once: impl FnOnce() -> T) -> T {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            IN_PLACE.with(|flag| flag.set(self.0));
+        }
+    }
+    let _reset = Reset(IN_PLACE.with(|flag| flag.replace(true)));
+    poll_once()
+}
+
+fn polled_in_place() -> bool {
+    IN_PLACE.with(|flag| flag.get())
+}
 
 /// Gives the slot back if the task's future is dropped before it finished.
 struct SlotGuard<'a> {
@@ -38,10 +59,19 @@ impl Drop for SlotGuard<'_> {
 /// Per-task facts kept for event payloads.
 struct Story<'a> {
     options: &'a TaskOptions,
+    describe: &'a (dyn Fn() -> Vec<(&'static str, String)> + Sync),
     retries: u32,
     timeout: Option<Duration>,
     failed: Vec<FailedAttempt>,
     delays: Vec<f64>,
+}
+
+impl Story<'_> {
+    fn metadata(&self) -> Vec<(&'static str, String)> {
+        let mut metadata = self.options.metadata.clone();
+        metadata.extend((self.describe)());
+        metadata
+    }
 }
 
 impl Pool {
@@ -50,38 +80,63 @@ impl Pool {
     /// `stop()` the attempt in flight finishes and its outcome is final. Only leaf
     /// requests should go through here: a future that awaits its own children while inside
     /// `run` holds a slot they may need.
-    pub async fn run<T, E, F, Fut>(&self, options: TaskOptions, mut task: F) -> Result<T, E>
+    pub async fn run<T, E, F, Fut>(&self, options: TaskOptions, task: F) -> Result<T, E>
     where
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<T, E>>,
         E: TaskFailure + Display,
     {
-        let mut stop_rx = self.shared.stop_tx.subscribe();
-        let (tx, rx) = oneshot::channel();
-        let (id, started, retries, timeout, list) = {
+        self.run_described(options, Vec::new, task).await
+    }
+
+    /// `run`, with the event metadata built by `describe` only when an event needs it (most
+    /// tasks emit none); the options' own `metadata`, if any, comes first.
+    pub async fn run_described<T, E, F, Fut, D>(
+        &self,
+        options: TaskOptions,
+        describe: D,
+        mut task: F,
+    ) -> Result<T, E>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+        E: TaskFailure + Display,
+        D: Fn() -> Vec<(&'static str, String)> + Sync,
+    {
+        let admitted = {
             let mut s = self.lock();
             if s.stopped {
                 return Err(E::from_pool(PoolError::Cancelled));
             }
-            let (id, started) = s.submit(options.priority, Waiter::Native(tx));
-            let retries = options.retries.unwrap_or(s.config.retries);
-            let timeout = options.timeout.unwrap_or(s.config.timeout);
-            let list =
-                (!s.config.retryable_errors.is_empty()).then(|| s.config.retryable_errors.clone());
-            (id, started, retries, timeout, list)
+            // A single poll in place cannot wait for a slot: such a task is not admitted.
+            (!polled_in_place() || s.can_start_now()).then(|| {
+                let (id, waiting) = s.submit_native(options.priority);
+                let retries = options.retries.unwrap_or(s.config.retries);
+                let timeout = options.timeout.unwrap_or(s.config.timeout);
+                let list = (!s.config.retryable_errors.is_empty())
+                    .then(|| s.config.retryable_errors.clone());
+                (id, waiting, retries, timeout, list)
+            })
+        };
+        let Some((id, waiting, retries, timeout, list)) = admitted else {
+            // Pending, counted nowhere: the caller drops it and asks again the usual way.
+            return std::future::pending().await;
         };
         let mut guard = SlotGuard {
             pool: self,
             id,
             finished: false,
         };
-        if !started && rx.await.is_err() {
-            // The queue was emptied by stop(); the scheduler already counted it.
-            guard.finished = true;
-            return Err(E::from_pool(PoolError::Cancelled));
+        if let Some(granted) = waiting {
+            if granted.await.is_err() {
+                // The queue was emptied by stop(); the scheduler already counted it.
+                guard.finished = true;
+                return Err(E::from_pool(PoolError::Cancelled));
+            }
         }
         let mut story = Story {
             options: &options,
+            describe: &describe,
             retries,
             timeout,
             failed: Vec::new(),
@@ -105,7 +160,7 @@ impl Pool {
                 error: error.to_string(),
             });
             let wanted = attempt < retries
-                && !*stop_rx.borrow()
+                && !*self.shared.stop_tx.borrow()
                 && error.is_retryable()
                 && list
                     .as_ref()
@@ -126,10 +181,8 @@ impl Pool {
                     self.buffer_or_emit(PoolEvent::TaskRetry(snapshot, attempt + 1), notice);
                 }
             }
-            tokio::select! {
-                biased;
-                _ = stop_rx.wait_for(|stopped| *stopped) => break Err(E::from_pool(PoolError::Cancelled)),
-                _ = tokio::time::sleep(delay) => {}
+            if self.backoff_stopped(delay).await {
+                break Err(E::from_pool(PoolError::Cancelled));
             }
             attempt += 1;
         };
@@ -139,8 +192,12 @@ impl Pool {
         } else {
             Outcome::Failure
         };
-        let finished = self.lock().finish(id, outcome);
-        if let Some((active, granted)) = finished {
+        let finished = {
+            let mut s = self.lock();
+            let finished = s.finish(id, outcome);
+            finished.map(|(active, granted)| (active, granted, s.settled()))
+        };
+        if let Some((active, granted, settled)) = finished {
             // Metrics and completion come before the pool announces it drained.
             if self.listening() {
                 self.emit_final(id, &story, &active, result.as_ref().err());
@@ -153,9 +210,27 @@ impl Pool {
                     self.buffer(PoolEvent::TaskSlow(snapshot));
                 }
             }
-            self.after_finish(granted, false);
+            self.after_settled(granted, settled, false);
         }
         result
+    }
+
+    /// Waits out a retry's backoff; `true` when the pool was stopped meanwhile. Boxed: its
+    /// timer and watch held inline would make every task's future (and each of its callers')
+    /// hundreds of bytes larger, copied on every move, for the few tasks that retry.
+    fn backoff_stopped(
+        &self,
+        delay: Duration,
+    ) -> std::pin::Pin<Box<dyn Future<Output = bool> + Send + '_>> {
+        Box::pin(async move {
+            // A stop() before this subscription is seen too: `wait_for` checks the value first.
+            let mut stop_rx = self.shared.stop_tx.subscribe();
+            tokio::select! {
+                biased;
+                _ = stop_rx.wait_for(|stopped| *stopped) => true,
+                _ = tokio::time::sleep(delay) => false,
+            }
+        })
     }
 
     /// A notice is buffered whatever the listeners; an event only when someone listens.
@@ -213,7 +288,7 @@ impl Pool {
             priority: task.priority,
             retries: story.retries,
             timeout: story.timeout.map(ms),
-            metadata: story.options.metadata.clone(),
+            metadata: story.metadata(),
             attempt_count: task.attempts,
             created_at: s.epoch_ms(task.enqueued),
             started_at: Some(s.epoch_ms(task.started)),
@@ -239,11 +314,23 @@ where
     Fut: Future<Output = Result<T, E>>,
     E: TaskFailure,
 {
+    let mut attempt = std::pin::pin!(attempt);
     match timeout {
-        Some(after) if !after.is_zero() => match tokio::time::timeout(after, attempt).await {
-            Ok(result) => result,
-            Err(_) => Err(E::from_pool(PoolError::Timeout { task_id: id, after })),
-        },
+        Some(after) if !after.is_zero() => {
+            // An attempt that completes on its first poll (an in-process store) needs no timer;
+            // the deadline still counts from before that poll.
+            let deadline = tokio::time::Instant::now() + after;
+            let first = std::future::poll_fn(|cx| Poll::Ready(attempt.as_mut().poll(cx))).await;
+            if let Poll::Ready(result) = first {
+                return result;
+            }
+            // Boxed: a timer held inline would make every task's future (and each of its
+            // callers') hundreds of bytes larger, copied on every move.
+            match Box::pin(tokio::time::timeout_at(deadline, attempt)).await {
+                Ok(result) => result,
+                Err(_) => Err(E::from_pool(PoolError::Timeout { task_id: id, after })),
+            }
+        }
         _ => attempt.await,
     }
 }

@@ -442,13 +442,16 @@ impl Pool {
 
     /// Bookkeeping after a native task ended (or stop): hand out grants, announce idleness.
     pub(crate) fn after_finish(&self, granted: Vec<u64>, force_wake: bool) {
+        let settled = self.lock().settled();
+        self.after_settled(granted, settled, force_wake);
+    }
+
+    /// `after_finish` with `(idle, quiet)` read under the lock that finished the task.
+    pub(crate) fn after_settled(&self, granted: Vec<u64>, settled: (bool, bool), force_wake: bool) {
         if !granted.is_empty() {
             self.queue_ready(granted);
         }
-        let (idle, quiet) = {
-            let s = self.lock();
-            (s.is_idle(), s.active.is_empty())
-        };
+        let (idle, quiet) = settled;
         if idle || quiet || force_wake {
             self.shared.settled.notify_waiters();
             if idle {

@@ -134,6 +134,16 @@ impl Scheduler {
         self.queue.is_empty() && self.active.is_empty()
     }
 
+    /// `(idle, quiet)`: nothing queued or running; nothing running.
+    pub fn settled(&self) -> (bool, bool) {
+        (self.is_idle(), self.active.is_empty())
+    }
+
+    /// A task submitted now would start at once.
+    pub fn can_start_now(&self) -> bool {
+        self.can_start() && self.queue.is_empty()
+    }
+
     fn can_start(&self) -> bool {
         !self.paused && !self.stopped && self.slots_used < self.concurrency
     }
@@ -157,6 +167,22 @@ impl Scheduler {
     /// Admits a task: `(id, started)`. A queued native task is woken through `waiter`.
     pub fn submit(&mut self, priority: f64, waiter: Waiter) -> (u64, bool) {
         self.submit_at(priority, waiter, Instant::now())
+    }
+
+    /// Admits a native task: `(id, None)` when it starts now, else `(id, Some(receiver))` that
+    /// fires when it is granted a slot (the channel is made only for a task that waits).
+    pub fn submit_native(&mut self, priority: f64) -> (u64, Option<oneshot::Receiver<()>>) {
+        let now = Instant::now();
+        if self.can_start_now() {
+            let id = self.next_id;
+            self.next_id += 1;
+            self.submitted += 1;
+            self.start(id, priority, now, now);
+            return (id, None);
+        }
+        let (tx, rx) = oneshot::channel();
+        let (id, _) = self.submit_at(priority, Waiter::Native(tx), now);
+        (id, Some(rx))
     }
 
     /// `submit` with the clock already read (one reading serves a whole batch).

@@ -414,3 +414,45 @@ async fn composite_work_does_not_deadlock() {
         assert_eq!(all, 20);
     }
 }
+
+/// One poll in place (an in-process store answered on the JS thread): a task that finds no free
+/// slot stays pending without being admitted, so dropping it changes no counter; with a free
+/// slot it runs and is counted like any other.
+#[tokio::test]
+async fn a_poll_in_place_never_queues() {
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+    let pool = pool(1);
+    let poll_once = |pool: &Pool| {
+        s3db_pool::in_place(|| {
+            let task = pool.run(TaskOptions::default(), || async { Ok::<u32, TestError>(7) });
+            let mut task = std::pin::pin!(task);
+            task.as_mut().poll(&mut Context::from_waker(Waker::noop()))
+        })
+    };
+    assert_eq!(poll_once(&pool), Poll::Ready(Ok(7)));
+    let (busy, started) = pool.submit_external(0.0).unwrap();
+    assert!(started, "the one slot is taken");
+    assert_eq!(poll_once(&pool), Poll::Pending);
+    let c = pool.stats().counters;
+    assert_eq!(
+        (
+            c.submitted_count,
+            c.processed_count,
+            c.error_count,
+            c.queue_size
+        ),
+        (2, 1, 0, 0)
+    );
+    pool.complete_external(busy, true);
+    // Outside `in_place` the same task queues as usual.
+    let queued = tokio::spawn({
+        let pool = pool.clone();
+        async move {
+            pool.run(TaskOptions::default(), || async { Ok::<u32, TestError>(8) })
+                .await
+        }
+    });
+    assert_eq!(queued.await.unwrap(), Ok(8));
+    assert_eq!(pool.stats().counters.processed_count, 3);
+}

@@ -9,31 +9,29 @@ use s3db_pool::{Pool, PoolConfig, PoolError, TaskFailure, TaskOptions};
 use std::future::Future;
 
 /// What a request is, for metrics and events.
-#[derive(Debug, Clone)]
-pub struct RequestInfo {
+#[derive(Debug, Clone, Copy)]
+pub struct RequestInfo<'a> {
     pub operation: &'static str,
-    pub key: Option<String>,
+    pub key: Option<&'a str>,
 }
 
-impl RequestInfo {
-    pub fn new(operation: &'static str, key: Option<&str>) -> Self {
-        RequestInfo {
-            operation,
-            key: key.map(str::to_string),
-        }
+impl<'a> RequestInfo<'a> {
+    pub fn new(operation: &'static str, key: Option<&'a str>) -> Self {
+        RequestInfo { operation, key }
     }
 
-    /// Event metadata as the original shows it: `{operation: 'putObject', key}`.
-    fn task_options(self) -> TaskOptions {
+    /// Event metadata as the original shows it: `{operation: 'putObject', key}`. Built only
+    /// when an event of the request is.
+    fn metadata(&self) -> Vec<(&'static str, String)> {
         let mut operation = self.operation.to_string();
         if let Some(first) = operation.get_mut(0..1) {
             first.make_ascii_lowercase();
         }
-        let options = TaskOptions::default().meta("operation", operation);
-        match self.key {
-            Some(key) => options.meta("key", key),
-            None => options,
+        let mut metadata = vec![("operation", operation)];
+        if let Some(key) = self.key {
+            metadata.push(("key", key.to_string()));
         }
+        metadata
     }
 }
 
@@ -70,13 +68,16 @@ impl RequestLimiter {
     }
 
     /// Runs one leaf request in a pool slot, retrying retryable failures.
-    pub async fn run<T, F, Fut>(&self, info: RequestInfo, mut request: F) -> Result<T>
+    pub async fn run<T, F, Fut>(&self, info: RequestInfo<'_>, mut request: F) -> Result<T>
     where
         F: FnMut() -> Fut,
         Fut: Future<Output = Result<T>>,
     {
         match &self.pool {
-            Some(pool) => pool.run(info.task_options(), request).await,
+            Some(pool) => {
+                pool.run_described(TaskOptions::default(), || info.metadata(), request)
+                    .await
+            }
             None => request().await,
         }
     }
@@ -215,9 +216,9 @@ mod tests {
 
     #[test]
     fn metadata_matches_the_original() {
-        let options = RequestInfo::new("PutObject", Some("a/b")).task_options();
+        let metadata = RequestInfo::new("PutObject", Some("a/b")).metadata();
         assert_eq!(
-            options.metadata,
+            metadata,
             vec![
                 ("operation", "putObject".to_string()),
                 ("key", "a/b".to_string())
