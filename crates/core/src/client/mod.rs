@@ -269,8 +269,16 @@ impl Client {
             .is_some_and(|store| store.answers_in_place())
     }
 
+    /// One HEAD, whose answer only says whether the key is there.
     pub async fn exists(&self, key: &str) -> Result<bool> {
-        match self.head_object(key).await {
+        let full = self.full_key(key)?;
+        let head = self
+            .leaf("HeadObject", Some(&full), |s| {
+                let full = full.clone();
+                async move { s.head_exists(&full).await }
+            })
+            .await;
+        match head {
             Ok(_) => Ok(true),
             Err(e) if e.is_not_found() => Ok(false),
             Err(e) => Err(e),

@@ -146,6 +146,15 @@ impl ObjectStore for MemoryStore {
             .ok_or_else(|| self.missing(key))
     }
 
+    async fn head_exists(&self, key: &str) -> Result<()> {
+        let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
+        if objects.contains_key(key) {
+            Ok(())
+        } else {
+            Err(self.missing(key))
+        }
+    }
+
     async fn delete(&self, key: &str) -> Result<()> {
         self.objects
             .write()

@@ -31,6 +31,11 @@ pub trait ObjectStore: Send + Sync {
     async fn put(&self, key: &str, req: PutRequest) -> Result<PutOutput>;
     async fn get(&self, key: &str) -> Result<GetOutput>;
     async fn head(&self, key: &str) -> Result<ObjectInfo>;
+    /// A HEAD whose answer is not needed (`exists`): fails as `head` does (a missing key is
+    /// not found); stores that can tell without building the object's info override it.
+    async fn head_exists(&self, key: &str) -> Result<()> {
+        self.head(key).await.map(|_| ())
+    }
     /// Server-side copy; the embedded backends copy by reading and writing the object.
     async fn copy(&self, from: &str, to: &str, req: CopyRequest) -> Result<PutOutput> {
         let source = self.get(from).await?;
