@@ -62,6 +62,13 @@ export declare class NativeClient {
 
 export declare class NativeOperationsPool {
   /**
+   * Runs one native task through the pool: sleeps `duration_ms` per attempt and fails the
+   * first `failures` attempts (retryable or not). Resolves with the attempt count. Used by
+   * tests to drive native work (and its events) without an object store. Only in builds
+   * with the `test-hooks` feature (`npm run build`), not in release builds.
+   */
+  runNativeProbe(durationMs: number, failures: number, retryable: boolean, priority: number, label: string): Promise<number>
+  /**
    * `wake` is called (weakly: it never keeps Node alive) when native work left something to
    * collect with `takeEvents()` / `takeReady()`.
    */
@@ -105,16 +112,10 @@ export declare class NativeOperationsPool {
   isIdle(): boolean
   isQuiet(): boolean
   stats(): NativePoolStats
-  /** `[queueWait, runningFor, attempts, retryDelayTotal, createdAt, startedAt]` of a running task. */
-  runningTimings(id: number): Array<number> | null
+  /** Timings of a running task (ms; `createdAt`/`startedAt` since the Unix epoch). */
+  runningTimings(id: number): NativeRunningTimings | null
   taskRecord(id: number): NativeTaskRecord | null
   aggregateMetrics(since: number): NativeAggregate | null
-  /**
-   * Runs one native task through the pool: sleeps `duration_ms` per attempt and fails the
-   * first `failures` attempts (retryable or not). Resolves with the attempt count. Used by
-   * tests and benchmarks to drive native work (and its events) without an object store.
-   */
-  runNativeProbe(durationMs: number, failures: number, retryable: boolean, priority: number, label: string): Promise<number>
 }
 
 export declare class NativeResource {
@@ -391,6 +392,16 @@ export interface NativePoolStats {
   samples: Array<number>
   /** `[windowMs, throughputPerSec, successRate]` or empty. */
   throughput: Array<number>
+}
+
+/** A running task's timings, in ms (`createdAt`/`startedAt`: since the Unix epoch). */
+export interface NativeRunningTimings {
+  queueWait: number
+  runningFor: number
+  attempts: number
+  retryDelayTotal: number
+  createdAt: number
+  startedAt: number
 }
 
 export interface NativeTask {

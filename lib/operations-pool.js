@@ -4,9 +4,11 @@
 //
 // The task functions stay here, in `_queued` (waiting) and `_active` (running); the native side
 // owns the queue order (priority with aging), the concurrency limit, retry decisions and all
-// counters. A task costs two synchronous native calls: `submit` (start now?) and `complete`
-// (which task starts next?). Native tasks (the S3 requests of a client sharing this pool) come
-// back through one weak wake-up callback, and only while someone listens.
+// counters. A task costs a share of one synchronous native call: its submission (start now?)
+// and its completion (which task starts next?) are buffered and sent with everything else of
+// the same microtask wave in one `exchange` (lib/pool/exchange.js). Native tasks (the S3
+// requests of a client sharing this pool) come back through one weak wake-up callback, and
+// only while someone listens.
 
 const { EventEmitter } = require('node:events')
 const { performance } = require('node:perf_hooks')
@@ -430,6 +432,94 @@ class OperationsPool extends EventEmitter {
 
   _listenersChanged (name, added) { listenersChanged(this, name, added) }
 
+  // ----- the scheduler, for lib/pool/ helpers ----------------------------------------------
+  // Only this class holds the native handle and the waiters; helpers call these by name. Each
+  // sends buffered submissions and completions first and starts the JS tasks a change grants.
+
+  _schedulerPause () {
+    this._sync()
+    this._native.pause()
+  }
+
+  /** `beforeStart` runs between the resume and the start of the tasks it grants. */
+  _schedulerResume (beforeStart) {
+    this._sync()
+    const ids = this._native.resume()
+    beforeStart()
+    this._startIds(ids)
+  }
+
+  /** Marks the pool stopped; returns the JS tasks that were queued (the caller cancels them). */
+  _schedulerStop () {
+    this._sync()
+    this._stopped = true
+    this._native.stop()
+    const queued = this._queued.takeAll()
+    if (this._keepingAlive) this._updateKeepAlive()
+    this._queued.clear()
+    return queued
+  }
+
+  /** A fixed concurrency (the caller detaches the tuner first). */
+  _schedulerConcurrency (n) {
+    this._sync()
+    this._startIds(this._native.setConcurrency(n))
+  }
+
+  /** A NativeAdaptiveTuning the scheduler follows, or null for none. */
+  _schedulerTuner (nativeTuner) {
+    this._sync()
+    this._startIds(this._native.setTuner(nativeTuner))
+  }
+
+  /** Timings of a running task (`{ queueWait, runningFor, ..., startedAt }`), or null. */
+  _runningTimings (id) { return this._native.runningTimings(id) }
+
+  /** The stored record of a finished task, or null. */
+  _taskRecord (id) {
+    this._sync()
+    return this._native.taskRecord(id)
+  }
+
+  /** The scheduler's counters and rolling figures, as the native side shapes them. */
+  _schedulerStats () {
+    this._sync()
+    return this._native.stats()
+  }
+
+  /** Native events are buffered only while someone listens. */
+  _setListening (on) { this._native.setListening(on) }
+
+  /**
+   * null when the pool has settled already: nothing runs (`drained` false) or nothing is
+   * queued or running (or stopped with nothing running: `drained` true). Else a promise that
+   * resolves when it has.
+   */
+  _whenSettled (drained) {
+    this._sync()
+    // Ask for the wake-up before looking: a native task may finish in between.
+    this._native.setWakeOnSettle(true)
+    const settled = drained
+      ? this._native.isIdle() || (this._stopped && this._native.isQuiet())
+      : this._native.isQuiet()
+    if (settled) {
+      this._native.setWakeOnSettle(this._drainWaiters.length + this._quietWaiters.length > 0)
+      return null
+    }
+    return new Promise((resolve) => {
+      (drained ? this._drainWaiters : this._quietWaiters).push(resolve)
+      this._updateKeepAlive()
+    })
+  }
+
+  /** After stop(): waiters resolve once nothing runs any more. */
+  _settledAfterStop () {
+    if (!this._native.isQuiet()) return
+    this._deadlines.clear()
+    this._resolveWaiters(this._quietWaiters.splice(0))
+    if (this._drainWaiters.length > 0) this._finishDrain()
+  }
+
   // ----- controls (lib/pool/controls.js: off every task's path) ---------------------------
 
   pause () { return controls.pause(this) }
@@ -467,8 +557,7 @@ class OperationsPool extends EventEmitter {
   // ----- stats ---------------------------------------------------------------------------
 
   getStats () {
-    this._sync()
-    const stats = statsPayload(this._native.stats())
+    const stats = statsPayload(this._schedulerStats())
     stats.concurrency = this.concurrency
     return stats
   }
@@ -502,10 +591,9 @@ class OperationsPool extends EventEmitter {
   }
 
   getTaskMetrics (taskId) {
-    this._sync()
     const id = this._ids.parse(taskId)
     if (id < 0) return undefined
-    const record = this._native.taskRecord(id)
+    const record = this._taskRecord(id)
     if (record == null) return undefined
     return taskMetricsPayload(this, record, this._recentMetadata.get(record.id))
   }

@@ -14,6 +14,8 @@ mod operations_pool;
 mod resource;
 mod s3db_json;
 mod schema;
+// Hooks only the JS tests call (a deliberate panic); not in release builds.
+#[cfg(feature = "test-hooks")]
 mod self_test;
 
 #[global_allocator]

@@ -3,23 +3,23 @@
 //! synchronous calls. Events of native tasks reach JS through one weak threadsafe function per
 //! pool that only says "come and collect", so many events cost one crossing.
 
+#[cfg(feature = "test-hooks")]
 mod probe;
 mod shapes;
 mod tuning;
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use napi::bindgen_prelude::{Float64ArraySlice, Function};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi_derive::napi;
-use s3db_core::pool::{Pool, PoolObserver, TaskFailure, TaskOptions};
+use s3db_core::pool::{Pool, PoolObserver};
 
-use probe::ProbeError;
-use shapes::{ms, tuner_metrics};
+use shapes::tuner_metrics;
 pub use shapes::{
-    NativeAggregate, NativePoolEvent, NativePoolOptions, NativePoolStats, NativeTaskRecord,
-    NativeTunerMetrics,
+    NativeAggregate, NativePoolEvent, NativePoolOptions, NativePoolStats, NativeRunningTimings,
+    NativeTaskRecord, NativeTunerMetrics,
 };
 pub use tuning::NativeAdaptiveTuning;
 
@@ -252,21 +252,21 @@ impl NativeOperationsPool {
         }
     }
 
-    /// `[queueWait, runningFor, attempts, retryDelayTotal, createdAt, startedAt]` of a running task.
+    /// Timings of a running task (ms; `createdAt`/`startedAt` since the Unix epoch).
     #[napi(catch_unwind)]
-    pub fn running_timings(&self, id: f64) -> Option<Vec<f64>> {
+    pub fn running_timings(&self, id: f64) -> Option<NativeRunningTimings> {
         let (wait, running, attempts, delays) = self.pool.running_timings(id as u64)?;
         let now = std::time::Instant::now();
         let started_at = self.pool.epoch_ms(now.checked_sub(running).unwrap_or(now));
         let to_ms = |d: Duration| d.as_secs_f64() * 1000.0;
-        Some(vec![
-            to_ms(wait),
-            to_ms(running),
-            attempts as f64,
-            to_ms(delays),
-            started_at - to_ms(wait),
+        Some(NativeRunningTimings {
+            queue_wait: to_ms(wait),
+            running_for: to_ms(running),
+            attempts,
+            retry_delay_total: to_ms(delays),
+            created_at: started_at - to_ms(wait),
             started_at,
-        ])
+        })
     }
 
     #[napi(catch_unwind)]
@@ -299,57 +299,5 @@ impl NativeOperationsPool {
             error_rate: a.error_rate,
             avg_retries: a.avg_retries,
         })
-    }
-
-    /// Runs one native task through the pool: sleeps `duration_ms` per attempt and fails the
-    /// first `failures` attempts (retryable or not). Resolves with the attempt count. Used by
-    /// tests and benchmarks to drive native work (and its events) without an object store.
-    #[napi]
-    pub async fn run_native_probe(
-        &self,
-        duration_ms: f64,
-        failures: u32,
-        retryable: bool,
-        priority: f64,
-        label: String,
-    ) -> napi::Result<u32> {
-        let pool = self.pool.clone();
-        let attempts = Arc::new(Mutex::new(0u32));
-        let counter = attempts.clone();
-        let delay = ms(Some(duration_ms)).unwrap_or_default();
-        let work = async move {
-            let options = TaskOptions::default()
-                .priority(priority)
-                .meta("operation", "probe")
-                .meta("key", label);
-            pool.run(options, move || {
-                let counter = counter.clone();
-                async move {
-                    let n = {
-                        let mut c = counter.lock().unwrap_or_else(|p| p.into_inner());
-                        *c += 1;
-                        *c
-                    };
-                    tokio::time::sleep(delay).await;
-                    if n <= failures {
-                        Err(ProbeError::Failed { retryable })
-                    } else {
-                        Ok(())
-                    }
-                }
-            })
-            .await
-        };
-        match tokio::spawn(work).await {
-            Ok(Ok(())) => Ok(*attempts.lock().unwrap_or_else(|p| p.into_inner())),
-            Ok(Err(e)) => Err(napi::Error::new(
-                napi::Status::GenericFailure,
-                format!("{}: {e}", e.name()),
-            )),
-            Err(join) => Err(napi::Error::new(
-                napi::Status::GenericFailure,
-                format!("native probe failed: {join}"),
-            )),
-        }
     }
 }

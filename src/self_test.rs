@@ -1,5 +1,6 @@
 //! Hooks that let the JS test suite prove a Rust panic becomes a JS error instead of killing
-//! Node. They are exported by the binding only, not by the public API.
+//! Node. They are exported by the binding only, not by the public API, and built only with the
+//! `test-hooks` feature (`npm run build`), not into release builds.
 
 use crate::errors::guarded;
 use napi_derive::napi;

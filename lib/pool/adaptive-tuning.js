@@ -32,6 +32,9 @@ class AdaptiveTuning {
 
   get currentConcurrency () { return this._native.concurrency }
 
+  /** The native tuner a pool's scheduler follows once this is attached (`setTuner`). */
+  get nativeTuner () { return this._native }
+
   /** The starting value for this machine, from `os.totalmem()` / `os.freemem()` read now (the
    * native tuner's rule: a step by total memory, less when memory is busy, halved, within the
    * bounds). */

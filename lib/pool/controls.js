@@ -1,8 +1,9 @@
 // @ts-check
 'use strict'
 // Pool controls (api §4.2): pause, resume, stop, drain and concurrency changes. None of them is
-// on a task's path; they change the scheduler's state through the pool's internals, as
-// events.js does, while lib/operations-pool.js keeps the task lifecycle.
+// on a task's path. They go through the pool's named scheduler methods (`_schedulerPause`,
+// `_whenSettled`, ...) like every other helper in lib/pool/; only lib/operations-pool.js holds
+// the native handle and the waiters.
 
 const { parseConcurrency } = require('./options.js')
 const { cancelError } = require('./task.js')
@@ -11,26 +12,13 @@ const { exportSample } = require('./monitor.js')
 
 /** Stops starting tasks; resolves when running ones have settled. */
 function pause (pool) {
-  pool._sync()
-  pool._native.pause()
+  pool._schedulerPause()
   pool._emitSafely('pool:paused')
-  // Ask for the wake-up before looking: a native task may finish in between.
-  pool._native.setWakeOnSettle(true)
-  if (pool._native.isQuiet()) {
-    pool._native.setWakeOnSettle(pool._drainWaiters.length > 0)
-    return Promise.resolve()
-  }
-  return new Promise((resolve) => {
-    pool._quietWaiters.push(resolve)
-    pool._updateKeepAlive()
-  })
+  return pool._whenSettled(false) ?? Promise.resolve()
 }
 
 function resume (pool) {
-  pool._sync()
-  const ids = pool._native.resume()
-  pool._emitSafely('pool:resumed')
-  pool._startIds(ids)
+  pool._schedulerResume(() => pool._emitSafely('pool:resumed'))
 }
 
 /**
@@ -40,12 +28,7 @@ function resume (pool) {
  */
 function stop (pool) {
   if (pool._stopped) return
-  pool._sync()
-  pool._stopped = true
-  pool._native.stop()
-  const queued = pool._queued.takeAll()
-  if (pool._keepingAlive) pool._updateKeepAlive()
-  pool._queued.clear()
+  const queued = pool._schedulerStop()
   for (const task of queued) pool._cancel(task, cancelError())
   for (const task of pool._active.slice()) {
     const reason = cancelError()
@@ -57,11 +40,7 @@ function stop (pool) {
   }
   pool._emitSafely('pool:stopped')
   if (typeof pool.tuner?.stop === 'function') pool.tuner.stop()
-  if (pool._native.isQuiet()) {
-    pool._deadlines.clear()
-    pool._resolveWaiters(pool._quietWaiters.splice(0))
-    if (pool._drainWaiters.length > 0) pool._finishDrain()
-  }
+  pool._settledAfterStop()
 }
 
 function abortError (cause) {
@@ -74,19 +53,11 @@ function abortError (cause) {
 
 /** Resolves when nothing is queued or running. */
 function drain (pool) {
-  pool._sync()
-  // Ask for the wake-up before looking: a native task may finish in between.
-  pool._native.setWakeOnSettle(true)
-  if (pool._native.isIdle() || (pool._stopped && pool._native.isQuiet())) {
-    pool._native.setWakeOnSettle(pool._drainWaiters.length + pool._quietWaiters.length > 0)
-    pool._emitSafely('pool:drained')
-    if (pool.monitoring.exporter !== null) exportSample(pool, 'drain', true)
-    return Promise.resolve()
-  }
-  return new Promise((resolve) => {
-    pool._drainWaiters.push(resolve)
-    pool._updateKeepAlive()
-  })
+  const waiting = pool._whenSettled(true)
+  if (waiting !== null) return waiting
+  pool._emitSafely('pool:drained')
+  if (pool.monitoring.exporter !== null) exportSample(pool, 'drain', true)
+  return Promise.resolve()
 }
 
 /** A number >= 1 (fixed) or 'auto' (adaptive tuner). Takes effect at once. */
@@ -103,9 +74,8 @@ function setConcurrency (pool, n) {
   pool.tuner = null
   pool._foreignTuner = false
   pool._configured = value
-  pool._sync()
-  pool._startIds(pool._native.setTuner(null))
-  pool._startIds(pool._native.setConcurrency(value))
+  pool._schedulerTuner(null)
+  pool._schedulerConcurrency(value)
 }
 
 /**
@@ -114,18 +84,17 @@ function setConcurrency (pool, n) {
  * every JS task. null detaches.
  */
 function setTuner (pool, tuner) {
-  pool._sync()
   if (tuner === null || tuner === undefined) {
     pool.tuner = null
     pool._foreignTuner = false
-    pool._startIds(pool._native.setTuner(null))
+    pool._schedulerTuner(null)
     return
   }
   if (tuner instanceof AdaptiveTuning) {
     pool.tuner = tuner
     pool._foreignTuner = false
     pool.autoConcurrency = true
-    pool._startIds(pool._native.setTuner(tuner._native))
+    pool._schedulerTuner(tuner.nativeTuner)
     return
   }
   if (typeof tuner !== 'object' || typeof tuner.getConcurrency !== 'function') {
@@ -133,7 +102,7 @@ function setTuner (pool, tuner) {
   }
   pool.tuner = tuner
   pool._foreignTuner = true
-  pool._startIds(pool._native.setTuner(null))
+  pool._schedulerTuner(null)
   applyTunedConcurrency(pool)
 }
 
@@ -144,10 +113,7 @@ function applyTunedConcurrency (pool) {
   pool._lastTuned = tuned
   const value = parseConcurrency(tuned, undefined)
   pool._configured = value
-  if (value !== pool._native.concurrency) {
-    pool._sync()
-    pool._startIds(pool._native.setConcurrency(value))
-  }
+  if (value !== pool.effectiveConcurrency) pool._schedulerConcurrency(value)
 }
 
 module.exports = { pause, resume, stop, drain, setConcurrency, setTuner, applyTunedConcurrency }

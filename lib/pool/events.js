@@ -45,7 +45,7 @@ function listenersChanged (pool, name, added) {
   const any = TASK_EVENTS.some(has)
   if (any !== on.any) {
     on.any = any
-    pool._native.setListening(any)
+    pool._setListening(any)
   }
 }
 

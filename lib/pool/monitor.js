@@ -20,10 +20,10 @@ function taskFinished (pool, task, ok, payload) {
     execution = payload.timings.execution
   } else if (pool._foreignTuner || (++pool._signatureTick & TIMING_SAMPLE_MASK) === 0 ||
     pool._signatureTick <= TIMING_SAMPLE_MASK) {
-    const t = pool._native.runningTimings(task.id)
+    const t = pool._runningTimings(task.id)
     if (t) {
-      queueWait = t[0]
-      execution = t[1]
+      queueWait = t.queueWait
+      execution = t.runningFor
     }
   }
   if (pool.signatureStats !== null) pool.signatureStats.record(pool._signatureOf(task), queueWait, execution, ok)
@@ -49,7 +49,7 @@ function exportSample (pool, stage, force) {
   const now = Date.now()
   const last = pool._exported
   if (!force && now - last.at < m.reportInterval) return
-  const s = pool._native.stats()
+  const s = pool._schedulerStats()
   const completed = s.processedCount + s.errorCount
   const delta = completed - last.completed
   const elapsed = Math.max(1, now - last.at || m.reportInterval)
@@ -76,14 +76,13 @@ function exportSample (pool, stage, force) {
 function taskMetricsMap (pool) {
   const map = new Map()
   if (!pool.monitoring.collectMetrics) return map
-  pool._sync()
   const ring = pool._recentMetadata
   const size = ring.ids.length
   for (let k = 0; k < size; k++) {
     const slot = (ring.next + k) % size
     const id = ring.ids[slot]
     if (id === 0) continue
-    const record = pool._native.taskRecord(id)
+    const record = pool._taskRecord(id)
     if (record != null) map.set(pool._idOf(id), taskMetricsPayload(pool, record, ring.values[slot] ?? {}))
   }
   return map

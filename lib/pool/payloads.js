@@ -7,9 +7,9 @@ const { deriveSignature } = require('./signature.js')
 
 /** Snapshot of a JS task; `finished` adds completion times. */
 function taskPayload (pool, task, finished) {
-  const t = pool._native.runningTimings(task.id)
-  const queueWait = t ? t[0] : 0
-  const running = t ? t[1] : 0
+  const t = pool._runningTimings(task.id)
+  const queueWait = t ? t.queueWait : 0
+  const running = t ? t.runningFor : 0
   const heapAfter = pool._sampleHeap && finished ? process.memoryUsage().heapUsed : 0
   return {
     id: pool._idOf(task.id),
@@ -19,14 +19,14 @@ function taskPayload (pool, task, finished) {
     timeout: task.timeout,
     metadata: task.metadataObject(),
     attemptCount: task.attempt,
-    createdAt: t ? t[4] : Date.now(),
-    startedAt: t ? t[5] : Date.now(),
+    createdAt: t ? t.createdAt : Date.now(),
+    startedAt: t ? t.startedAt : Date.now(),
     completedAt: finished ? Date.now() : null,
     timings: {
       queueWait,
       execution: finished ? running : null,
       retryDelays: task.extra ? task.extra.retryDelays : [],
-      retryDelayTotal: t ? t[3] : 0,
+      retryDelayTotal: t ? t.retryDelayTotal : 0,
       total: finished ? queueWait + running : null,
       failedAttempts: task.extra ? task.extra.failedAttempts : [],
       overhead: 0,

@@ -131,6 +131,17 @@ pub struct NativePoolStats {
     pub throughput: Vec<f64>,
 }
 
+/// A running task's timings, in ms (`createdAt`/`startedAt`: since the Unix epoch).
+#[napi(object)]
+pub struct NativeRunningTimings {
+    pub queue_wait: f64,
+    pub running_for: f64,
+    pub attempts: u32,
+    pub retry_delay_total: f64,
+    pub created_at: f64,
+    pub started_at: f64,
+}
+
 #[napi(object)]
 pub struct NativeTaskRecord {
     pub id: f64,
