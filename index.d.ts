@@ -425,7 +425,8 @@ export type {
   ResourceConfig, ResourceRecord, UnreadRecord, ListOptions, PageResult, ValidationResult, DatabaseOptions, DatabaseHookEvent,
   DefinitionChange, PluginLike, BulkProgress, ResourceEvents, DatabaseEvents, ProcessMemorySnapshot, ResourceMetrics,
   PluginMetrics, LogLevel, LogFormat, Logger, LoggerOptions, PluginConfig, HookHandler, WrapperFunction, MiddlewareFunction,
-  CronManager, ScheduledTask, GlobalCoordinatorService, GlobalCoordinatorConfig, LeaderChangeEvent, ResourceSchemaView
+  CronManager, ScheduledTask, GlobalCoordinatorService, GlobalCoordinatorConfig, LeaderChangeEvent, ResourceSchemaView,
+  ResourceExport
 } from './lib/database.js'
 export type { ClientLike } from './lib/database.js'
 

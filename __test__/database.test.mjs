@@ -32,7 +32,9 @@ for (const backend of backends) {
       assert.equal((await users.list()).length, 1)
       assert.equal(await users.count(), 1)
       assert.deepEqual(await users.listIds(), [user.id])
-      assert.deepEqual(await db.listResources(), [{ name: 'users' }])
+      const listed = await db.listResources()
+      assert.deepEqual(listed.map((r) => [r.name, r.version, r.behavior]), [['users', 1, 'user-managed']])
+      assert.deepEqual(listed[0], users.export())
       assert.equal(db.config.keyPrefix, 'databases/app')
       assert.equal(db.config.parallelism, 100)
 

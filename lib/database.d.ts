@@ -67,6 +67,27 @@ export interface ResourceConfig {
  * it could not read when the resource has no `error` listener (19.5.10's shape). With a
  * listener the failure is an `error` event instead. Test for it with `'_error' in item`.
  */
+/** What `resource.export()` and `db.listResources()` give, as in s3db.js 19.5.10. */
+export interface ResourceExport {
+  version: number
+  name: string
+  options: Record<string, unknown>
+  attributes: Record<string, unknown>
+  /** The resource's `map` option (undefined unless given), as 19.5.10 sets it. */
+  map?: Record<string, string>
+  pluginMap: Record<string, string>
+  _pluginAttributeMetadata: Record<string, unknown>
+  _pluginAttributes: Record<string, string[]>
+  behavior: string
+  timestamps: boolean
+  partitions: Record<string, PartitionDefinition>
+  paranoid: boolean
+  allNestedObjectsOptional: boolean
+  autoDecrypt: boolean
+  cache: boolean
+  hooks: Record<string, Array<(...args: any[]) => unknown>>
+}
+
 export interface UnreadRecord {
   id: string
   _error: string
@@ -215,7 +236,7 @@ export class Resource<T extends Record<string, any> = Record<string, any>> exten
   getPartitionKey (params: { partitionName: string, id?: string, data: Record<string, unknown> }): string | null
   getNestedFieldValue (data: Record<string, unknown>, fieldPath: string): unknown
   listPartition (params: { partition: string, partitionValues?: Record<string, unknown>, limit?: number, offset?: number }): Promise<Array<ResourceRecord<T> & { _partition: string, _partitionValues: Record<string, unknown> }>>
-  export (): Record<string, unknown>
+  export (): ResourceExport
   /** The definition as s3db.js's Schema shows it to plugins (attributes with plugin attributes, partitions). */
   readonly schema: ResourceSchemaView
   dispose (): void
@@ -456,7 +477,7 @@ export class Database extends EventEmitter {
   createResource<T extends Record<string, any> = Record<string, any>> (config: ResourceConfig): Promise<Resource<T>>
   resource (name: string): Resource | undefined
   getResource (name: string): Promise<Resource>
-  listResources (): Promise<Array<{ name: string }>>
+  listResources (): Promise<ResourceExport[]>
   resourceExists (name: string): boolean
   resourceExistsWithSameHash (params: { name: string, attributes: Record<string, AttributeDefinition>, behavior?: Behavior, partitions?: Record<string, PartitionDefinition> }): { exists: boolean, sameHash: boolean, hash: string | null, existingHash?: string }
   uploadMetadataFile (): Promise<void>

@@ -399,8 +399,9 @@ class Database extends DatabaseBase {
     return resource
   }
 
+  /** Every resource's export(), as 19.5.10 lists them. */
   async listResources () {
-    return Object.keys(this.resources).map((name) => ({ name }))
+    return Object.values(this.resources).map((resource) => resource.export())
   }
 
   resourceExists (name) {

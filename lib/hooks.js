@@ -10,8 +10,13 @@ const HOOK_EVENTS = ['Insert', 'Update', 'Delete', 'Get', 'List', 'Query', 'Exis
 
 const MIDDLEWARE_METHODS = ['get', 'list', 'listIds', 'getAll', 'count', 'page', 'insert', 'update', 'delete', 'deleteMany', 'exists', 'getMany', 'content', 'hasContent', 'query', 'getFromPartition', 'setContent', 'deleteContent', 'replace']
 
+// 19.5.10 lists the events in two orders: its config validator's (HOOK_EVENTS, in the error
+// message) and its hook store's (patch and replace before exists), which `resource.hooks` shows.
+const HOOK_STORE_ORDER = ['Insert', 'Update', 'Delete', 'Get', 'List', 'Query', 'Patch', 'Replace', 'Exists', 'Count',
+  'GetMany', 'DeleteMany'].flatMap((op) => [`before${op}`, `after${op}`])
+
 function emptyHooks () {
-  return Object.fromEntries(HOOK_EVENTS.map((event) => [event, []]))
+  return Object.fromEntries(HOOK_STORE_ORDER.map((event) => [event, []]))
 }
 
 const hookMethods = {

@@ -18,6 +18,7 @@ const contentMethods = require('./resource-content')
 const { isIncremental, createIncrementalIdGenerator, sequenceMethods } = /** @type {any} */ (require('./resource-sequences'))
 const lazySchemaMethods = require('./lazy-schema').resourceMethods
 const partitionMethods = require('./resource-partition-api')
+const { installSchemaView, schemaExport } = require('./plugins-surface/resource-schema')
 
 // Fields a read adds to a record (the core's list); 19.5.10's writes (update, patch, replace,
 // updateConditional) return and emit the record as written, without them.
@@ -568,10 +569,22 @@ class Resource extends ResourceBase {
     this.removeAllListeners()
   }
 
+  /** The definition as s3db.js exports it: its schema's export plus the resource's options. */
   export () {
-    const { name, version, attributes, behavior } = this
-    const { timestamps, partitions, paranoid } = this.config
-    return { name, version, attributes, behavior, timestamps, partitions, paranoid }
+    const exported = schemaExport(this)
+    const config = this.config
+    return Object.assign(exported, {
+      behavior: this.behavior,
+      timestamps: config.timestamps,
+      partitions: config.partitions || {},
+      paranoid: config.paranoid,
+      allNestedObjectsOptional: config.allNestedObjectsOptional,
+      autoDecrypt: config.autoDecrypt,
+      cache: config.cache ?? false,
+      hooks: this.hooks,
+      // s3db.js overwrites the schema's map with the resource's `map` option (undefined unless given).
+      map: /** @type {any} */ (this).map
+    })
   }
 
   on (event, listener) {
@@ -589,7 +602,7 @@ class Resource extends ResourceBase {
 // console.log(resource) shows no passphrase (lib/plugins-surface/safe-inspect.js).
 require('./plugins-surface/safe-inspect').installSafeInspect(Resource, ['database', 'client'])
 // resource.schema as s3db.js plugins read it (lib/plugins-surface/resource-schema.js).
-require('./plugins-surface/resource-schema').installSchemaView(Resource)
+installSchemaView(Resource)
 Object.assign(Resource.prototype, hookMethods, listingMethods, bulkMethods, contentMethods, sequenceMethods,
   lazySchemaMethods, partitionMethods)
 // 19.5.10 methods s3db-native lacks throw a TypeError naming them (lib/unsupported-methods.js).

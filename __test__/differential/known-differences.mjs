@@ -48,10 +48,10 @@ const ANY_WHOLE = 'COMPATIBILITY.md "Storage codec" 20b: an object in an any att
 // deleteAllData lists the resource (so they are deleted too), but not always.
 const REFS_RACE = 'COMPATIBILITY.md "Partition references are written before the write resolves": 19.5.10 writes them after insertMany resolved; on S3 they may land before or after deleteAllData lists'
 const SETCONTENT_READ = 'COMPATIBILITY.md "setContent / deleteContent are conditional too": setContent resolves to the record read back after the write and its fetched event is that read (19.5.10 reads before writing, so its fetched shows no content yet)'
-const REDEFINED = 'COMPATIBILITY.md "A changed definition keeps the registry\'s keys": the new version is mapped through schemaRegistry (email gets key 4, the timestamps keep 2 and 3) with one set of partition hooks and cache false; 19.5.10 maps it by attribute order, leaves its registry unchanged, counts its partition hooks once per createResource call and leaves cache undefined'
+const PARTITION_HOOKS = 'COMPATIBILITY.md "Partition references are the core\'s work, not hooks": 19.5.10 keeps its partition handlers in resource.hooks.afterInsert/afterDelete (one set per createResource call)'
+const REDEFINED = 'COMPATIBILITY.md "A changed definition keeps the registry\'s keys": the new version is mapped through schemaRegistry (email gets key 4, the timestamps keep 2 and 3) with one set of partition hooks and cache false; 19.5.10 maps it by attribute order, leaves its registry unchanged, counts its partition hooks once per createResource call and leaves cache undefined, its schema (export().version) still at 1'
 const UPLOADED_AS_IS = 'COMPATIBILITY.md "db:metadata-uploaded carries s3db.json as uploaded": 19.5.10 sends its in-memory copy, with keys set to undefined that the file does not have'
 const RECONNECT = 'COMPATIBILITY.md "Reconnecting reports only new or changed resources": 19.5.10 reports every saved resource as deleted'
-const LIST_RESOURCES = 'not yet fixed (issue 9): listResources() returns [{ name }] (lib/database.js listResources); 19.5.10 returns each resource\'s export(), and s3db-native\'s export() (lib/resource.js export) also lacks options, hooks, map, pluginMap, cache, autoDecrypt, allNestedObjectsOptional, the timestamp attributes and says version "v1" for 1'
 const PARTITION_SWEEP = 'COMPATIBILITY.md "An update that moves a record keeps its partition references": 19.5.10\'s sweep of byCategory lists byCategoryColor too (no trailing slash) and deletes p01\'s new reference there'
 const DELETE_OUTPUT = 'COMPATIBILITY.md "delete() resolves to { $metadata: { httpStatusCode: 204 } }": on S3 19.5.10 returns the AWS SDK\'s DeleteObject output, whose $metadata also has requestId, extendedRequestId, cfId, attempts and totalRetryDelay'
 const REFS_AWAITED = 'COMPATIBILITY.md "Partition references are written before the write resolves": 19.5.10 writes them after insertMany resolved, so deleteAllData ran before they landed'
@@ -1256,35 +1256,28 @@ export const known = [
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "database/lifecycle", path: "events.db.uploadMetadataFile[\"db:metadata-uploaded\"][0].s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 {} / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0]._pluginAttributeMetadata", reason: LIST_RESOURCES },
   // 19.5.10 {} / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0]._pluginAttributes", reason: LIST_RESOURCES },
   // 19.5.10 true / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].allNestedObjectsOptional", reason: LIST_RESOURCES },
   // 19.5.10 {"name":"string","age":"number|optional","email":"string|optional","createdAt":"string|optional","up… / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].attributes", reason: LIST_RESOURCES },
   // 19.5.10 true / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].autoDecrypt", reason: LIST_RESOURCES },
   // 19.5.10 "user-managed" / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].behavior", reason: LIST_RESOURCES },
   // 19.5.10 {"$undefined":true} / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].cache", reason: LIST_RESOURCES },
+  { scenario: "database/lifecycle", path: "steps.listResources.value[0].cache", reason: REDEFINED },
+  { scenario: "database/lifecycle", path: "steps.listResources.value[0].hooks.afterDelete[0]", reason: PARTITION_HOOKS },
+  { scenario: "database/lifecycle", path: "steps.listResources.value[0].hooks.afterDelete[1]", reason: PARTITION_HOOKS },
+  { scenario: "database/lifecycle", path: "steps.listResources.value[0].hooks.afterDelete[2]", reason: PARTITION_HOOKS },
+  { scenario: "database/lifecycle", path: "steps.listResources.value[0].hooks.afterInsert[0]", reason: PARTITION_HOOKS },
+  { scenario: "database/lifecycle", path: "steps.listResources.value[0].hooks.afterInsert[1]", reason: PARTITION_HOOKS },
+  { scenario: "database/lifecycle", path: "steps.listResources.value[0].hooks.afterInsert[2]", reason: PARTITION_HOOKS },
   // 19.5.10 {"beforeInsert":[],"afterInsert":["<function>","<function>","<function>"],"beforeUpdate":[],"afterUp… / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].hooks", reason: LIST_RESOURCES },
   // 19.5.10 {"$undefined":true} / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].map", reason: LIST_RESOURCES },
   // 19.5.10 {"autoEncrypt":true,"autoDecrypt":true,"arraySeparator":"|","generateAutoHooks":true,"hooks":{"befor… / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].options", reason: LIST_RESOURCES },
   // 19.5.10 true / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].paranoid", reason: LIST_RESOURCES },
   // 19.5.10 {"byCreatedDate":{"fields":{"createdAt":"date|maxlength:10"}},"byUpdatedDate":{"fields":{"updatedAt"… / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].partitions", reason: LIST_RESOURCES },
   // 19.5.10 {} / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].pluginMap", reason: LIST_RESOURCES },
   // 19.5.10 true / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].timestamps", reason: LIST_RESOURCES },
   // 19.5.10 1 / native "<absent>"
-  { scenario: "database/lifecycle", path: "steps.listResources.value[0].version", reason: LIST_RESOURCES },
+  { scenario: "database/lifecycle", path: "steps.listResources.value[0].version", reason: REDEFINED },
   // 19.5.10 "<absent>" / native "<time>"
   { scenario: "database/lifecycle", path: "store.afterCreate[\"resource=users/data/id=u1\"].metadata[\"2\"]", reason: REDEFINED },
   // 19.5.10 "<time>" / native "<absent>"

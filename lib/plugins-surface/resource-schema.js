@@ -21,9 +21,8 @@ function compiledSchema (resource, attributes, pluginAttributes) {
       attributes: all,
       passphrase: resource.passphrase,
       bcryptRounds: resource.bcryptRounds,
-      // A string ('1' of 'v1') where SchemaConstructorArgs types a number (s3db.js passes parseInt || 1):
-      // only String(version) reaches the codec, the same for numeric versions, so kept as it was.
-      version: /** @type {any} */ (String(resource.version ?? 'v1').replace(/^v/, '')),
+      // The number s3db.js gives its Schema ('v2' -> 2, anything unparsable -> 1): export() shows it.
+      version: parseInt(String(resource.version ?? 'v1').replace(/v/i, ''), 10) || 1,
       schemaRegistry: JSON.parse(native.registryJson()),
       _pluginAttributeMetadata: Object.fromEntries(
         pluginAttributes.map(({ name, plugin }) => [name, { __plugin__: plugin }])
@@ -31,11 +30,20 @@ function compiledSchema (resource, attributes, pluginAttributes) {
       pluginMap: Object.fromEntries(JSON.parse(native.pluginMapJson())),
       options: {
         allNestedObjectsOptional: resource.config?.allNestedObjectsOptional !== false,
+        autoEncrypt: resource.config?.autoEncrypt !== false,
         autoDecrypt: resource.config?.autoDecrypt !== false
       }
     }))
   }
   return compiled.get(native)
+}
+
+/** What s3db.js's `schema.export()` returns for this resource (Resource#export builds on it). */
+function schemaExport (resource) {
+  const pluginAttributes = resource.$schema?.pluginAttributes ?? []
+  const attributes = { ...(resource.attributes ?? {}) }
+  for (const { name, definition } of pluginAttributes) attributes[name] = definition
+  return compiledSchema(resource, attributes, pluginAttributes).export()
 }
 
 function schemaView (resource) {
@@ -94,4 +102,4 @@ function installSchemaView (Resource) {
   }
 }
 
-module.exports = { installSchemaView, schemaView }
+module.exports = { installSchemaView, schemaView, schemaExport }
