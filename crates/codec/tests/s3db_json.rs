@@ -2,18 +2,10 @@
 
 mod common;
 
-use common::fixture_text;
+use common::{fixture_text, S3DB_JSON_SAMPLES as SAMPLES};
 use s3db_codec::meta::s3db_json::DatabaseMeta;
 use s3db_codec::schema::{Schema, SchemaOptions};
 use serde_json::Value;
-
-const SAMPLES: &[&str] = &[
-    "s3db-json/s3db.3-resources.v19.5.10.json",
-    "s3db-json/s3db.3-resources.seed-16.2.0.json",
-    "s3db-json/s3db.3-resources.v21.6.2.json",
-    "s3db-json/s3db.after-schema-change.v19.5.10.json",
-    "s3db-json/s3db.after-schema-change.seed-16.2.0.json",
-];
 
 #[test]
 fn samples_round_trip_byte_for_byte() {

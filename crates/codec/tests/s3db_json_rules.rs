@@ -3,21 +3,13 @@
 
 mod common;
 
-use common::fixture_text;
+use common::{fixture_text, S3DB_JSON_SAMPLES as SAMPLES};
 use s3db_codec::meta::document::{
     self, choose_version, next_version, next_version_of, read, repair_json, ReadState,
 };
 use serde_json::{json, Map, Value};
 
 const NOW: &str = "2026-01-02T03:04:05.678Z";
-
-const SAMPLES: &[&str] = &[
-    "s3db-json/s3db.3-resources.v19.5.10.json",
-    "s3db-json/s3db.3-resources.seed-16.2.0.json",
-    "s3db-json/s3db.3-resources.v21.6.2.json",
-    "s3db-json/s3db.after-schema-change.v19.5.10.json",
-    "s3db-json/s3db.after-schema-change.seed-16.2.0.json",
-];
 
 fn obj(v: Value) -> Map<String, Value> {
     match v {

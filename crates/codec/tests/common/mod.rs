@@ -5,6 +5,15 @@
 use base64::Engine;
 use serde_json::{Map, Value};
 
+/// The s3db.json files written by 16.x-21.x that the metadata tests read.
+pub const S3DB_JSON_SAMPLES: &[&str] = &[
+    "s3db-json/s3db.3-resources.v19.5.10.json",
+    "s3db-json/s3db.3-resources.seed-16.2.0.json",
+    "s3db-json/s3db.3-resources.v21.6.2.json",
+    "s3db-json/s3db.after-schema-change.v19.5.10.json",
+    "s3db-json/s3db.after-schema-change.seed-16.2.0.json",
+];
+
 pub fn fixture(name: &str) -> Value {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
