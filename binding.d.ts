@@ -270,6 +270,9 @@ export interface IdsPage {
   next?: string
 }
 
+/** A full object key as 19.5.10's errors report it: from its `resource=<name>/` on. */
+export declare function keyFromResource(key: string, resourceName: string): string
+
 export interface ListedObject {
   key: string
   size: number

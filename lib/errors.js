@@ -554,14 +554,10 @@ function fromNative (err, context = {}) {
   return fromErrorRecord(record, context)
 }
 
-// The key as 19.5.10 reports it: relative to the client's key prefix (`resource=<name>/...`).
+// The key as 19.5.10 reports it: relative to the client's key prefix (the core's key layout).
 function relativeKey (key, resourceName) {
   if (typeof key !== 'string' || typeof resourceName !== 'string') return key
-  const marker = `resource=${resourceName}/`
-  for (let at = key.lastIndexOf(marker); at >= 0; at = at === 0 ? -1 : key.lastIndexOf(marker, at - 1)) {
-    if (at === 0 || key[at - 1] === '/') return key.slice(at)
-  }
-  return key
+  return require('./native').keyFromResource(key, resourceName)
 }
 
 const without = (obj, keys) => Object.fromEntries(Object.entries(obj).filter(([k]) => !keys.includes(k)))

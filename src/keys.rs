@@ -31,6 +31,12 @@ pub fn id_of_key(key: String) -> Option<String> {
     keys::reference_id(&key).map(str::to_string)
 }
 
+/// A full object key as 19.5.10's errors report it: from its `resource=<name>/` on.
+#[napi]
+pub fn key_from_resource(key: String, resource_name: String) -> String {
+    keys::key_from_resource(&key, &resource_name).to_string()
+}
+
 /// The prefix a sequence's keys start with, by owner: `resource=<r>/plugin=<p>/`,
 /// `resource=<r>/`, `plugin=<p>/`, else `prefix`; `null` when nothing names an owner.
 #[napi]

@@ -56,6 +56,16 @@ pub fn reference_id(key: &str) -> Option<&str> {
     key.rsplit_once("/id=").map(|(_, id)| id)
 }
 
+/// A full object key as 19.5.10 reports it in errors: from the last `resource=<name>/` that
+/// starts a segment (the client's key prefix dropped); the key as given when none does.
+pub fn key_from_resource<'a>(key: &'a str, resource: &str) -> &'a str {
+    let marker = resource_list_prefix(resource);
+    key.rmatch_indices(marker.as_str())
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || key.as_bytes()[at - 1] == b'/')
+        .map_or(key, |at| &key[at..])
+}
+
 /// `path.join(prefix, key)` for the keys s3db builds (POSIX normalisation of `//`, `.`, `..`).
 pub fn join_prefix(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
@@ -84,6 +94,31 @@ pub fn join_prefix(prefix: &str, key: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn key_from_resource_drops_the_client_prefix_at_a_segment_start() {
+        let k = "db/app/resource=users/data/id=1";
+        assert_eq!(key_from_resource(k, "users"), "resource=users/data/id=1");
+        assert_eq!(
+            key_from_resource("resource=users/x", "users"),
+            "resource=users/x"
+        );
+        // A name that only ends another segment's text is not the marker.
+        assert_eq!(
+            key_from_resource("xresource=users/x", "users"),
+            "xresource=users/x"
+        );
+        // The last one that starts a segment wins (an id or value may repeat the text).
+        assert_eq!(
+            key_from_resource("p/resource=a/data/resource=a/id=1", "a"),
+            "resource=a/id=1"
+        );
+        assert_eq!(
+            key_from_resource("p/resource=b/data", "a"),
+            "p/resource=b/data"
+        );
+    }
+
     use super::*;
 
     #[test]
