@@ -261,6 +261,28 @@ class Resource extends ResourceBase {
     return this._native.definitionHash()
   }
 
+  /** The core's key maps of this definition: its schemaRegistry and its plugin map (`{ attr: key }`). */
+  _keyMaps () {
+    if (!this._native) return { registry: { mapping: {} }, pluginMap: {} } // not yet configured
+    return {
+      registry: JSON.parse(this._native.registryJson()),
+      pluginMap: Object.fromEntries(JSON.parse(this._native.pluginMapJson()))
+    }
+  }
+
+  /**
+   * A value derived from the current definition, made by `build` once per definition (a changed
+   * definition builds it again): resource.schema's compiled Schema.
+   * @template T
+   * @param {() => T} build
+   * @returns {T}
+   */
+  _perDefinition (build) {
+    const self = /** @type {any} */ (this)
+    if (self._derived?.of !== this._native) self._derived = { of: this._native, value: build() }
+    return self._derived.value
+  }
+
   /** Its saved s3db.json entry (JSON) with this schema's registries, as uploaded (lib/database.js). */
   _s3dbJsonEntry (savedEntryJson) {
     return native.s3dbJsonEntry(this._native, savedEntryJson)

@@ -4,38 +4,35 @@
 // `schema.attributes`, replicators `schema._pluginAttributes`, CachePlugin `schema.partitions`).
 // A read-only view built from the resource's definition; the compiled schema lives in the core.
 
-// One compiled `Schema` per native resource (a rebuild makes a new one), for mapper/unmapper.
-const compiled = new WeakMap()
-
+// One compiled `Schema` per definition (a changed definition builds another), for mapper/unmapper.
 function compiledSchema (resource, attributes, pluginAttributes) {
-  const native = resource._native
-  if (!compiled.has(native)) {
+  return resource._perDefinition(() => {
     const { Schema } = require('../schema')
+    const { registry, pluginMap } = resource._keyMaps()
     const all = { ...attributes }
     if (resource.config?.timestamps) {
       all.createdAt ??= 'string|optional'
       all.updatedAt ??= 'string|optional'
     }
-    compiled.set(native, new Schema({
+    return new Schema({
       name: resource.name,
       attributes: all,
       passphrase: resource.passphrase,
       bcryptRounds: resource.bcryptRounds,
       // The number s3db.js gives its Schema ('v2' -> 2, anything unparsable -> 1): export() shows it.
       version: parseInt(String(resource.version ?? 'v1').replace(/v/i, ''), 10) || 1,
-      schemaRegistry: JSON.parse(native.registryJson()),
+      schemaRegistry: registry,
       _pluginAttributeMetadata: Object.fromEntries(
         pluginAttributes.map(({ name, plugin }) => [name, { __plugin__: plugin }])
       ),
-      pluginMap: Object.fromEntries(JSON.parse(native.pluginMapJson())),
+      pluginMap,
       options: {
         allNestedObjectsOptional: resource.config?.allNestedObjectsOptional !== false,
         autoEncrypt: resource.config?.autoEncrypt !== false,
         autoDecrypt: resource.config?.autoDecrypt !== false
       }
-    }))
-  }
-  return compiled.get(native)
+    })
+  })
 }
 
 /** What s3db.js's `schema.export()` returns for this resource (Resource#export builds on it). */
@@ -55,13 +52,11 @@ function schemaView (resource) {
     ;(byPlugin[plugin] ??= []).push(name)
   }
   // The short metadata keys (`{ path: key }`, base36 of the registry index) and plugin keys.
-  const native = resource._native
-  const map = native
-    ? Object.fromEntries(
-      Object.entries(JSON.parse(native.registryJson()).mapping).map(([path, index]) => [path, index.toString(36)])
-    )
-    : {}
-  const pluginMap = native ? Object.fromEntries(JSON.parse(native.pluginMapJson())) : {}
+  const maps = resource._keyMaps()
+  const map = Object.fromEntries(
+    Object.entries(maps.registry.mapping).map(([path, index]) => [path, /** @type {number} */ (index).toString(36)])
+  )
+  const pluginMap = maps.pluginMap
   const invert = (m) => Object.fromEntries(Object.entries(m).map(([k, v]) => [v, k]))
   return {
     name: resource.name,
