@@ -270,6 +270,9 @@ export interface IdsPage {
   next?: string
 }
 
+/** `keyPrefix` joined to a key as the client's requests join them (`path.join` rules). */
+export declare function joinKeyPrefix(prefix: string, key: string): string
+
 /** A full object key as 19.5.10's errors report it: from its `resource=<name>/` on. */
 export declare function keyFromResource(key: string, resourceName: string): string
 

@@ -842,6 +842,7 @@ module.exports.NativeResource = nativeBinding.NativeResource
 module.exports.NativeSchema = nativeBinding.NativeSchema
 module.exports.behaviorApply = nativeBinding.behaviorApply
 module.exports.idOfKey = nativeBinding.idOfKey
+module.exports.joinKeyPrefix = nativeBinding.joinKeyPrefix
 module.exports.keyFromResource = nativeBinding.keyFromResource
 module.exports.memoryBucketStats = nativeBinding.memoryBucketStats
 module.exports.memoryClearAll = nativeBinding.memoryClearAll

@@ -202,7 +202,7 @@ module.exports = {
 
   /** The NoSuchKey a read of a missing record throws. */
   _missingRecord (id) {
-    const key = [this.client.keyPrefix, this.getResourceKey(id)].filter(Boolean).join('/')
+    const key = native.joinKeyPrefix(this.client.keyPrefix ?? '', this.getResourceKey(id))
     return new NoSuchKey({ bucket: this.client.bucket, key, resourceName: this.name, id, code: 'NoSuchKey', statusCode: 404, retriable: false })
   },
 

@@ -37,6 +37,12 @@ pub fn key_from_resource(key: String, resource_name: String) -> String {
     keys::key_from_resource(&key, &resource_name).to_string()
 }
 
+/// `keyPrefix` joined to a key as the client's requests join them (`path.join` rules).
+#[napi]
+pub fn join_key_prefix(prefix: String, key: String) -> String {
+    keys::join_prefix(&prefix, &key)
+}
+
 /// The prefix a sequence's keys start with, by owner: `resource=<r>/plugin=<p>/`,
 /// `resource=<r>/`, `plugin=<p>/`, else `prefix`; `null` when nothing names an owner.
 #[napi]

@@ -66,28 +66,42 @@ pub fn key_from_resource<'a>(key: &'a str, resource: &str) -> &'a str {
         .map_or(key, |at| &key[at..])
 }
 
-/// `path.join(prefix, key)` for the keys s3db builds (POSIX normalisation of `//`, `.`, `..`).
+/// Node's `path.posix.join(prefix, key)`, which s3db.js uses to put a key under the client's key
+/// prefix: collapses `//`, drops `.` and resolves `..`, keeping a trailing slash. Without a
+/// prefix the key is used as is.
 pub fn join_prefix(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
         return key.to_string();
     }
+    normalize(&format!("{prefix}/{key}"))
+}
+
+fn normalize(path: &str) -> String {
+    let absolute = path.starts_with('/');
+    let trailing = path.ends_with('/');
     let mut parts: Vec<&str> = Vec::new();
-    for seg in prefix.split('/').chain(key.split('/')) {
-        match seg {
+    for segment in path.split('/') {
+        match segment {
             "" | "." => {}
             ".." => {
-                parts.pop();
+                if parts.last().is_some_and(|p| *p != "..") {
+                    parts.pop();
+                } else if !absolute {
+                    parts.push("..");
+                }
             }
             s => parts.push(s),
         }
     }
-    let trailing = key.ends_with('/');
     let mut out = parts.join("/");
-    if prefix.starts_with('/') {
+    if absolute {
         out.insert(0, '/');
     }
-    if trailing {
+    if trailing && !out.is_empty() && !out.ends_with('/') {
         out.push('/');
+    }
+    if out.is_empty() {
+        out.push('.');
     }
     out
 }

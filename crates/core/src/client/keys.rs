@@ -5,44 +5,8 @@ use crate::error::{Result, StoreError};
 /// S3's limit on a key, in UTF-8 bytes.
 pub const MAX_KEY_BYTES: usize = 1024;
 
-/// Node's `path.posix.join(prefix, key)`, which s3db.js uses: collapses `//`, drops `.` and
-/// resolves `..`, keeping a trailing slash. Without a prefix the key is used as is.
-pub fn join_key(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        return key.to_string();
-    }
-    normalize(&format!("{prefix}/{key}"))
-}
-
-fn normalize(path: &str) -> String {
-    let absolute = path.starts_with('/');
-    let trailing = path.ends_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for segment in path.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|p| *p != "..") {
-                    parts.pop();
-                } else if !absolute {
-                    parts.push("..");
-                }
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut out = parts.join("/");
-    if absolute {
-        out.insert(0, '/');
-    }
-    if trailing && !out.is_empty() && !out.ends_with('/') {
-        out.push('/');
-    }
-    if out.is_empty() {
-        out.push('.');
-    }
-    out
-}
+/// Node's `path.posix.join(prefix, key)`, as s3db.js joins keys to the key prefix (the codec's rule).
+pub use s3db_codec::keys::join_prefix as join_key;
 
 /// The full key for an object, or a clear error for keys S3 would refuse.
 pub fn object_key(prefix: &str, key: &str) -> Result<String> {
