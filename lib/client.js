@@ -411,10 +411,7 @@ class FileSystemClient extends S3Client {
 }
 
 // Pool controls (getQueueStats, pausePool, ..., _executeOperation, _executeBatch), unless defined above.
-for (const [name, method] of Object.entries(clientPoolMethods)) {
-  if (name in S3Client.prototype) continue
-  Object.defineProperty(S3Client.prototype, name, { value: method, writable: true, configurable: true })
-}
+require('./mixins').mixMethods(S3Client, clientPoolMethods)
 
 // console.log(client) shows no secret key (lib/plugins-surface/safe-inspect.js).
 require('./plugins-surface/safe-inspect').installSafeInspect(S3Client)

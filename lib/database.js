@@ -445,7 +445,7 @@ class Database extends DatabaseBase {
 
 // Plugin registration and lifecycle (lib/database-plugins.js).
 installSafeInspect(Database)
-Object.assign(Database.prototype, pluginMethods, require('./lazy-schema').databaseMethods)
+require('./mixins').mixMethods(Database, pluginMethods, require('./lazy-schema').databaseMethods)
 // 19.5.10 methods s3db-native lacks throw a TypeError naming them (lib/unsupported-methods.js).
 require('./unsupported-methods').addUnsupportedMethods(Database.prototype, 'Database')
 

@@ -18,6 +18,7 @@ const contentMethods = require('./resource-content')
 const { isIncremental, createIncrementalIdGenerator, sequenceMethods } = /** @type {any} */ (require('./resource-sequences'))
 const lazySchemaMethods = require('./lazy-schema').resourceMethods
 const partitionMethods = require('./resource-partition-api')
+const { mixMethods } = require('./mixins')
 const { installSchemaView, schemaExport } = require('./plugins-surface/resource-schema')
 
 // Fields a read adds to a record (the core's list); 19.5.10's writes (update, patch, replace,
@@ -625,7 +626,7 @@ class Resource extends ResourceBase {
 require('./plugins-surface/safe-inspect').installSafeInspect(Resource, ['database', 'client'])
 // resource.schema as s3db.js plugins read it (lib/plugins-surface/resource-schema.js).
 installSchemaView(Resource)
-Object.assign(Resource.prototype, hookMethods, listingMethods, bulkMethods, contentMethods, sequenceMethods,
+mixMethods(Resource, hookMethods, listingMethods, bulkMethods, contentMethods, sequenceMethods,
   lazySchemaMethods, partitionMethods)
 // 19.5.10 methods s3db-native lacks throw a TypeError naming them (lib/unsupported-methods.js).
 require('./unsupported-methods').addUnsupportedMethods(Resource.prototype, 'Resource')
