@@ -226,6 +226,10 @@ describe('partition helpers', () => {
     assert.equal(items.getPartitionKey({ partitionName: 'byDayRegion', id: 'i1', data: { day: '2024-01-01' } }), null)
     assert.equal(items.getPartitionKey({ partitionName: 'byCategory', data: { category: 'x' } }), null)
     assert.throws(() => items.getPartitionKey({ partitionName: 'nope', id: 'i1', data }), (e) => e instanceof PartitionError && /Partition 'nope' not found/.test(e.message))
+    // A partition without fields gives no key, whatever the id holds (as 19.5.10).
+    const flat = await db.createResource({ name: 'flat', attributes: { n: 'string' }, partitions: { none: { fields: {} } } })
+    assert.equal(flat.getPartitionKey({ partitionName: 'none', id: 'a/b/c', data: { n: 'x' } }), null)
+    assert.equal(flat.getPartitionKey({ partitionName: 'none', id: 'a', data: { n: 'x' } }), null)
     assert.equal(items.getNestedFieldValue({ a: { b: { c: 3 } } }, 'a.b.c'), 3)
     assert.equal(items.getNestedFieldValue({ a: {} }, 'a.b.c'), undefined)
   })

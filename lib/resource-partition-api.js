@@ -6,15 +6,14 @@
 module.exports = {
   /**
    * `resource=<name>/partition=<p>/<field>=<value>/.../id=<id>`, or null when a field of the
-   * partition is null or absent, or there is no id. An unknown partition throws `PartitionError`.
+   * partition is null or absent, it has no fields, or there is no id (the core's rule). An unknown partition throws `PartitionError`.
    */
   /** @param {{ partitionName?: string, id?: string, data?: Record<string, any> }} [args] */
   getPartitionKey ({ partitionName, id, data } = {}) {
     const finalId = id || data?.id
     const key = this._askCore('partitionKey', String(partitionName), String(finalId ?? ''), JSON.stringify(data ?? {}))
     if (!finalId || key === null || key === undefined) return null
-    // A partition without fields has no segments: s3db.js gives no key for it.
-    return key.split('/').length > 3 ? key : null
+    return key
   },
 
   /** The value at a dot path of `data` (`address.city`), undefined when a step is missing. */

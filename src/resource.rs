@@ -163,7 +163,7 @@ impl NativeResource {
     }
 
     /// The reference key of `data` in one partition (the key a write of it creates), or `null`
-    /// when one of the partition's fields is null or absent; an unknown partition throws
+    /// when one of the partition's fields is null or absent or it has none; an unknown partition throws
     /// `PartitionError`.
     #[napi(catch_unwind)]
     pub fn partition_key(
@@ -188,6 +188,9 @@ impl NativeResource {
                     .with_details(json!({ "resourceName": config.name, "partitionName": partition, "operation": "getPartitionKey" })),
                 )
             })?;
+        if fields.is_empty() {
+            return Ok(None); // a partition without fields has no segments: s3db.js gives no key
+        }
         Ok(s3db_core::codec::keys::partition::partition_key(
             &config.name,
             &partition,
