@@ -24,15 +24,19 @@ for (const place of places) {
     }
     // Heartbeats of all three at once, a few rounds: every write of the state is conditional.
     for (let round = 0; round < 3; round++) await Promise.all(services.map((s) => s.heartbeat()))
+    // One leader, a plugin worker. Which one depends on timing: autoStart's first heartbeat may
+    // elect before the other Databases have subscribed, and a running lease is kept (no re-election).
     const leaders = await Promise.all(services.map((s) => s.getLeader()))
-    assert.deepEqual(leaders, ['worker-a', 'worker-a', 'worker-a'], 'all agree on the first live plugin worker')
+    assert.equal(new Set(leaders).size, 1, `all agree on one leader: ${leaders}`)
+    const [leader] = leaders
+    assert.ok(['worker-a', 'worker-b', 'worker-c'].includes(leader), `a plugin worker leads: ${leader}`)
     const epochs = new Set(await Promise.all(services.map((s) => s.getEpoch())))
     assert.equal(epochs.size, 1)
     const keys = await dbs[0].client.getAllKeys({ prefix: 'plugin=coordinator/' })
     assert.ok(keys.includes('plugin=coordinator/namespace=default/state.json'))
     assert.ok(keys.includes('plugin=coordinator/namespace=default/workers/worker=worker-a.json'))
     const state = JSON.parse(await (await dbs[0].client.getObject('plugin=coordinator/namespace=default/state.json')).Body.transformToString())
-    assert.equal(state.leaderId, 'worker-a')
+    assert.equal(state.leaderId, leader)
     assert.ok(state.leaseEnd > Date.now())
     for (const db of dbs) await db.disconnect()
   })
