@@ -142,7 +142,7 @@ export declare class NativeResource {
   pluginMapJson(): string
   /**
    * The reference key of `data` in one partition (the key a write of it creates), or `null`
-   * when one of the partition's fields is null or absent; an unknown partition throws
+   * when one of the partition's fields is null or absent or it has none; an unknown partition throws
    * `PartitionError`.
    */
   partitionKey(partition: string, id: string, data: string): string | null
