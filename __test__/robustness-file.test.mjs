@@ -22,8 +22,10 @@ const freshDir = () => {
 }
 after(() => { for (const dir of made) rmSync(dir, { recursive: true, force: true }) })
 
+// A writer may rename its temp file away between the listing and the stat: such a file is gone.
 function filesUnder (dir) {
-  return readdirSync(dir, { recursive: true }).map((f) => join(dir, f)).filter((f) => statSync(f).isFile())
+  return readdirSync(dir, { recursive: true }).map((f) => join(dir, f))
+    .filter((f) => statSync(f, { throwIfNoEntry: false })?.isFile() === true)
 }
 const tempFiles = (dir) => filesUnder(dir).filter((f) => basename(f).startsWith('~tmp.'))
 
