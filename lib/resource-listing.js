@@ -137,6 +137,60 @@ function emitFetched (resource, records) {
   }
 }
 
+/** `promise`, marked as handled: a read ahead that fails before anyone awaits it (or that no
+ * one awaits, the consumer having stopped) is not an unhandled rejection. */
+function handled (promise) {
+  promise.catch(() => {})
+  return promise
+}
+
+/**
+ * The pages of records of a listing, for `iterate`: `next()` resolves the next page (`{ records,
+ * ids, total }`, `ids` how many ids it read, `total` the listing's size once the page is from
+ * the last LIST page, else null) or null at the end. Calls to `next()` follow one another (each
+ * after the last resolved). The LIST page after the current one is requested as soon as the
+ * current one is in; `stop()` ends the walk: nothing more is requested.
+ */
+function pageReader (resource, options, size) {
+  const list = (token) => handled(resource._call('listIdsPage', options, token, LIST_PAGE))
+  /** @type {Promise<any> | null} */
+  let listing = list(null)
+  let ids = []
+  let at = 0
+  let last = false
+  let listed = 0
+  let lists = 0
+  let stopped = false
+  const reader = {
+    /** Whether the listing reports progress (more than one page of records), known once the first LIST page is in. */
+    reports: false,
+    async next () {
+      while (at >= ids.length) {
+        if (listing === null || stopped) return null
+        const page = await listing
+        if (stopped) return null
+        const token = page.next ?? null
+        listing = token === null ? null : list(token)
+        if (lists++ === 0) reader.reports = token !== null || page.ids.length > size
+        ids = page.ids
+        at = 0
+        last = token === null
+        listed += ids.length
+      }
+      const batch = ids.slice(at, at + size)
+      at += batch.length
+      const total = last ? listed : null
+      return { records: await resource.getMany(batch), ids: batch.length, total }
+    },
+    /** Ends the walk and waits for what is still in flight (its outcome dropped). */
+    async stop (ahead) {
+      stopped = true
+      await Promise.allSettled([ahead, listing])
+    }
+  }
+  return reader
+}
+
 const revivedFailures = (errors) =>
   errors.map(({ id, error }) => ({ id, error: fromErrorRecord(error), record: error }))
 
@@ -324,33 +378,36 @@ module.exports = {
   },
 
   /**
-   * Streams records page by page, walking the LIST pages by continuation token: one LIST
-   * page of ids (up to 1,000) and one page of records are held at a time, however large the
-   * resource. Records of each page are read through getMany (its hooks and events). When the
-   * listing holds more than one page of records, `progress` events `{ operation: 'iterate',
-   * done, total }` follow each page; `total` is null until the last LIST page is in (with
-   * 1,000 ids or fewer it is known from the first).
+   * Streams records page by page, walking the LIST pages by continuation token, one page of
+   * records ahead: while the consumer handles a page, the next page's records are read, and
+   * the next LIST page is requested as soon as the current one is in. So at most two pages of
+   * records and two LIST pages of ids (up to 1,000 each) are held, however large the resource.
+   * Records of each page are read through getMany (its hooks and events), in key order. When
+   * the listing holds more than one page of records, `progress` events `{ operation:
+   * 'iterate', done, total }` follow each page as it is handed on; `total` is null until the
+   * page handed on is from the last LIST page (with 1,000 ids or fewer it is known from the
+   * first). A failed LIST or getMany rejects the iteration where the consumer reaches it;
+   * breaking out (or `return()`) starts no further request, waits for the one read ahead and
+   * drops its outcome.
    * @param {ListingOptions & { pageSize?: number }} [options]
    */
   async * iterate ({ partition, partitionValues, pageSize = 100 } = {}) {
-    const options = listOptions({ partition, partitionValues })
-    const size = pageSize > 0 ? pageSize : 100
-    let token = null
+    const reader = pageReader(this, listOptions({ partition, partitionValues }), pageSize > 0 ? pageSize : 100)
     let done = 0
-    let listed = 0
-    let reports = false
-    for (let first = true; first || token !== null; first = false) {
-      const { ids, next } = await this._call('listIdsPage', options, token, LIST_PAGE)
-      token = next ?? null
-      listed += ids.length
-      if (first) reports = token !== null || ids.length > size
-      const total = token === null ? listed : null
-      for (let start = 0; start < ids.length; start += size) {
-        const records = await this.getMany(ids.slice(start, start + size))
-        done += Math.min(size, ids.length - start)
-        if (reports) this._emitEvent('progress', { operation: 'iterate', done, total })
-        yield * records
+    /** @type {Promise<any> | null} */
+    let ahead = handled(reader.next())
+    try {
+      for (;;) {
+        const page = await ahead
+        ahead = null
+        if (page === null) return
+        done += page.ids
+        if (reader.reports) this._emitEvent('progress', { operation: 'iterate', done, total: page.total })
+        ahead = handled(reader.next())
+        yield * page.records
       }
+    } finally {
+      await reader.stop(ahead)
     }
   },
 
