@@ -58,6 +58,13 @@ export declare class NativeClient {
   getAllKeys(prefix: string): Promise<Array<string>>
   getContinuationTokenAfterOffset(prefix: string, offset: number): Promise<string | null>
   getKeysPage(prefix: string, offset: number, amount: number): Promise<Array<string>>
+  /**
+   * Starts noting the requests the core makes that succeeded (or stops, dropping the notes).
+   * The client's own object methods (`putObject` … `listObjects`) are left out: their
+   * callers report them.
+   */
+  setRequestReporting(on: boolean): void
+  takeRequestReports(): TakenReports
 }
 
 export declare class NativeOperationsPool {
@@ -531,6 +538,23 @@ export interface PutObjectResult {
  */
 export declare function readFields(): Array<string>
 
+/** One request that succeeded, as the core noted it. */
+export interface RequestReport {
+  /**
+   * `PutObject`, `GetObject`, `HeadObject`, `CopyObject`, `DeleteObject`, `DeleteObjects`
+   * or `ListObjectsV2`.
+   */
+  command: string
+  /** The object's key, or a listing's prefix, relative to the key prefix. */
+  key?: string
+  /** The body a PutObject sent. */
+  body?: Buffer
+  contentLength?: number
+  etag?: string
+  /** Keys a listing returned, or a DeleteObjects deleted. */
+  keyCount?: number
+}
+
 /** The key of a resource's incremental-id sequence object: `resource=<r>/sequence=<field>/<part>`. */
 export declare function resourceSequenceKey(resourceName: string, field: string, part: string): string
 
@@ -620,6 +644,13 @@ export declare function sequenceKey(owner: string | undefined | null, name: stri
  * `resource=<r>/`, `plugin=<p>/`, else `prefix`; `null` when nothing names an owner.
  */
 export declare function sequenceOwnerPrefix(resourceName?: string | undefined | null, pluginSlug?: string | undefined | null, prefix?: string | undefined | null): string | null
+
+/** The reports noted since the last take, oldest first. */
+export interface TakenReports {
+  reports: Array<RequestReport>
+  /** Reports dropped because nobody took them in time (the oldest go first). */
+  dropped: number
+}
 
 /** The characters an id, a resource name or a partition value may not hold (`/ \ = %`). */
 export declare function unsafeKeyChars(): string

@@ -13,6 +13,7 @@ const { ConnectionStringError, fromNative, UnknownError, ValidationError } = req
 const { attachPool, clientPoolMethods, taskManagerOf, POOL_ON_BY_DEFAULT } = require('./pool/client-pool')
 const { createLogger } = require('./logger')
 const { logCommand } = require('./plugins-surface/client-log')
+const { attachCoreReports, reportsOf, reportingCore } = require('./core-reports')
 
 const DEFAULT_PARALLELISM = 100
 
@@ -133,6 +134,7 @@ class S3Client extends EventEmitter {
       const poolOptions = { parallelism: this.parallelism, ...options }
       const { pool, enabled } = attachPool(this, poolOptions, this.config.clientOptions)
       this._native = new native.NativeClient(String(connectionString), this.parallelism, pool, enabled)
+      attachCoreReports(this, this._native)
       // Only S3 clients log requests in s3db.js (its memory and file clients do not); logNoticesTo
       // is the pool's own, not in its public typings.
       const notices = /** @type {any} */ (this.operationsPool)
@@ -151,8 +153,8 @@ class S3Client extends EventEmitter {
   get taskExecutor () { return this.operationsPool }
 
   // Besides its own cl:<Op> events, every request a JS caller makes emits s3db.js 19.5.10's
-  // `cl:response` (command name, response, SDK-style input), which CostsPlugin counts. Requests
-  // the core makes for resources do not pass through these methods (COMPATIBILITY.md).
+  // `cl:response` (command name, response, SDK-style input), which CostsPlugin counts. The
+  // requests the core makes itself (resources, listings) are reported by lib/core-reports.js.
   _emit (event, ...args) {
     if (this.listenerCount(event) > 0) this.emit(event, ...args)
   }
@@ -167,7 +169,7 @@ class S3Client extends EventEmitter {
   async _call (commandName, context, work) {
     const started = Date.now()
     try {
-      const out = await work()
+      const out = await reportingCore(reportsOf(this), work)
       logCommand(this, commandName, context, Date.now() - started)
       return out
     } catch (err) {
@@ -274,7 +276,7 @@ class S3Client extends EventEmitter {
     requireKey(from, 'from')
     requireKey(to, 'to')
     try {
-      await this._native.moveObject(from, to)
+      await reportingCore(reportsOf(this), () => this._native.moveObject(from, to))
     } catch (err) {
       throw new UnknownError('Unknown error in moveObject', { bucket: this.bucket, from, to, original: fromNative(err) })
     }
@@ -287,7 +289,7 @@ class S3Client extends EventEmitter {
     requireKey(prefixTo, 'prefixTo')
     let moved
     try {
-      moved = await this._native.moveAllObjects(prefixFrom, prefixTo)
+      moved = await reportingCore(reportsOf(this), () => this._native.moveAllObjects(prefixFrom, prefixTo))
     } catch (err) {
       const error = new UnknownError('Some objects could not be moved', { bucket: this.bucket, prefixFrom, prefixTo, original: fromNative(err) })
       this._emit('cl:MoveAllObjects', { results: [], errors: [error] }, { prefixFrom, prefixTo })

@@ -13,6 +13,7 @@ const { revive, documentJson } = require('./records')
 const listingMethods = require('./resource-listing')
 const bulkMethods = require('./resource-bulk')
 const contentMethods = require('./resource-content')
+const { reportsOf } = require('./core-reports')
 // Its public types (resource-sequences.d.ts) leave out the resource methods mixed in here.
 /** @type {{ isIncremental: (idGenerator: unknown) => boolean, createIncrementalIdGenerator: Function, sequenceMethods: Record<string, Function> }} */
 const { isIncremental, createIncrementalIdGenerator, sequenceMethods } = /** @type {any} */ (require('./resource-sequences'))
@@ -151,10 +152,15 @@ class Resource extends ResourceBase {
    */
   async _call (method, ...args) {
     this._ensureSchemaCompiled()
+    // The requests the core makes become the client's cl:response events (lib/core-reports.js).
+    const reports = reportsOf(this.client)
+    reports?.before()
     try {
       return await this._native[method](...args)
     } catch (err) {
       throw this._nativeError(err)
+    } finally {
+      reports?.after()
     }
   }
 
@@ -175,10 +181,15 @@ class Resource extends ResourceBase {
    * @param {...any} args
    */
   _askCore (method, ...args) {
+    // A read answered in place (existsInPlace, through _callNow) makes a request too.
+    const reports = reportsOf(this.client)
+    reports?.before()
     try {
       return this._native[method](...args)
     } catch (err) {
       throw this._nativeError(err)
+    } finally {
+      reports?.after()
     }
   }
 
@@ -190,10 +201,14 @@ class Resource extends ResourceBase {
    * @param {...any} args
    */
   async _callCommand (commandName, method, ...args) {
+    const reports = reportsOf(this.client)
+    reports?.before()
     try {
       return await this._native[method](...args)
     } catch (err) {
       throw fromNative(err, { bucket: this.client.bucket, commandName })
+    } finally {
+      reports?.after()
     }
   }
 

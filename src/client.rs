@@ -6,7 +6,7 @@ use crate::errors::{guarded, to_napi};
 use crate::operations_pool::NativeOperationsPool;
 use napi::bindgen_prelude::Buffer;
 use napi_derive::napi;
-use s3db_core::client::{Client, PutObjectInput};
+use s3db_core::client::{reported_by_caller, Client, PutObjectInput};
 use s3db_core::store::RequestLimiter;
 use s3db_core::store::{ConnectionConfig, MemoryStore, MetadataDirective};
 use std::collections::HashMap;
@@ -107,7 +107,7 @@ pub(crate) fn delete_report(report: s3db_core::client::DeleteObjectsReport) -> D
 
 #[napi]
 pub struct NativeClient {
-    inner: Arc<Client>,
+    pub(crate) inner: Arc<Client>,
 }
 
 #[napi]
@@ -208,7 +208,10 @@ impl NativeClient {
             if_match: params.if_match,
             if_none_match: params.if_none_match,
         };
-        let out = guarded(async move { client.put_object(input).await }).await?;
+        let out = guarded(reported_by_caller(
+            async move { client.put_object(input).await },
+        ))
+        .await?;
         Ok(PutObjectResult {
             etag: out.etag,
             version_id: out.version_id,
@@ -218,7 +221,10 @@ impl NativeClient {
     #[napi]
     pub async fn get_object(&self, key: String) -> napi::Result<ObjectWithBody> {
         let client = self.inner.clone();
-        let (info, body) = guarded(async move { client.get_object(&key).await }).await?;
+        let (info, body) = guarded(reported_by_caller(
+            async move { client.get_object(&key).await },
+        ))
+        .await?;
         Ok(ObjectWithBody {
             head: info.into(),
             body: body.to_vec().into(),
@@ -228,9 +234,11 @@ impl NativeClient {
     #[napi]
     pub async fn head_object(&self, key: String) -> napi::Result<ObjectHead> {
         let client = self.inner.clone();
-        Ok(guarded(async move { client.head_object(&key).await })
-            .await?
-            .into())
+        Ok(guarded(reported_by_caller(
+            async move { client.head_object(&key).await },
+        ))
+        .await?
+        .into())
     }
 
     #[napi]
@@ -258,7 +266,7 @@ impl NativeClient {
         };
         let metadata: Vec<(String, String)> =
             params.metadata.unwrap_or_default().into_iter().collect();
-        let out = guarded(async move {
+        let out = guarded(reported_by_caller(async move {
             client
                 .copy_object(
                     &params.from,
@@ -268,7 +276,7 @@ impl NativeClient {
                     params.content_type,
                 )
                 .await
-        })
+        }))
         .await?;
         Ok(PutObjectResult {
             etag: out.etag,
@@ -279,13 +287,19 @@ impl NativeClient {
     #[napi]
     pub async fn delete_object(&self, key: String) -> napi::Result<()> {
         let client = self.inner.clone();
-        guarded(async move { client.delete_object(&key).await }).await
+        guarded(reported_by_caller(async move {
+            client.delete_object(&key).await
+        }))
+        .await
     }
 
     #[napi]
     pub async fn delete_objects(&self, keys: Vec<String>) -> napi::Result<DeleteObjectsResult> {
         let client = self.inner.clone();
-        let report = guarded(async move { client.delete_objects(&keys).await }).await?;
+        let report = guarded(reported_by_caller(async move {
+            client.delete_objects(&keys).await
+        }))
+        .await?;
         Ok(delete_report(report))
     }
 
@@ -314,7 +328,7 @@ impl NativeClient {
     #[napi]
     pub async fn list_objects(&self, params: ListParams) -> napi::Result<ListResult> {
         let client = self.inner.clone();
-        let page = guarded(async move {
+        let page = guarded(reported_by_caller(async move {
             client
                 .list_objects(
                     &params.prefix.unwrap_or_default(),
@@ -324,7 +338,7 @@ impl NativeClient {
                     params.start_after,
                 )
                 .await
-        })
+        }))
         .await?;
         Ok(page.into())
     }

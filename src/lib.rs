@@ -11,6 +11,7 @@ mod errors;
 mod js_store;
 mod keys;
 mod operations_pool;
+mod request_reports;
 mod resource;
 mod s3db_json;
 mod schema;

@@ -31,10 +31,9 @@ const ON_MOTO = new Set(['CachePluginS3', 'S3QueuePlugin', 'TTLPlugin', 'Eventua
 const KNOWN = {
   CachePluginS3: { omit: ['stats'], reason: 'list() of 19.5.10 reads each record through resource.get, which the cache has wrapped (one more hit); s3db-native lists in one core call' },
   MetricsPlugin: { omit: ['stored.resources.plg_metrics_errors'], reason: "NoSuchKey messages name the key with the connection string's key prefix on s3db-native, without it on 19.5.10" },
-  // Requests a JS caller makes of the client emit cl:response as in 19.5.10 (the clientPhase
-  // part agrees exactly); the requests the core makes for resources do not pass through the JS
-  // client and are not reported (nor are they the same requests: 19.5.10 reads each insert back).
-  CostsPlugin: { omit: ['resourcePhase', 'total', 'client'], reason: "the core's own requests for resource operations emit no cl:response, so CostsPlugin does not count them (COMPATIBILITY.md)" },
+  // Every request emits cl:response (the core's own too, lib/core-reports.js), but 19.5.10's
+  // insert reads the record back: its resource phase counts one GET more.
+  CostsPlugin: { omit: ['resourcePhase', 'total', 'client'], reason: "19.5.10's insert reads the record back (one more GET); s3db-native does not, and CostsPlugin counts the requests made (COMPATIBILITY.md)" },
   TfStatePlugin: { reason: "records read on s3db-native lack 19.5.10's _originalVersion/_versionMapped, and its lineage record lacks the metadata.updatedAt 19.5.10's update() injects (on purpose, COMPATIBILITY.md)" },
   TournamentPlugin: { reason: "19.5.10's update() injects updatedAt into a record's `metadata` object attribute; s3db-native does not, on purpose (COMPATIBILITY.md)" }
 }

@@ -18,7 +18,7 @@ impl Client {
             continuation_token: token,
             ..Default::default()
         };
-        self.leaf("ListObjectsV2", None, |s| {
+        self.leaf_reported("ListObjectsV2", None, Some(&req.prefix), None, |s| {
             let req = req.clone();
             async move { s.list(&req).await }
         })
@@ -41,7 +41,7 @@ impl Client {
             delimiter,
             start_after,
         };
-        self.leaf("ListObjectsV2", None, |s| {
+        self.leaf_reported("ListObjectsV2", None, Some(&req.prefix), None, |s| {
             let req = req.clone();
             async move { s.list(&req).await }
         })

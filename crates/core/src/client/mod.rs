@@ -6,9 +6,11 @@ mod keys;
 mod listing;
 mod metadata;
 mod own_write;
+mod reports;
 
 pub use keys::{join_key, list_prefix, object_key, strip_key_prefix};
 pub use metadata::{decode_metadata, encode_metadata, metadata_size, S3_METADATA_LIMIT};
+pub use reports::{reported_by_caller, RequestReport, RequestReports, Summary};
 
 use crate::error::{ErrorKind, Result, StoreError};
 use crate::store::*;
@@ -29,6 +31,8 @@ pub struct Client {
     no_conditional_writes: std::sync::atomic::AtomicBool,
     /// Whether the S3 server evaluates `If-Match: *` on DELETE (probed once, on first use).
     conditional_deletes: OnceCell<bool>,
+    /// The requests that succeeded, for a caller that counts them (off until asked).
+    reports: RequestReports,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -67,6 +71,7 @@ impl Client {
             limiter: RequestLimiter::new(concurrency),
             no_conditional_writes: Default::default(),
             conditional_deletes: OnceCell::new(),
+            reports: RequestReports::default(),
         }
     }
 
@@ -78,6 +83,7 @@ impl Client {
             limiter,
             no_conditional_writes: Default::default(),
             conditional_deletes: OnceCell::new(),
+            reports: RequestReports::default(),
         }
     }
 
@@ -93,6 +99,7 @@ impl Client {
             limiter,
             no_conditional_writes: Default::default(),
             conditional_deletes: OnceCell::new(),
+            reports: RequestReports::default(),
         }
     }
 
@@ -102,6 +109,11 @@ impl Client {
 
     pub fn key_prefix(&self) -> &str {
         &self.config.key_prefix
+    }
+
+    /// The requests this client made that succeeded, once reporting is enabled.
+    pub fn reports(&self) -> &RequestReports {
+        &self.reports
     }
 
     async fn store(&self) -> Result<&Arc<dyn ObjectStore>> {
@@ -121,12 +133,32 @@ impl Client {
         request: F,
     ) -> Result<T>
     where
+        T: Summary,
+        F: FnMut(Arc<dyn ObjectStore>) -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        self.leaf_reported(operation, key, key, None, request).await
+    }
+
+    /// A leaf request whose report names `subject` (a key or a listing's prefix) and the
+    /// body `sent`.
+    async fn leaf_reported<T, F, Fut>(
+        &self,
+        operation: &'static str,
+        key: Option<&str>,
+        subject: Option<&str>,
+        sent: Option<&Bytes>,
+        request: F,
+    ) -> Result<T>
+    where
+        T: Summary,
         F: FnMut(Arc<dyn ObjectStore>) -> Fut,
         Fut: std::future::Future<Output = Result<T>>,
     {
         let store = self.store().await?.clone();
         let mut request = request;
-        self.limiter
+        let out = self
+            .limiter
             .run(RequestInfo::new(operation, key), || request(store.clone()))
             .await
             .map_err(|e| {
@@ -135,7 +167,12 @@ impl Client {
                 } else {
                     e
                 }
-            })
+            })?;
+        if self.reports.is_enabled() {
+            let subject = subject.map(|k| strip_key_prefix(&self.config.key_prefix, k));
+            self.reports.note(operation, subject, sent, &out);
+        }
+        Ok(out)
     }
 
     pub async fn put_object(&self, input: PutObjectInput) -> Result<PutOutput> {
@@ -178,7 +215,7 @@ impl Client {
     async fn put_leaf(&self, key: &str, req: PutRequest) -> Result<PutOutput> {
         let unanswered = own_write::Unanswered::default();
         let outcome = self
-            .leaf("PutObject", Some(key), |s| {
+            .leaf_reported("PutObject", Some(key), Some(key), Some(&req.body), |s| {
                 let (key, req) = (key.to_string(), req.clone());
                 let attempt = unanswered.attempt();
                 async move { attempt.watch(s.put(&key, req).await) }
