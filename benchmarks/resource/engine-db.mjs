@@ -68,11 +68,46 @@ await markPhase('setup')
 
 const ids = new Array(n)
 const notes = []
-const { phase, results: phases } = phaseRunner(opts.phases)
+const { phase, results: phases, loader } = phaseRunner(opts.phases)
 
 await phase('insert', n, () => runBounded(n, c, async (i) => {
   ids[i] = (await resource.insert(record(i))).id
 }))
+
+// insertMany (with --phases=insertMany,...; instead of insert): `--many-from=array` (default)
+// builds all N records and makes one call; `--many-from=iterator` draws them from a generator
+// in calls of `--batch` records (default 1,000), one call after another, so only a batch is held.
+// An op is a record; records left out of the result (failed) are errors.
+const manyFrom = opts['many-from'] ?? 'array'
+const batch = Number(opts.batch ?? 1000)
+if (loader === 'insertMany') notes.push(`insertMany from ${manyFrom === 'iterator' ? `an iterator, calls of ${batch}` : 'one array of N, one call'}`)
+function * records () {
+  for (let i = 0; i < n; i++) yield record(i)
+}
+await phase('insertMany', n, async () => {
+  let stored = 0
+  const take = (inserted) => {
+    for (const r of inserted) ids[stored++] = r.id
+    sampleRss()
+  }
+  if (manyFrom === 'iterator') {
+    let chunk = []
+    for (const doc of records()) {
+      chunk.push(doc)
+      if (chunk.length === batch) {
+        take(await resource.insertMany(chunk))
+        chunk = []
+      }
+    }
+    if (chunk.length) take(await resource.insertMany(chunk))
+  } else {
+    const docs = [...records()]
+    sampleRss()
+    take(await resource.insertMany(docs))
+  }
+  const errors = n - stored
+  return { errors, firstError: errors ? new Error(`insertMany stored ${stored} of ${n}`) : null, records: stored }
+})
 
 await phase('get', n, () => runBounded(n, c, async (i) => {
   const r = await resource.get(ids[i])

@@ -87,7 +87,7 @@ function semaphore (limit) {
 }
 
 const ids = Array.from({ length: n }, () => randomBytes(16).toString('base64url').slice(0, 22))
-const { phase, results: phases } = phaseRunner(opts.phases)
+const { phase, results: phases } = phaseRunner(opts.phases, { insertMany: false })
 
 await phase('insert', n, () => runBounded(n, c, (i) => put(ids[i], record(i))))
 

@@ -155,7 +155,7 @@ export function renderMarkdown (doc) {
   md += `Node ${doc.node}; N = ${fmt(doc.config.n)}; repeats ${doc.config.repeats} (medians); timestamps ${doc.config.timestamps}; `
   if (counted) md += `counting pass N = ${fmt(doc.config.countN)}; `
   md += `1-min load average before runs ${fmt(Math.min(...loads), 1)}-${fmt(Math.max(...loads), 1)} (shared 2-core machine).\n`
-  if (doc.config.phases) md += `Phases run: ${doc.config.phases} (insert always runs).\n`
+  if (doc.config.phases) md += `Phases run: ${doc.config.phases} (insert always runs, unless insertMany is asked for: then it stores the records instead).\n`
   if (doc.revision) md += `s3db-native: commit ${doc.revision.commit}${doc.revision.dirty ? ' plus uncommitted changes' : ''}; addon ${doc.addon.path}${doc.addon.built ? ` (built ${doc.addon.built.slice(0, 16).replace('T', ' ')} UTC)` : ''}.\n`
   md += 'Ops: list = records read by one list() call; count = one count() call; page = one page of 100 records (pages read one after another).\n'
   for (const server of doc.config.servers) {

@@ -3,7 +3,10 @@
 //
 //   node benchmarks/resource/run.mjs [--servers=memory,moto,s3s-fs] [--engines=native,original,raw-node,raw-rust]
 //     [--n=2000] [--c=10,100] [--repeats=1] [--count-n=N] [--phases=insert,get,...]
-//     [--timestamps=false] [--timeout-min=20] [--tag=NAME]
+//     [--timestamps=false] [--timeout-min=20] [--tag=NAME] [--many-from=array|iterator] [--batch=1000]
+//
+// --phases=insertMany,... stores the records by insertMany instead of insert: from one array of
+// N (--many-from=array, the default) or from a generator in calls of --batch records.
 //
 // s3db-native loads the release addon (target/addon-release) when it exists, else whatever
 // binding.js finds; NAPI_RS_NATIVE_LIBRARY_PATH overrides both. The results record which.
@@ -33,6 +36,8 @@ const cfg = {
   countN: Number(opts['count-n'] ?? opts.n ?? 2000),
   phases: opts.phases,
   timestamps: opts.timestamps ?? 'false',
+  manyFrom: opts['many-from'],
+  batch: opts.batch,
   tag: opts.tag ?? 'resource'
 }
 const rustBin = here('../../target/bench-raw/release/raw-rust-bench')
@@ -54,6 +59,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stopAll(); proc
 function commandFor (engine, server, endpoint, bucket, n, c) {
   const common = [`--n=${n}`, `--c=${c}`]
   if (cfg.phases) common.push(`--phases=${cfg.phases}`)
+  if (cfg.manyFrom) common.push(`--many-from=${cfg.manyFrom}`)
+  if (cfg.batch) common.push(`--batch=${cfg.batch}`)
   if (['native', 'original', 'original-recker'].includes(engine)) {
     const url = server === 'memory'
       ? `memory://${bucket}/db`

@@ -41,7 +41,7 @@ export function change (i) {
 
 export const pageSize = 100
 export const countCalls = 10
-export const phases = ['insert', 'get', 'exists', 'update', 'list', 'count', 'page', 'stream', 'delete']
+export const phases = ['insert', 'insertMany', 'get', 'exists', 'update', 'list', 'count', 'page', 'stream', 'delete']
 
 /** Runs fn(0..total-1) with at most `concurrency` in flight; counts failures instead of stopping. */
 export async function runBounded (total, concurrency, fn) {
@@ -112,19 +112,24 @@ export async function markPhase (phase) {
 
 /** Reads --key=value arguments. */
 /**
- * The phases an engine runs (`--phases=a,b`; insert always runs, the rest needs it): `phase`
- * measures one and marks its end for the counting proxy; `results` collects the measurements.
+ * The phases an engine runs (`--phases=a,b`): the records are stored by `insert` (one call per
+ * record; always runs, the rest needs it) or, when asked for, by `insertMany` instead; the others
+ * run when asked for (all by default, but insertMany). `phase` measures one and marks its end
+ * for the counting proxy; `results` collects the measurements. An engine without insertMany
+ * (the raw loops) passes `{ insertMany: false }` and always stores by insert.
  */
-export function phaseRunner (wantedList) {
+export function phaseRunner (wantedList, { insertMany = true } = {}) {
   const wanted = wantedList ? wantedList.split(',') : null
   const results = {}
+  const loader = insertMany && wanted?.includes('insertMany') ? 'insertMany' : 'insert'
+  const runs = (name) => name === loader || (name !== 'insert' && name !== 'insertMany' && (!wanted || wanted.includes(name)))
   async function phase (name, ops, body) {
-    if (wanted && name !== 'insert' && !wanted.includes(name)) return
+    if (!runs(name)) return
     results[name] = await measure(ops, body)
     process.stderr.write(`[phase] ${name} ${JSON.stringify(results[name])}\n`)
     await markPhase(name)
   }
-  return { phase, results }
+  return { phase, results, loader }
 }
 
 export function options (argv) {
