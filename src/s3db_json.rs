@@ -15,6 +15,14 @@ fn parse(json: &str, what: &str) -> Result<Value, StoreError> {
         .map_err(|e| StoreError::invalid(format!("{what} is not valid JSON: {e}")))
 }
 
+/// A saved entry of `s3db.json` given as JSON, when there is one.
+fn parse_saved(saved_entry: Option<String>) -> napi::Result<Option<Value>> {
+    saved_entry
+        .map(|s| parse(&s, "saved entry"))
+        .transpose()
+        .map_err(to_napi)
+}
+
 fn parse_object(json: &str, what: &str) -> napi::Result<Map<String, Value>> {
     match parse(json, what).map_err(to_napi)? {
         Value::Object(map) => Ok(map),
@@ -94,10 +102,7 @@ pub fn s3db_json_choose_version(
     saved_entry: Option<String>,
     hash: String,
 ) -> napi::Result<S3dbJsonVersion> {
-    let saved = saved_entry
-        .map(|s| parse(&s, "saved entry"))
-        .transpose()
-        .map_err(to_napi)?;
+    let saved = parse_saved(saved_entry)?;
     let choice = document::choose_version(saved.as_ref(), &hash);
     Ok(S3dbJsonVersion {
         version: choice.version,
@@ -133,10 +138,7 @@ pub fn s3db_json_record_version(
     version: String,
     facts: String,
 ) -> napi::Result<String> {
-    let saved = saved_entry
-        .map(|s| parse(&s, "saved entry"))
-        .transpose()
-        .map_err(to_napi)?;
+    let saved = parse_saved(saved_entry)?;
     let facts = parse_object(&facts, "facts")?;
     Ok(resource
         .inner
