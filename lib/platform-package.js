@@ -13,17 +13,23 @@ const PREBUILT = [
   'darwin-x64', 'darwin-arm64', 'win32-x64-msvc'
 ]
 
-// The libc of the running Node: glibc reports its runtime version, musl does not.
+// The libc of the running Node. /usr/bin/ldd names its libc (glibc's script says "GNU C Library",
+// musl's is musl's loader), which is cheap to read; only when it says neither is the process
+// report asked (glibc reports its runtime version, musl does not): building a report costs
+// milliseconds and over 1 MiB of RSS, which every load of the addon would pay.
 function linuxLibc () {
+  let ldd = ''
+  try {
+    ldd = readFileSync('/usr/bin/ldd', 'utf8')
+  } catch {}
+  if (ldd.includes('musl')) return 'musl'
+  if (ldd.includes('GNU C Library')) return 'gnu'
   try {
     // The report's declared type is a plain object: only its header's glibc field is read here.
     /** @type {{ header?: { glibcVersionRuntime?: string } }} */
     const report = /** @type {any} */ (process.report && process.report.getReport())
     const header = report && report.header
     if (header && header.glibcVersionRuntime) return 'gnu'
-  } catch {}
-  try {
-    if (readFileSync('/usr/bin/ldd', 'utf8').includes('musl')) return 'musl'
   } catch {}
   return 'musl'
 }
@@ -121,8 +127,9 @@ function bindingLoadError (err) {
 
 // A platform package of another release than this one: its native API may differ from this JS.
 function versionMismatchError () {
+  if (process.env.NAPI_RS_NATIVE_LIBRARY_PATH) return null
   const platform = currentPlatform()
-  if (!PREBUILT.includes(platform) || process.env.NAPI_RS_NATIVE_LIBRARY_PATH) return null
+  if (!PREBUILT.includes(platform)) return null
   // A binary built in this checkout sits beside package.json and is what binding.js loads first.
   if (existsSync(path.join(__dirname, '..', `${mainName}.${platform}.node`))) return null
   const installed = installedVersion(platform)
