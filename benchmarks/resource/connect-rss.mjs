@@ -1,8 +1,11 @@
 // Where s3db-native's RSS after connect goes: RSS and its split (/proc/self/smaps: anonymous
 // memory, the addon's mapped file, the node binary, other files) after each step of a start-up.
-// Linux only. Usage: node benchmarks/resource/connect-rss.mjs CONNECTION_STRING [--requests=N]
+// Linux only. Usage: node benchmarks/resource/connect-rss.mjs CONNECTION_STRING [--requests=N] [--log-level=L]
 //   --requests=N also times N HEAD-bucket-like reads after connect (exists() of a missing id),
 //   to show what the first requests add.
+//   --log-level=L the Database's logLevel (default error; `default` leaves it unset: info, at
+//   which connect logs a line and so loads pino).
+// Each step also counts the CommonJS modules loaded so far and says whether pino is among them.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { options } from './workload.mjs'
@@ -28,13 +31,16 @@ function split () {
   }
   for (const k of Object.keys(out)) out[k] = kib(out[k])
   const threads = readFileSync('/proc/self/status', 'utf8').match(/Threads:\s+(\d+)/)[1]
-  return { ...out, threads: Number(threads) }
+  const modules = Object.keys(require.cache)
+  const pino = modules.some((m) => m.includes('/node_modules/pino/'))
+  return { ...out, threads: Number(threads), modules: modules.length, pino }
 }
 
 const steps = [['start', split()]]
 const lib = require('../../index.js')
 steps.push(['import', split()])
-const db = new lib.S3db({ connectionString: url, logLevel: 'error' })
+const logLevel = opts['log-level'] ?? 'error'
+const db = new lib.S3db({ connectionString: url, ...(logLevel !== 'default' && { logLevel }) })
 steps.push(['new S3db', split()])
 await db.connect()
 steps.push(['connect', split()])
@@ -47,5 +53,5 @@ if (requests) {
 }
 await db.disconnect()
 process.stdout.write(JSON.stringify({ url: url.replace(/\/\/[^@]*@/, '//'), steps }) + '\n')
-for (const [step, s] of steps) process.stderr.write(`${step.padEnd(16)} rss ${s.rss} MiB = anon ${s.anon} + addon ${s.addon} + node ${s.node} + other files ${s.otherFiles}; threads ${s.threads}\n`)
+for (const [step, s] of steps) process.stderr.write(`${step.padEnd(16)} rss ${s.rss} MiB = anon ${s.anon} + addon ${s.addon} + node ${s.node} + other files ${s.otherFiles}; threads ${s.threads}; modules ${s.modules}${s.pino ? ' (pino loaded)' : ''}\n`)
 process.exit(0)
