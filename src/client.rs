@@ -179,11 +179,7 @@ impl NativeClient {
         config: String,
         strict_validation: bool,
     ) -> napi::Result<crate::resource::NativeResource> {
-        let value: serde_json::Value = serde_json::from_str(&config).map_err(|e| {
-            to_napi(s3db_core::StoreError::invalid(format!(
-                "resource config is not valid JSON: {e}"
-            )))
-        })?;
+        let value = crate::json::parse(&config, "resource config").map_err(to_napi)?;
         let config = s3db_core::resource::ResourceConfig::from_json(&value, strict_validation)
             .map_err(to_napi)?;
         let resource =

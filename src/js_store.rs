@@ -50,7 +50,8 @@ impl JsStore {
             .await
             .map_err(bridge_error)?;
         let text = promise.await.map_err(bridge_error)?;
-        let mut reply: Value = serde_json::from_str(&text).map_err(bridge_error)?;
+        let mut reply: Value =
+            s3db_core::codec::js::parse::from_js_str(&text).map_err(bridge_error)?;
         if let Some(error) = reply.get("error") {
             return Err(self.foreign_error(error, key));
         }

@@ -9,6 +9,7 @@ mod connection_string;
 mod convert;
 mod errors;
 mod js_store;
+mod json;
 mod keys;
 mod operations_pool;
 mod request_reports;

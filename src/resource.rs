@@ -21,17 +21,7 @@ pub struct IdsPage {
     pub next: Option<String>,
 }
 
-fn parse(json: &str, what: &str) -> Result<Value, StoreError> {
-    serde_json::from_str(json)
-        .map_err(|e| StoreError::invalid(format!("{what} is not valid JSON: {e}")))
-}
-
-fn parse_object(json: &str, what: &str) -> Result<Map<String, Value>, StoreError> {
-    match parse(json, what)? {
-        Value::Object(map) => Ok(map),
-        _ => Err(StoreError::invalid(format!("{what} must be an object"))),
-    }
-}
+use crate::json::{parse, parse_object};
 
 /// The same record a thrown error carries (`StoreError::record`), for batch items.
 fn error_json(err: &StoreError) -> Value {
@@ -111,23 +101,24 @@ fn whole(n: f64) -> Option<usize> {
 
 fn list_options(json: &str) -> Result<ListOptions, StoreError> {
     // Straight from the text; only a refusal parses it again, to name the option.
-    let options = serde_json::from_str::<ListOptionsInput>(json).map_err(|err| {
-        let given = match parse_object(json, "list options") {
-            Ok(given) => given,
-            Err(e) => return e,
-        };
-        let wrong = s3db_core::resource::wrongly_typed::<ListOptionsInput>(&given);
-        let Some((option, _)) = wrong.first() else {
-            return StoreError::invalid(format!("Invalid list options: {err}"));
-        };
-        let expected = match *option {
-            "partition" => "a string",
-            "partitionValues" => "an object",
-            _ => "a number",
-        };
-        StoreError::invalid(format!("List option '{option}' must be {expected}"))
-            .with_details(json!({ "field": option, "value": given[*option] }))
-    })?;
+    let options =
+        s3db_core::codec::js::parse::from_js_str::<ListOptionsInput>(json).map_err(|err| {
+            let given = match parse_object(json, "list options") {
+                Ok(given) => given,
+                Err(e) => return e,
+            };
+            let wrong = s3db_core::resource::wrongly_typed::<ListOptionsInput>(&given);
+            let Some((option, _)) = wrong.first() else {
+                return StoreError::invalid(format!("Invalid list options: {err}"));
+            };
+            let expected = match *option {
+                "partition" => "a string",
+                "partitionValues" => "an object",
+                _ => "a number",
+            };
+            StoreError::invalid(format!("List option '{option}' must be {expected}"))
+                .with_details(json!({ "field": option, "value": given[*option] }))
+        })?;
     Ok(ListOptions {
         partition: options.partition,
         partition_values: options.partition_values.unwrap_or_default(),

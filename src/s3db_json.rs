@@ -7,13 +7,9 @@ use crate::resource::NativeResource;
 use napi_derive::napi;
 use s3db_core::codec::meta::document;
 use s3db_core::resource::{now_iso, ResourceConfig};
-use s3db_core::StoreError;
 use serde_json::{Map, Value};
 
-fn parse(json: &str, what: &str) -> Result<Value, StoreError> {
-    serde_json::from_str(json)
-        .map_err(|e| StoreError::invalid(format!("{what} is not valid JSON: {e}")))
-}
+use crate::json::parse;
 
 /// A saved entry of `s3db.json` given as JSON, when there is one.
 fn parse_saved(saved_entry: Option<String>) -> napi::Result<Option<Value>> {
@@ -24,12 +20,7 @@ fn parse_saved(saved_entry: Option<String>) -> napi::Result<Option<Value>> {
 }
 
 fn parse_object(json: &str, what: &str) -> napi::Result<Map<String, Value>> {
-    match parse(json, what).map_err(to_napi)? {
-        Value::Object(map) => Ok(map),
-        _ => Err(to_napi(StoreError::invalid(format!(
-            "{what} must be an object"
-        )))),
-    }
+    crate::json::parse_object(json, what).map_err(to_napi)
 }
 
 /// The stored file as read: what to do next (`state`), the metadata and what was healed.

@@ -24,8 +24,12 @@ fn codec_error(name: &str, err: impl std::fmt::Display) -> napi::Error {
 }
 
 fn parse(text: &str, what: &str) -> napi::Result<Value> {
-    serde_json::from_str(text)
-        .map_err(|e| codec_error("SchemaError", format!("{what} is not valid JSON: {e}")))
+    s3db_core::codec::js::parse::from_js_str(text).map_err(|e| {
+        codec_error(
+            "SchemaError",
+            s3db_core::codec::js::parse::describe(what, &e),
+        )
+    })
 }
 
 fn pairs(p: &[(String, String)]) -> Value {

@@ -42,6 +42,8 @@ const DB_HOOKS = 'COMPATIBILITY.md "Database hooks run": 19.5.10 never calls dat
 
 const ONE_LIST = 'COMPATIBILITY.md "One list event per list": 19.5.10 emits list twice for a listing of the whole resource (once for a partition)'
 
+const LONE_SURROGATE = 'COMPATIBILITY.md "Storage codec" 5: a lone surrogate reads as U+FFFD (19.5.10 keeps it in a JSON body)'
+
 const ANY_WHOLE = 'COMPATIBILITY.md "Storage codec" 20b: an object in an any attribute stays one value (19.5.10 flattens it into any_x)'
 
 // On the S3 server the references 19.5.10 sends after insertMany resolved usually land before
@@ -1391,6 +1393,8 @@ export const known = [
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "content/binary", path: "store.withContent[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 {"$undefined":true} / native "<absent>"
+  { scenario: "cross/reference-writes-native-reads", path: "body_overflow[\"get.r3\"].note", reason: LONE_SURROGATE },
+  { scenario: "cross/reference-writes-native-reads", path: "body_overflow.list[2].note", reason: LONE_SURROGATE },
   { scenario: "cross/reference-writes-native-reads", path: "json[\"get.r2\"].extra", reason: UNDEFINED },
   // 19.5.10 {"$undefined":true} / native "<absent>"
   { scenario: "cross/reference-writes-native-reads", path: "json.list[1].extra", reason: UNDEFINED },

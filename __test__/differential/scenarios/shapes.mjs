@@ -33,7 +33,7 @@ export const groups = [
   ['buffer-bits', { raw: 'buffer', flags: 'bits:16|optional' },
     [{ id: 'r1', raw: Buffer.from([0, 1, 2, 250, 255]), flags: Buffer.from([0b10100000, 0b00000001]) }, { id: 'r2', raw: Buffer.from('hi') }]],
   ['limits', { code: 'string|min:2|max:5', qty: 'number|min:0|max:10', pos: 'number|positive|optional' },
-    [{ id: 'r1', code: 'abc', qty: 10, pos: 1 }, { id: 'r2', code: 'zz', qty: 0 }]]
+    [{ id: 'r1', code: 'abc', qty: 10, pos: 1 }, { id: 'r2', code: 'zz', qty: 0 }]],
 ]
 
 // Resource options that change where fields are stored, for the cross-library read test.
@@ -42,8 +42,9 @@ export const layouts = [
     [{ id: 'r1', text: 'x', meta: { a: 'y', b: 1 } }, { id: 'r2', text: 'only text' }]],
   ['partitioned', { attributes: { name: 'string', region: 'string', profile: { city: 'string|optional' } }, partitions: { byRegion: { fields: { region: 'string' } }, byCity: { fields: { 'profile.city': 'string' } } } },
     [{ id: 'r1', name: 'Ana', region: 'eu', profile: { city: 'Porto' } }, { id: 'r2', name: 'Bo', region: 'us', profile: { city: 'NYC' } }]],
+  // r3: lone surrogates (a string sliced through an emoji), in metadata and in the body.
   ['body-overflow', { behavior: 'body-overflow', attributes: { title: 'string', note: 'string|optional' } },
-    [{ id: 'r1', title: 'small', note: 'fits' }, { id: 'r2', title: 'large', note: 'x'.repeat(2600) }]],
+    [{ id: 'r1', title: 'small', note: 'fits' }, { id: 'r2', title: 'large', note: 'x'.repeat(2600) }, { id: 'r3', title: 'x\ud800y', note: 'y'.repeat(2600) + '\ud83d' }]],
   ['body-only', { behavior: 'body-only', attributes: { title: 'string', tags: 'array|items:string' } },
     [{ id: 'r1', title: 'a', tags: ['x', 'y'] }, { id: 'r2', title: 'b', tags: [] }]],
   // One record: s3db.js 19.5.10 spends about a second of key derivation per secret value.

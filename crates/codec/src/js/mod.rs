@@ -4,3 +4,4 @@ pub mod collate;
 pub mod json;
 pub mod number;
 pub mod order;
+pub mod parse;

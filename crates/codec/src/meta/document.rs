@@ -71,7 +71,7 @@ pub fn read(text: Option<&str>, s3db_version: &str, now: &str) -> Read {
             healing_log: Vec::new(),
         };
     };
-    if let Ok(mut metadata) = serde_json::from_str::<Value>(text) {
+    if let Ok(mut metadata) = crate::js::parse::from_js_str::<Value>(text) {
         let healing_log = heal(&mut metadata, s3db_version, now);
         let state = if healing_log.is_empty() {
             ReadState::Ok
@@ -107,7 +107,7 @@ pub fn repair_json(text: &str) -> Option<Value> {
     let mut fixed = text.to_string();
     for fix in [drop_trailing_commas, quote_bare_keys, close_open_brackets] {
         fixed = fix(&fixed);
-        if let Ok(v) = serde_json::from_str::<Value>(&fixed) {
+        if let Ok(v) = crate::js::parse::from_js_str::<Value>(&fixed) {
             return Some(v);
         }
     }

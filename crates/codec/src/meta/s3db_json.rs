@@ -92,7 +92,7 @@ impl DatabaseMeta {
 
     /// Parses the file; any malformed content is a typed error.
     pub fn parse(bytes: &[u8]) -> Result<DatabaseMeta> {
-        let meta: DatabaseMeta = serde_json::from_slice(bytes).map_err(bad)?;
+        let meta: DatabaseMeta = crate::js::parse::from_js_slice(bytes).map_err(bad)?;
         for (name, r) in &meta.resources {
             ResourceMeta::from_value(r)
                 .map_err(|e| CodecError::Metadata(format!("resource '{name}': {e}")))?;

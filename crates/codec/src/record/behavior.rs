@@ -156,7 +156,7 @@ fn finish(
     }
     let content_type = body
         .as_ref()
-        .filter(|b| !b.is_empty() && serde_json::from_slice::<Value>(b).is_ok())
+        .filter(|b| !b.is_empty() && crate::js::parse::from_js_slice::<Value>(b).is_ok())
         .map(|_| "application/json".to_string());
     Ok(EncodedObject {
         overflow: meta.iter().any(|(k, _)| k == "$overflow"),

@@ -51,7 +51,7 @@ enum Resolved {
 }
 
 fn reverse_json_map(text: &str) -> Option<HashMap<String, String>> {
-    let v: Value = serde_json::from_str(text).ok()?;
+    let v: Value = crate::js::parse::from_js_str(text).ok()?;
     Some(
         v.as_object()?
             .iter()
@@ -156,7 +156,7 @@ impl Schema {
             }
         }
         if let Some(obj) = body
-            .and_then(|b| serde_json::from_slice::<Value>(b).ok())
+            .and_then(|b| crate::js::parse::from_js_slice::<Value>(b).ok())
             .and_then(|v| match v {
                 Value::Object(m) => Some(m),
                 _ => None,

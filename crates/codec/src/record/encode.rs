@@ -89,7 +89,7 @@ impl Schema {
                     self.walk(inner, &path, ctx, out, depth + 1)?
                 }
                 other => {
-                    if super::values::json_depth(other) > 128 {
+                    if super::values::json_depth(other) > super::values::MAX_VALUE_DEPTH {
                         return Err(CodecError::encode(&path, "json", "value nested too deeply"));
                     }
                     out.push((self.key_for_path(&path), raw_mapped(other)))

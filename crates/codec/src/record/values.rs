@@ -107,8 +107,9 @@ fn need(s: Option<String>, path: &str, vt: &ValueType, v: &Value) -> Result<Mapp
         .ok_or_else(|| CodecError::encode(path, vt.name(), format!("cannot encode {v}")))
 }
 
-/// Deepest nesting accepted inside one value (keeps the recursive JSON writer bounded).
-const MAX_VALUE_DEPTH: usize = 128;
+/// Deepest nesting accepted inside one value: as deep as JSON from JS is read (the recursive
+/// JSON writer stays bounded).
+pub const MAX_VALUE_DEPTH: usize = crate::js::parse::MAX_DEPTH;
 
 /// Nesting depth of a JSON value, computed without recursion.
 pub fn json_depth(v: &Value) -> usize {
@@ -258,7 +259,7 @@ pub fn encode_value(vt: &ValueType, v: &Value, path: &str, ctx: &CryptoContext) 
 /// JSON-looking text (`{…}`/`[…]`) parsed, otherwise the string itself.
 pub fn parse_json_like(s: &str) -> Value {
     if s.starts_with('{') || s.starts_with('[') {
-        if let Ok(v) = serde_json::from_str::<Value>(s) {
+        if let Ok(v) = crate::js::parse::from_js_str::<Value>(s) {
             return v;
         }
     }
@@ -304,7 +305,7 @@ fn decode_defined(spec: &FieldSpec, s: &str, path: &str) -> Result<Value> {
         } else {
             Value::String(s.to_string())
         }),
-        ValueType::Date => Ok(match serde_json::from_str::<Value>(s) {
+        ValueType::Date => Ok(match crate::js::parse::from_js_str::<Value>(s) {
             Ok(Value::String(inner)) if s.starts_with('"') => Value::String(inner),
             _ => Value::String(s.to_string()),
         }),
@@ -332,9 +333,9 @@ fn decode_defined(spec: &FieldSpec, s: &str, path: &str) -> Result<Value> {
             _ => Value::String(s.to_string()),
         }),
         ValueType::Json => {
-            Ok(serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.to_string())))
+            Ok(crate::js::parse::from_js_str(s).unwrap_or_else(|_| Value::String(s.to_string())))
         }
-        ValueType::JsonArray => serde_json::from_str::<Value>(s)
+        ValueType::JsonArray => crate::js::parse::from_js_str::<Value>(s)
             .ok()
             .filter(Value::is_array)
             .ok_or_else(|| bad(path, vt, s)),

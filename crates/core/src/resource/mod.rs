@@ -319,8 +319,9 @@ impl Resource {
         }
         // A body-only record without a body is legacy data kept in metadata (read from there,
         // as s3db.js does); a body that is not a JSON object is corrupt.
-        let body_is_bad =
-            body.is_some_and(|b| !serde_json::from_slice::<Value>(b).is_ok_and(|v| v.is_object()));
+        let body_is_bad = body.is_some_and(|b| {
+            !s3db_codec::js::parse::from_js_slice::<Value>(b).is_ok_and(|v| v.is_object())
+        });
         if self.config.behavior == Behavior::BodyOnly && body_is_bad {
             return Err(self.corrupt(
                 s3db_codec::CodecError::Body("a body-only record needs a JSON object body".into()),
@@ -339,7 +340,8 @@ impl Resource {
         );
         let content = match (&info.info.content_type, body) {
             (Some(ct), Some(b))
-                if ct != "application/json" && serde_json::from_slice::<Value>(b).is_err() =>
+                if ct != "application/json"
+                    && s3db_codec::js::parse::from_js_slice::<Value>(b).is_err() =>
             {
                 Some((bytes::Bytes::copy_from_slice(b), ct.clone()))
             }

@@ -21,7 +21,7 @@ const NOT_FIELDS: &[&str] = &["_map", "_pluginMap", "$overflow", "$truncated"];
 pub fn add_revision_body(encoded: &mut EncodedObject) {
     let mut fields = Map::new();
     if let Some(body) = &encoded.body {
-        if let Ok(Value::Object(spilled)) = serde_json::from_slice::<Value>(body) {
+        if let Ok(Value::Object(spilled)) = s3db_codec::js::parse::from_js_slice::<Value>(body) {
             fields.extend(spilled);
         }
     }
