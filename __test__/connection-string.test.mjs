@@ -1,6 +1,7 @@
 // ConnectionString: the s3db.js vectors, the two fixes, and clear errors for bad strings.
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
 import s3db from '../index.js'
 
@@ -32,19 +33,25 @@ describe('ConnectionString', () => {
     assert.equal(new ConnectionString('s3://k:s@bkt?endpoint=http://127.0.0.1:9000&forcePathStyle=true').endpoint, 'http://127.0.0.1:9000')
   })
 
-  it('treats the whole file:// path as the directory (s3db.js splits it into base/bucket/prefix)', () => {
+  it('reads a file:// path as s3db.js 19.5.10 does: the whole path, resolved, as the directory', () => {
     const c = new ConnectionString('file:///data/x/y/z')
     assert.equal(c.basePath, '/data/x/y/z')
     assert.equal(c.bucket, 's3db')
     assert.equal(c.keyPrefix, '')
     assert.equal(c.clientType, 'filesystem')
+    assert.equal(c.endpoint, 'file:///data/x/y/z')
     const r = new ConnectionString('file://./rel?bucket=b&keyPrefix=p')
-    assert.deepEqual([r.basePath, r.bucket, r.keyPrefix], ['./rel', 'b', 'p'])
+    assert.deepEqual([r.basePath, r.bucket, r.keyPrefix], [resolve('rel'), 'b', 'p'])
+    assert.equal(new ConnectionString('file://localhost/tmp/x').basePath, '/tmp/x')
+    assert.equal(new ConnectionString('file://server/share/p').basePath, '/server/share/p')
+    for (const noPath of ['file://', 'file:///']) {
+      assert.throws(() => new ConnectionString(noPath), (err) => err.name === 'ConnectionStringError' && /requires a path/.test(err.message))
+    }
     assert.equal(new ConnectionString('memory://m/p').clientType, 'memory')
   })
 
   it('rejects malformed and unknown strings with ConnectionStringError, never leaking the secret', () => {
-    for (const bad of ['', 'nonsense', 'ftp://key:topsecret@bucket/x', 'http://key:topsecret@[::1/b', 'file://']) {
+    for (const bad of ['', 'nonsense', 'ftp://key:topsecret@bucket/x', 'http://key:topsecret@[::1/b']) {
       assert.throws(() => new ConnectionString(bad), (err) => {
         assert.ok(err instanceof ConnectionStringError, bad)
         assert.equal(err.name, 'ConnectionStringError')

@@ -202,9 +202,9 @@ impl ConnectionConfig {
     }
 
     fn parse_file(rest: &str, params: &[(String, String)]) -> Result<Self> {
-        let path = decode(rest);
-        if path.is_empty() {
-            return Err(error("Invalid connection string: file:// needs a directory, e.g. file:///var/data/mydb or file://./data".into()));
+        let path = decode(&file_path(rest));
+        if path.is_empty() || path == "/" {
+            return Err(error("file:// connection string requires a path: use file:///absolute/path or file://./relative/path".into()));
         }
         let param = |name: &str| {
             params
@@ -215,7 +215,9 @@ impl ConnectionConfig {
         if path.contains('\0') {
             return Err(error(format!("Invalid connection string: the directory of file:// contains a NUL byte, which no path can hold: file://{rest}")));
         }
+        let path = resolved(&path);
         let mut config = Self::blank(BackendKind::File);
+        config.endpoint_label = format!("file://{path}");
         config.base_path = Some(path);
         config.bucket = param("bucket")
             .and_then(non_empty)
@@ -225,11 +227,51 @@ impl ConnectionConfig {
             .unwrap_or_default()
             .trim_matches('/')
             .to_string();
-        config.endpoint_label = "file://localhost".into();
         config.force_path_style = true;
         config.region = "local".into();
         Ok(config)
     }
+}
+
+/// The path a `file://` URL names, as a URL parser reads its host: none or `localhost` is the
+/// local machine, `.`/`..` begin a relative path, one letter is a Windows drive (`C:`), any
+/// other host a UNC share (`//server/share`).
+fn file_path(rest: &str) -> String {
+    let (host, path) = match rest.find('/') {
+        Some(slash) => rest.split_at(slash),
+        None => (rest, ""),
+    };
+    match host {
+        "" | "localhost" => path.to_string(),
+        "." | ".." => format!("{host}{path}"),
+        drive if drive.len() == 1 && drive.chars().all(|c| c.is_ascii_alphabetic()) => {
+            format!("{drive}:{path}")
+        }
+        server => format!("//{server}{path}"),
+    }
+}
+
+/// `path.resolve(path)`: absolute (against the working directory), `.` and `..` applied.
+fn resolved(path: &str) -> String {
+    let joined = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        let cwd = std::env::current_dir()
+            .map(|d| d.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| "/".into());
+        format!("{cwd}/{path}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    format!("/{}", parts.join("/"))
 }
 
 /// `a.b=1&c=true` -> `{a: {b: 1}, c: true}`.
@@ -378,15 +420,33 @@ mod tests {
             ),
             (Some("/data/x/y/z"), "s3db", "")
         );
+        let cwd = std::env::current_dir().unwrap();
         let c = ConnectionConfig::parse("file://./rel/dir?bucket=b&keyPrefix=p/q").unwrap();
         assert_eq!(
             (
-                c.base_path.as_deref(),
+                c.base_path.clone(),
                 c.bucket.as_str(),
                 c.key_prefix.as_str()
             ),
-            (Some("./rel/dir"), "b", "p/q")
+            (Some(format!("{}/rel/dir", cwd.display())), "b", "p/q")
         );
+        assert_eq!(
+            c.endpoint_label,
+            format!("file://{}/rel/dir", cwd.display())
+        );
+        let base = |s: &str| ConnectionConfig::parse(s).unwrap().base_path.unwrap();
+        assert_eq!(base("file://localhost/tmp/x"), "/tmp/x");
+        assert_eq!(base("file://server/share/p"), "/server/share/p");
+        assert_eq!(base("file:///a/./b/../c"), "/a/c");
+        assert_eq!(
+            base("file://../up"),
+            format!("{}/up", cwd.parent().unwrap().display())
+        );
+        for no_path in ["file:///", "file://localhost/", "file://localhost"] {
+            let err = ConnectionConfig::parse(no_path).unwrap_err();
+            assert_eq!(err.kind, ErrorKind::ConnectionString, "{no_path}");
+            assert!(err.to_string().contains("requires a path"), "{err}");
+        }
         assert_eq!(
             ConnectionConfig::parse("file://").unwrap_err().kind,
             ErrorKind::ConnectionString
