@@ -14,6 +14,10 @@ const native = require('./native')
 // The core deletes in requests of 1,000 keys: parts of that size keep the request count.
 const DELETE_BATCH = 1000
 
+// Records per insertMany call into the core: the answer of one call is one JSON string, and a
+// million records' answer is longer than the longest string V8 can hold.
+const CORE_BATCH = 10000
+
 /** @typedef {ReturnType<typeof progressReporter>} Progress */
 
 /** The error s3db.js's delete throws for an id it cannot use, or null. */
@@ -55,11 +59,12 @@ module.exports = {
    * @param {Progress} [progress]
    */
   async _insertBatch (objects, progress = null) {
-    if (progress === null) return this._insertChunk(objects)
+    if (progress === null && objects.length <= CORE_BATCH) return this._insertChunk(objects)
     const outcomes = []
-    for (const chunk of chunksOf(objects, chunkSize(objects.length))) {
+    const size = progress === null ? CORE_BATCH : Math.min(CORE_BATCH, chunkSize(objects.length))
+    for (const chunk of chunksOf(objects, size)) {
       for (const outcome of await this._insertChunk(chunk)) outcomes.push(outcome)
-      progress.advance(chunk.length)
+      progress?.advance(chunk.length)
     }
     return outcomes
   },
