@@ -15,7 +15,11 @@ pub const UNSAFE_KEY_CHARS: &[char] = &['/', '\\', '=', '%'];
 
 /// The first character of `segment` that [`UNSAFE_KEY_CHARS`] refuses, if any.
 pub fn first_unsafe_char(segment: &str) -> Option<char> {
-    segment.chars().find(|c| UNSAFE_KEY_CHARS.contains(c))
+    // All of them are ASCII: a byte scan finds the same first one.
+    segment
+        .bytes()
+        .find(|b| b.is_ascii() && UNSAFE_KEY_CHARS.contains(&(*b as char)))
+        .map(char::from)
 }
 
 /// Rejects empty ids and ids containing `/ \ = %`.

@@ -308,11 +308,42 @@ impl Client {
 
     /// One HEAD, whose answer only says whether the key is there.
     pub async fn exists(&self, key: &str) -> Result<bool> {
-        let full = self.full_key(key)?;
+        self.exists_joined(&self.full_key(key)?).await
+    }
+
+    /// `key` joined under the key prefix, for a caller that keeps a fixed stem of keys joined
+    /// once (see [`Client::key_under`]).
+    pub fn joined_key(&self, key: &str) -> Result<String> {
+        self.full_key(key)
+    }
+
+    /// The full key of `stem` + `segment`, where `joined_stem` is `joined_key(stem)` and
+    /// `segment` holds no `/` (so joining it would only append it): built by appending, without
+    /// joining again. A key too long for S3 is refused as `joined_key` refuses it.
+    pub fn key_under(&self, joined_stem: &str, stem: &str, segment: &str) -> Result<String> {
+        debug_assert!(!segment.contains('/'));
+        if joined_stem.len() + segment.len() > keys::MAX_KEY_BYTES {
+            return self.full_key(&format!("{stem}{segment}"));
+        }
+        let mut full = String::with_capacity(joined_stem.len() + segment.len());
+        full.push_str(joined_stem);
+        full.push_str(segment);
+        Ok(full)
+    }
+
+    /// [`Client::exists`] of a key already joined under the key prefix.
+    pub async fn exists_joined(&self, full: &str) -> Result<bool> {
+        // A store that answers at once (memory) is asked without its boxed async call; either
+        // way the request is one pool task.
         let head = self
-            .leaf("HeadObject", Some(&full), |s| {
-                let full = full.clone();
-                async move { s.head_exists(&full).await }
+            .leaf_reported("HeadObject", Some(full), Some(full), None, move |s| {
+                let now = s.head_exists_now(full);
+                async move {
+                    match now {
+                        Some(answer) => answer,
+                        None => s.head_exists(full).await,
+                    }
+                }
             })
             .await;
         match head {

@@ -40,6 +40,9 @@ pub struct Resource {
     config: ResourceConfig,
     schema: Schema,
     definition_hash: String,
+    /// `record_key(name, "")` (`resource=<name>/data/id=`) and the same joined under the
+    /// client's key prefix (`None` if that join fails): `exists` appends the id to them.
+    record_stem: (String, Option<String>),
 }
 
 /// A write's outcome: the record as a read would return it, plus what the JS layer reports.
@@ -85,11 +88,14 @@ impl Resource {
             StoreError::from(e).with_details(json!({ "resourceName": config.name }))
         })?;
         let definition_hash = schema.record_definition_hash(config.behavior.as_str());
+        let stem = record_key(&config.name, "");
+        let joined_stem = client.joined_key(&stem).ok();
         Ok(Resource {
             client,
             config,
             schema,
             definition_hash,
+            record_stem: (stem, joined_stem),
         })
     }
 
@@ -361,7 +367,12 @@ impl Resource {
 
     pub async fn exists(&self, id: &str) -> Result<bool> {
         self.check_id(id)?;
-        self.client.exists(&self.record_key(id)).await
+        // A checked id holds no '/': the full record key is the joined stem with the id appended.
+        let full = match &self.record_stem {
+            (stem, Some(joined)) => self.client.key_under(joined, stem, id)?,
+            (_, None) => self.client.joined_key(&self.record_key(id))?,
+        };
+        self.client.exists_joined(&full).await
     }
 
     /// Reads a record and merges a patch into it (the first half of an update, so that

@@ -58,6 +58,16 @@ impl MemoryStore {
         )
     }
 
+    /// `head_exists`: Ok when `key` is stored, else the store's not-found error.
+    fn contains(&self, key: &str) -> Result<()> {
+        let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
+        if objects.contains_key(key) {
+            Ok(())
+        } else {
+            Err(self.missing(key))
+        }
+    }
+
     /// With the message of s3db.js's in-memory store.
     fn missing(&self, key: &str) -> StoreError {
         StoreError::no_such_key(&self.bucket, key).with_message(format!("Object not found: {key}"))
@@ -147,12 +157,11 @@ impl ObjectStore for MemoryStore {
     }
 
     async fn head_exists(&self, key: &str) -> Result<()> {
-        let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
-        if objects.contains_key(key) {
-            Ok(())
-        } else {
-            Err(self.missing(key))
-        }
+        self.contains(key)
+    }
+
+    fn head_exists_now(&self, key: &str) -> Option<Result<()>> {
+        Some(self.contains(key))
     }
 
     async fn delete(&self, key: &str) -> Result<()> {

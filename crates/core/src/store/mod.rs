@@ -36,6 +36,11 @@ pub trait ObjectStore: Send + Sync {
     async fn head_exists(&self, key: &str) -> Result<()> {
         self.head(key).await.map(|_| ())
     }
+    /// `head_exists` answered without waiting, by a store that can (an in-process map);
+    /// `None`: ask `head_exists`.
+    fn head_exists_now(&self, _key: &str) -> Option<Result<()>> {
+        None
+    }
     /// Server-side copy; the embedded backends copy by reading and writing the object.
     async fn copy(&self, from: &str, to: &str, req: CopyRequest) -> Result<PutOutput> {
         let source = self.get(from).await?;
