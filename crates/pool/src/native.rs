@@ -110,15 +110,15 @@ impl Pool {
             }
             // A single poll in place cannot wait for a slot: such a task is not admitted.
             (!polled_in_place() || s.can_start_now()).then(|| {
-                let (id, waiting) = s.submit_native(options.priority);
+                let (id, waiting, admitted_at) = s.submit_native(options.priority);
                 let retries = options.retries.unwrap_or(s.config.retries);
                 let timeout = options.timeout.unwrap_or(s.config.timeout);
                 let list = (!s.config.retryable_errors.is_empty())
                     .then(|| s.config.retryable_errors.clone());
-                (id, waiting, retries, timeout, list)
+                (id, waiting, admitted_at, retries, timeout, list)
             })
         };
-        let Some((id, waiting, retries, timeout, list)) = admitted else {
+        let Some((id, waiting, admitted_at, retries, timeout, list)) = admitted else {
             // Pending, counted nowhere: the caller drops it and asks again the usual way.
             return std::future::pending().await;
         };
@@ -127,8 +127,13 @@ impl Pool {
             id,
             finished: false,
         };
+        // When the first attempt begins: at admission for a task that starts at once (one
+        // clock reading serves both), else when its slot is granted.
+        let mut begun = admitted_at;
         if let Some(granted) = waiting {
-            if granted.await.is_err() {
+            let granted = granted.await;
+            begun = Instant::now();
+            if granted.is_err() {
                 // The queue was emptied by stop(); the scheduler already counted it.
                 guard.finished = true;
                 return Err(E::from_pool(PoolError::Cancelled));
@@ -146,10 +151,13 @@ impl Pool {
             if let Some(snapshot) = self.snapshot(id, &story, None) {
                 self.emit(PoolEvent::TaskStarted(snapshot));
             }
+            begun = Instant::now();
         }
         let mut attempt: u32 = 0;
         let result = loop {
-            let begun = Instant::now();
+            if attempt > 0 {
+                begun = Instant::now();
+            }
             let error = match attempt_with_timeout(task(), timeout, id).await {
                 Ok(value) => break Ok(value),
                 Err(e) => e,
@@ -318,12 +326,17 @@ where
     match timeout {
         Some(after) if !after.is_zero() => {
             // An attempt that completes on its first poll (an in-process store) needs no timer;
-            // the deadline still counts from before that poll.
-            let deadline = tokio::time::Instant::now() + after;
+            // the deadline still counts from before that poll. A single poll in place needs no
+            // deadline at all: if it does not complete, it is dropped.
+            let in_place = polled_in_place();
+            let deadline = (!in_place).then(|| tokio::time::Instant::now() + after);
             let first = std::future::poll_fn(|cx| Poll::Ready(attempt.as_mut().poll(cx))).await;
             if let Poll::Ready(result) = first {
                 return result;
             }
+            let Some(deadline) = deadline else {
+                return std::future::pending().await;
+            };
             // Boxed: a timer held inline would make every task's future (and each of its
             // callers') hundreds of bytes larger, copied on every move.
             match Box::pin(tokio::time::timeout_at(deadline, attempt)).await {

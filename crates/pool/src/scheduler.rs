@@ -169,20 +169,24 @@ impl Scheduler {
         self.submit_at(priority, waiter, Instant::now())
     }
 
-    /// Admits a native task: `(id, None)` when it starts now, else `(id, Some(receiver))` that
-    /// fires when it is granted a slot (the channel is made only for a task that waits).
-    pub fn submit_native(&mut self, priority: f64) -> (u64, Option<oneshot::Receiver<()>>) {
+    /// Admits a native task: `(id, None, now)` when it starts now, else `(id, Some(receiver),
+    /// now)` with a receiver that fires when it is granted a slot (the channel is made only for
+    /// a task that waits); `now` is the clock reading of the admission.
+    pub fn submit_native(
+        &mut self,
+        priority: f64,
+    ) -> (u64, Option<oneshot::Receiver<()>>, Instant) {
         let now = Instant::now();
         if self.can_start_now() {
             let id = self.next_id;
             self.next_id += 1;
             self.submitted += 1;
             self.start(id, priority, now, now);
-            return (id, None);
+            return (id, None, now);
         }
         let (tx, rx) = oneshot::channel();
         let (id, _) = self.submit_at(priority, Waiter::Native(tx), now);
-        (id, Some(rx))
+        (id, Some(rx), now)
     }
 
     /// `submit` with the clock already read (one reading serves a whole batch).
