@@ -70,6 +70,18 @@ function checkId (id, emptySuggestion = 'Provide a non-empty id when calling res
 /** @typedef {new () => EventEmitter & MixedIn & AppliedConfig} ResourceBaseClass */
 const ResourceBase = /** @type {ResourceBaseClass} */ (/** @type {unknown} */ (EventEmitter))
 
+/**
+ * `exists` with its hooks: beforeExists, the answer, then afterExists (as 19.5.10 runs them).
+ * @param {Resource} resource
+ * @param {string} id
+ */
+async function existsWithHooks (resource, id) {
+  await resource.executeHooks('beforeExists', { id })
+  const exists = typeof id === 'string' && id.length > 0 && (resource._callNow('existsInPlace', id) ?? await resource._call('exists', id))
+  await resource.executeHooks('afterExists', { id, exists })
+  return exists
+}
+
 class Resource extends ResourceBase {
   /**
    * @param {{ database: any, client: any, config: Record<string, any>,
@@ -346,15 +358,24 @@ class Resource extends ResourceBase {
     }
   }
 
-  /** s3db.js: an unsafe id throws ValidationError, an empty one is simply absent, storage errors throw. */
-  async exists (id) {
-    // Without exists hooks (the common case) nothing waits on a hook turn.
-    const hooked = this._hasHooks('beforeExists') || this._hasHooks('afterExists')
-    if (hooked) await this.executeHooks('beforeExists', { id })
-    // An in-process store answers without a thread hop; null means ask asynchronously.
-    const exists = typeof id === 'string' && id.length > 0 && (this._callNow('existsInPlace', id) ?? await this._call('exists', id))
-    if (hooked) await this.executeHooks('afterExists', { id, exists })
-    return exists
+  /**
+   * s3db.js: an unsafe id throws ValidationError, an empty one is simply absent, storage errors throw.
+   * Not an async function: without exists hooks (the common case) an answer in place is
+   * returned as a settled promise, with no async frame or hook turn around it.
+   * @param {string} id
+   * @returns {Promise<boolean>}
+   */
+  exists (id) {
+    if (this._hasHooks('beforeExists') || this._hasHooks('afterExists')) return existsWithHooks(this, id)
+    if (typeof id !== 'string' || id.length === 0) return Promise.resolve(false)
+    let now
+    try {
+      // An in-process store answers without a thread hop; null means ask asynchronously.
+      now = this._callNow('existsInPlace', id)
+    } catch (err) {
+      return Promise.reject(err)
+    }
+    return now === null ? this._call('exists', id) : Promise.resolve(now)
   }
 
   async update (id, data = {}) {
