@@ -140,9 +140,13 @@ pub(crate) fn check_datetime(v: &mut Value, field: &str, issues: &mut Issues) {
     }
 }
 
-/// `buffer` / `bits:N`: byte arrays or base64 text (`bits:N` needs ⌈N/8⌉ bytes).
+/// `buffer` / `bits:N`: byte arrays or base64 text (`bits:N` needs ⌈N/8⌉ bytes). A Node
+/// `Buffer` crosses as `JSON.stringify` writes it, `{ type: 'Buffer', data: [...] }`: its bytes.
 pub(crate) fn check_bytes(rule: &Rule, v: &mut Value, field: &str, issues: &mut Issues) {
     use base64::Engine;
+    if let Some(bytes) = buffer_json_bytes(v) {
+        *v = bytes;
+    }
     let len = match &*v {
         Value::Array(a) if a.iter().all(|b| b.as_u64().is_some_and(|b| b <= 255)) => Some(a.len()),
         Value::String(s) => base64::engine::general_purpose::STANDARD
@@ -159,6 +163,18 @@ pub(crate) fn check_bytes(rule: &Rule, v: &mut Value, field: &str, issues: &mut 
     let ok = len.is_some_and(|l| rule.ty != "bits" || bits == 0 || l == bits.div_ceil(8));
     if !ok {
         issues.push(issue("bytes", field, None, Some(v.clone())));
+    }
+}
+
+/// The byte array of a `JSON.stringify`'d Buffer (exactly `type: 'Buffer'` and `data`).
+fn buffer_json_bytes(v: &mut Value) -> Option<Value> {
+    let Value::Object(map) = v else { return None };
+    if map.len() != 2 || map.get("type").and_then(Value::as_str) != Some("Buffer") {
+        return None;
+    }
+    match map.get_mut("data") {
+        Some(data @ Value::Array(_)) => Some(data.take()),
+        _ => None,
     }
 }
 
