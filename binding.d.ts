@@ -145,6 +145,11 @@ export declare class NativeResource {
   partitionsJson(): string
   /** The 19.x `schemaRegistry` this schema uses (extended with any new attribute paths). */
   registryJson(): string
+  /**
+   * The paths of the buffer and bits attributes, whose values the core reads back as byte
+   * arrays (the JS face makes them Buffers, as s3db.js reads them).
+   */
+  bytePaths(): Array<string>
   /** The keys of plugin attributes as `[[attribute, key], ...]` (for `pluginSchemaRegistry`). */
   pluginMapJson(): string
   /**

@@ -1,17 +1,43 @@
 // @ts-check
 'use strict'
-// Records cross to the core as JSON and arrive from it as JSON; `_lastModified` becomes a Date again.
+// Records cross to the core as JSON and arrive from it as JSON: `_lastModified` becomes a Date
+// again, and the byte arrays of buffer/bits attributes Buffers (as s3db.js reads them).
 
 const { ValidationError } = require('./errors')
 
-function revive (record) {
-  if (record && typeof record._lastModified === 'string') record._lastModified = new Date(record._lastModified)
+/** @type {string[][]} */
+const NO_PATHS = []
+
+/**
+ * @param {any} record
+ * @param {string[][]} [bytePaths] the buffer/bits attribute paths, split at their dots
+ */
+function revive (record, bytePaths = NO_PATHS) {
+  if (!record) return record
+  if (typeof record._lastModified === 'string') record._lastModified = new Date(record._lastModified)
+  for (const path of bytePaths) bytesToBuffer(record, path)
   return record
 }
 
-function reviveAll (records) {
-  for (const record of records) revive(record)
+/**
+ * @param {any[]} records
+ * @param {string[][]} [bytePaths]
+ */
+function reviveAll (records, bytePaths = NO_PATHS) {
+  for (const record of records) revive(record, bytePaths)
   return records
+}
+
+/** The byte array at `path` of `record`, if there is one, as a Buffer. */
+function bytesToBuffer (record, path) {
+  let parent = record
+  for (let i = 0; i < path.length - 1; i++) {
+    parent = parent[path[i]]
+    if (parent === null || typeof parent !== 'object') return
+  }
+  const key = path[path.length - 1]
+  const value = parent[key]
+  if (Array.isArray(value)) parent[key] = Buffer.from(value)
 }
 
 /**

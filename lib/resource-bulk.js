@@ -76,7 +76,7 @@ module.exports = {
         return { error: fromErrorRecord(out.error, { bucket: this.client.bucket, resourceName: this.name }) }
       }
       this._reportWrite(out, 'insert')
-      const record = revive(out.record)
+      const record = revive(out.record, this._bytePaths)
       // As `insert`: 19.5.10 reads each record back (`fetched`) before `inserted`.
       this._emitFetched(record)
       this._emitEvent('inserted', record)

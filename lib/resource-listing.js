@@ -245,7 +245,7 @@ module.exports = {
     if (method === 'page') this._emitEvent('count', listed.total)
     if (!partition) this._emitEvent('listed-ids', listed.records.length + listed.errors.length)
     const failures = revivedFailures(listed.errors)
-    const reported = reportFailures(this, reviveAll(listed.records), failures)
+    const reported = reportFailures(this, reviveAll(listed.records, this._bytePaths), failures)
     emitFetched(this, reported.records)
     const records = await this.executeHooks('afterList', reported.records)
     const count = countRecords(records)
@@ -257,12 +257,13 @@ module.exports = {
     await this.executeHooks('beforeGetMany', { ids })
     const listed = await fetchMany(this, ids)
     const failures = revivedFailures(listed.errors)
-    const reported = reportFailures(this, reviveAll(listed.records), failures, Array.isArray(ids) ? ids : null)
+    const records = reviveAll(listed.records, this._bytePaths)
+    const reported = reportFailures(this, records, failures, Array.isArray(ids) ? ids : null)
     emitFetched(this, reported.records)
-    const records = await this.executeHooks('afterGetMany', reported.records)
+    const hooked = await this.executeHooks('afterGetMany', reported.records)
     // 19.5.10 counts the ids asked for, read or not.
-    this._emitEvent('fetched-many', Array.isArray(ids) ? ids.length : countRecords(records))
-    return records
+    this._emitEvent('fetched-many', Array.isArray(ids) ? ids.length : countRecords(hooked))
+    return hooked
   },
 
   /**
@@ -272,7 +273,7 @@ module.exports = {
   async getAll () {
     const listed = JSON.parse(await this._call('list', listOptions()))
     this._emitEvent('listed-ids', listed.records.length + listed.errors.length)
-    const { records } = reportFailures(this, reviveAll(listed.records), revivedFailures(listed.errors))
+    const { records } = reportFailures(this, reviveAll(listed.records, this._bytePaths), revivedFailures(listed.errors))
     emitFetched(this, records)
     return records
   },
@@ -369,7 +370,7 @@ module.exports = {
     if (given.length < Object.keys(fields).length) {
       throw new ResourceError(`Resource with id '${id}' not found in partition '${partitionName}'`, { resourceName: this.name, id, partitionName, operation: 'getFromPartition' })
     }
-    const record = revive(JSON.parse(await this._call('getFromPartition', id, partitionName, JSON.stringify(partitionValues))))
+    const record = revive(JSON.parse(await this._call('getFromPartition', id, partitionName, JSON.stringify(partitionValues))), this._bytePaths)
     // 19.5.10 reads the record by `get` (`fetched`).
     emitFetched(this, [record])
     this._emitEvent('partition-fetched', record)

@@ -64,7 +64,8 @@ function checkId (id, emptySuggestion = 'Provide a non-empty id when calling res
 /**
  * What `_applyConfig` sets, on construction and on each rebuild.
  * @typedef {{ _native: import('../binding').NativeResource, attributes: Record<string, any>,
- *   config: Record<string, any>, $schema: Readonly<Record<string, any>>, idGenerator: Function | null }} AppliedConfig
+ *   config: Record<string, any>, $schema: Readonly<Record<string, any>>, idGenerator: Function | null,
+ *   _bytePaths: string[][] }} AppliedConfig
  */
 /** EventEmitter, typed with the mixed-in methods and the applied config (the same constructor at run time). */
 /** @typedef {new () => EventEmitter & MixedIn & AppliedConfig} ResourceBaseClass */
@@ -119,6 +120,8 @@ class Resource extends ResourceBase {
    */
   _applyConfig (config, native) {
     this._native = native
+    // Where the core's byte arrays become Buffers on each read (lib/records.js).
+    this._bytePaths = native.bytePaths().map((path) => path.split('.'))
     this.attributes = config.attributes
     this.behavior = config.behavior ?? 'user-managed'
     this.passphrase = config.passphrase
@@ -323,7 +326,7 @@ class Resource extends ResourceBase {
     const out = JSON.parse(await this._call('insert', documentJson(doc, 'insert data')))
     this._reportWrite(out, 'insert')
     // 19.5.10 reads the record back after writing it (get hooks, then `fetched`).
-    const read = await this._asRead(revive(out.record))
+    const read = await this._asRead(revive(out.record, this._bytePaths))
     this._emitFetched(read)
     const record = await this.executeHooks('afterInsert', read)
     this._emitEvent('inserted', record)
@@ -334,7 +337,7 @@ class Resource extends ResourceBase {
   async get (id) {
     checkId(id)
     await this.executeHooks('beforeGet', { id })
-    const record = await this.executeHooks('afterGet', revive(JSON.parse(await this._call('get', id))))
+    const record = await this.executeHooks('afterGet', revive(JSON.parse(await this._call('get', id)), this._bytePaths))
     this._emitEvent('fetched', record)
     this._emitEvent(`fetched:${id}`, record)
     return record
@@ -391,8 +394,8 @@ class Resource extends ResourceBase {
     // 19.5.10 reports the update's own fields (and the id) as the data that did not fit.
     if (out.exceedsLimit) out.exceedsLimit.data = { ...data, id }
     this._reportWrite(out, 'update')
-    const before = out.hookedBefore ?? revive(out.before)
-    const written = asWritten(out.record)
+    const before = out.hookedBefore ?? revive(out.before, this._bytePaths)
+    const written = asWritten(revive(out.record, this._bytePaths))
     const record = await this.executeHooks('afterUpdate', { ...written })
     if (!this.eventsDisabled && (this.listenerCount('updated') > 0 || this.listenerCount(`updated:${id}`) > 0)) {
       const payload = { ...written, $before: { ...before }, $after: { ...record } }
@@ -407,7 +410,7 @@ class Resource extends ResourceBase {
     for (let attempt = 1; ; attempt++) {
       const prepared = JSON.parse(await this._call('prepareUpdate', id, documentJson(data, 'update data')))
       // 19.5.10 merges into the record its get() returned, after the get hooks.
-      const read = await this._asRead(revive({ ...prepared.before }))
+      const read = await this._asRead(revive({ ...prepared.before }, this._bytePaths))
       if (attempt === 1) this._emitFetched(read)
       const merged = await this.executeHooks('beforeUpdate', hookInput(withHookFields(prepared.merged, read, data), id, read))
       try {
@@ -435,7 +438,7 @@ class Resource extends ResourceBase {
     const out = JSON.parse(await this._call('replace', args.id ?? id, documentJson(args.fullData ?? fullData, 'replace data')))
     this._reportWrite(out, 'replace')
     // 19.5.10 returns `{ id, ...data }` as written, without a read's fields.
-    const { id: writtenId, ...data } = asWritten(out.record)
+    const { id: writtenId, ...data } = asWritten(revive(out.record, this._bytePaths))
     return this.executeHooks('afterReplace', { id: writtenId, ...data })
   }
 
@@ -465,13 +468,13 @@ class Resource extends ResourceBase {
       if (err instanceof ResourceError && err.statusCode === 404) return { success: false, error: `Resource with id '${id}' does not exist` }
       throw err
     }
-    const read = await this._asRead(revive({ ...prepared.before }))
+    const read = await this._asRead(revive({ ...prepared.before }, this._bytePaths))
     this._emitFetched(read)
     try {
       const merged = await this.executeHooks('beforeUpdate', hookInput(withHookFields(prepared.merged, read, data), id, read))
       const out = JSON.parse(await this._call('commitUpdate', id, JSON.stringify(merged), JSON.stringify(prepared.before), ifMatch))
       this._reportWrite(out, 'updateConditional')
-      const written = asWritten(out.record)
+      const written = asWritten(revive(out.record, this._bytePaths))
       const record = await this.executeHooks('afterUpdate', { ...written })
       const payload = { ...written, $before: { ...read }, $after: { ...record } }
       this._emitEvent('updated', payload)
@@ -502,7 +505,7 @@ class Resource extends ResourceBase {
     }
     if (this._hasHooks('beforeDelete')) {
       try {
-        before = await this._asRead(revive(JSON.parse(await this._call('get', id))))
+        before = await this._asRead(revive(JSON.parse(await this._call('get', id)), this._bytePaths))
       } catch (err) {
         notFound(err)
       }
@@ -517,7 +520,7 @@ class Resource extends ResourceBase {
       }
     }
     if (missing !== null && !wantsRecord) throw missing
-    before = before ?? await this._asRead(revive(out.before))
+    before = before ?? await this._asRead(revive(out.before, this._bytePaths))
     if (missing === null) this._emitFetched(before)
     this._reportWrite({ partitionFailures: out.partitionFailures, record: { id } }, 'delete')
     if (before) await this.executeHooks('afterDelete', before)

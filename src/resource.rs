@@ -147,6 +147,13 @@ impl NativeResource {
         serde_json::to_string(&self.inner.schema().registry()).unwrap_or_else(|_| "null".into())
     }
 
+    /// The paths of the buffer and bits attributes, whose values the core reads back as byte
+    /// arrays (the JS face makes them Buffers, as s3db.js reads them).
+    #[napi]
+    pub fn byte_paths(&self) -> Vec<String> {
+        self.inner.schema().byte_paths()
+    }
+
     /// The keys of plugin attributes as `[[attribute, key], ...]` (for `pluginSchemaRegistry`).
     #[napi]
     pub fn plugin_map_json(&self) -> String {

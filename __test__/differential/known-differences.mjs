@@ -18,11 +18,10 @@ const VERSION_FIELDS = 'COMPATIBILITY.md "_v is reported as stored": _originalVe
 const UNKNOWN_BEHAVIOR = 'COMPATIBILITY.md "Database and Resource": an unknown behavior is refused by createResource'
 const ENUM_SHORTHAND = 'COMPATIBILITY.md "Validation" 22: s3db.js 19.5.10 cannot create a resource with the enum: shorthand'
 const DATES_REFUSED = 'COMPATIBILITY.md "Storage codec" 16: 19.x rejects the ISO text of a date attribute ("must be a Date"), so r1 is missing on its side'
-const BUFFER_READ = 'not yet fixed (issue 9): a buffer/bits value reads back as a byte array; 19.5.10 gives a Buffer for the base64 encoding it documents (its own writes flatten Buffers into raw_N keys, read back as such)'
-const UPDATE_ATTRIBUTES = 'not yet fixed (issue 9): the attributes of an update\'s InvalidResourceItem lack the read\'s system fields (_etag, _v, _lastModified, ...) that 19.5.10 puts there'
-const UPDATE_LIMIT_SIZES = 'not yet fixed (issue 9): the metadata size of an update over the limit is measured differently (totalSize, effectiveLimit, excess)'
-const NO_BCRYPT = 'not yet fixed (issue 9): the reference install has no bcrypt (a peer dependency of s3db.js), so 19.5.10 cannot hash the password ("Problem hashing password") and r1 is missing on its side'
-const MEMORY_PRECONDITION = 'not yet fixed (issue 9): 19.5.10\'s memory client answers a stale If-Match with its own ResourceError, whose message updateConditional returns (on S3 it says "ETag mismatch - ...", as s3db-native)'
+const UPDATE_ATTRIBUTES = 'COMPATIBILITY.md "Writes do not store a read\'s system fields": an update\'s InvalidResourceItem carries the data validated, without the read\'s system fields 19.5.10 validates with it'
+const UPDATE_LIMIT_SIZES = 'COMPATIBILITY.md "Writes do not store a read\'s system fields": an enforce-limits update over the limit counts the data alone in totalSize and excess (19.5.10 counts the read\'s system fields it would store too)'
+const PASSWORD_REHASH = 'COMPATIBILITY.md "Writing: other fixes" 13: an update that does not touch a password keeps its hash; 19.5.10 hashes the stored hash, so the password no longer verifies'
+const MEMORY_PRECONDITION = 'COMPATIBILITY.md "updateConditional with a stale ETag answers the same on every backend": 19.5.10\'s memory client answers with its own error, whose message updateConditional returns'
 
 // Deliberate: see the COMPATIBILITY.md entries named.
 const UPDATE_BODY = 'COMPATIBILITY.md "Updates never silently lose a write": an update body without 19.5.10\'s copy of the read\'s system fields (user-managed) or with the whole mapped record (other behaviors), so its size and _hasContent differ'
@@ -1142,24 +1141,8 @@ export const known = [
   { scenario: "types/secret", path: "steps[\"update.r1\"].value.pin", reason: SECRETS_CLEAR },
   // 19.5.10 "cTjMuw+06Am00LVIZzNLjP9VS1CSiGYKr7lpfFqagAshzZdZmBP4qnK+DDITrE7EAkpC1lOtTIk=" / native "s3cr3t-value"
   { scenario: "types/secret", path: "steps[\"update.r1\"].value.token", reason: SECRETS_CLEAR },
-  // 19.5.10 {"error":{"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=logins/data/id=r1… / native "<absent>"
-  { scenario: "types/password", path: "steps[\"<scenario aborted>\"]", reason: NO_BCRYPT },
-  // 19.5.10 {"$error":"NoSuchKey","name":"NoSuchKey","message":"No such key: resource=logins/data/id=r1 [bucket:… / native "<absent>"
-  { scenario: "types/password", path: "steps.get.error", reason: NO_BCRYPT },
-  // 19.5.10 "<absent>" / native {"user":"ana","pass":"Y/nOaSv.nUWvHsqyDXckKuutU6rv5m1QJTwAunErv8AboJX08y//i","id":"r1","_contentLeng…
-  { scenario: "types/password", path: "steps.get.value", reason: NO_BCRYPT },
-  // 19.5.10 "<absent>" / native {"value":true}
-  { scenario: "types/password", path: "steps.hashKeptOnUnrelatedUpdate", reason: NO_BCRYPT },
-  // 19.5.10 {"$error":"InvalidResourceItem","name":"InvalidResourceItem","message":"Problem hashing password. Er… / native "<absent>"
-  { scenario: "types/password", path: "steps.insert.error", reason: NO_BCRYPT },
-  // 19.5.10 "<absent>" / native {"user":"ana","pass":"Y/nOaSv.nUWvHsqyDXckKuutU6rv5m1QJTwAunErv8AboJX08y//i","id":"r1","_contentLeng…
-  { scenario: "types/password", path: "steps.insert.value", reason: NO_BCRYPT },
   // 19.5.10 false / native true
-  { scenario: "types/password", path: "steps.passIsHashed.value", reason: NO_BCRYPT },
-  // 19.5.10 {"$error":"ResourceError","name":"ResourceError","message":"Resource with id 'r1' does not exist","s… / native "<absent>"
-  { scenario: "types/password", path: "steps[\"update.user\"].error", reason: NO_BCRYPT },
-  // 19.5.10 "<absent>" / native {"user":"ana2","pass":"Y/nOaSv.nUWvHsqyDXckKuutU6rv5m1QJTwAunErv8AboJX08y//i","id":"r1","_contentLen…
-  { scenario: "types/password", path: "steps[\"update.user\"].value", reason: NO_BCRYPT },
+  { scenario: "types/password", path: "steps.hashKeptOnUnrelatedUpdate.value", reason: PASSWORD_REHASH },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "types/coercion", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 456 / native 97
@@ -1262,8 +1245,6 @@ export const known = [
   { scenario: "behaviors/user-managed", path: "store.end[\"resource=docs/data/id=small\"].metadata._versionmapped", reason: READ_FIELDS },
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "behaviors/user-managed", path: "store.end[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
-  // 19.5.10 2036 / native 2043
-  { scenario: "behaviors/enforce-limits", path: "steps[\"update.small.grows\"].error.data.effectiveLimit", reason: UPDATE_LIMIT_SIZES },
   // 19.5.10 516 / native 270
   { scenario: "behaviors/enforce-limits", path: "steps[\"update.small.grows\"].error.data.excess", reason: UPDATE_LIMIT_SIZES },
   // 19.5.10 2552 / native 2313
@@ -1568,12 +1549,6 @@ export const known = [
   // 19.5.10 "latest" / native "0.1.0"
   { scenario: "content/binary", path: "store.withContent[\"s3db.json\"].body.json.s3dbVersion", reason: S3DB_VERSION },
   // 19.5.10 {"$undefined":true} / native "<absent>"
-  { scenario: "cross/native-writes-reference-reads", path: "buffer_bits[\"get.r1\"].flags", reason: BUFFER_READ },
-  { scenario: "cross/native-writes-reference-reads", path: "buffer_bits[\"get.r1\"].raw", reason: BUFFER_READ },
-  { scenario: "cross/native-writes-reference-reads", path: "buffer_bits[\"get.r2\"].raw", reason: BUFFER_READ },
-  { scenario: "cross/native-writes-reference-reads", path: "buffer_bits.list[0].flags", reason: BUFFER_READ },
-  { scenario: "cross/native-writes-reference-reads", path: "buffer_bits.list[0].raw", reason: BUFFER_READ },
-  { scenario: "cross/native-writes-reference-reads", path: "buffer_bits.list[1].raw", reason: BUFFER_READ },
   { scenario: "cross/reference-writes-native-reads", path: "body_overflow[\"get.r3\"].note", reason: LONE_SURROGATE },
   { scenario: "cross/reference-writes-native-reads", path: "body_overflow.list[2].note", reason: LONE_SURROGATE },
   { scenario: "cross/reference-writes-native-reads", path: "json[\"get.r2\"].extra", reason: UNDEFINED },

@@ -5,7 +5,7 @@ import { RESOURCE_EVENTS, scenario } from '../harness/trace.mjs'
 import { groups } from './shapes.mjs'
 
 // Ciphertexts and password hashes are random per write; their presence and shape still count.
-const RANDOM = [[/\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}/g, '<bcrypt>']]
+const RANDOM = [[/\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}/g, '<bcrypt>'], [/^[./A-Za-z0-9]{53}$/, '<bcrypt, compact>']]
 
 
 const typeScenarios = groups.map(([label, attributes, records]) => scenario(`types/${label}`, { fixedIds: ['r1', 'r2'], masks: RANDOM }, async (t) => {

@@ -23,6 +23,18 @@ pub struct EncodeOptions {
     /// Store password values that already are bcrypt hashes unchanged (updates of records
     /// that were read back, which carry the stored hash). s3db.js re-hashes them.
     pub keep_hashed_passwords: bool,
+    /// The id of the record an update writes: s3db.js 19.x counts it in the metadata budget
+    /// of an enforce-limits or user-managed update (not of inserts, replaces or the other
+    /// behaviors, whose updates go through its insert path).
+    pub update_id: Option<String>,
+}
+
+/// The id counted in the metadata budget of a write (see `EncodeOptions::update_id`).
+fn budget_id(behavior: Behavior, opts: &EncodeOptions) -> Option<&str> {
+    match behavior {
+        Behavior::EnforceLimits | Behavior::UserManaged => opts.update_id.as_deref(),
+        _ => None,
+    }
 }
 
 impl Schema {
@@ -64,7 +76,7 @@ impl Schema {
             effective_limit: limits::effective_limit(
                 &self.options.version,
                 self.options.timestamps,
-                None,
+                budget_id(behavior, opts),
             ),
             map_json: &self.map_json,
             plugin_map_json: self.plugin_map_json.as_deref(),

@@ -249,6 +249,16 @@ impl Schema {
         &self.root
     }
 
+    /// The stored attribute paths (plugin attributes included) whose values are bytes.
+    pub fn byte_paths(&self) -> Vec<String> {
+        self.map
+            .iter()
+            .chain(&self.plugin_map)
+            .filter(|(path, _)| self.field(path).is_some_and(|f| f.value_type.is_bytes()))
+            .map(|(path, _)| path.clone())
+            .collect()
+    }
+
     /// The spec of a data path, if declared.
     pub fn field(&self, path: &str) -> Option<&FieldSpec> {
         self.fields.get(path)
@@ -370,6 +380,18 @@ mod tests {
             s.field("_score").unwrap().value_type,
             ValueType::Number { integer: false }
         );
+    }
+
+    #[test]
+    fn byte_paths_name_buffer_and_bits_at_any_depth() {
+        let s = Schema::from_json(
+            &json!({"raw": "buffer", "n": "number", "meta": {"flags": "bits:8|optional", "tag": "string"}, "obj": {"type": "buffer"}}),
+            SchemaOptions::default(),
+        )
+        .unwrap();
+        let mut paths = s.byte_paths();
+        paths.sort();
+        assert_eq!(paths, ["meta.flags", "obj", "raw"]);
     }
 
     #[test]

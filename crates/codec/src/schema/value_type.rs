@@ -83,6 +83,11 @@ impl ValueType {
             ValueType::DateTime => "datetime",
         }
     }
+
+    /// Whether the value is bytes (stored as base64, read back as a byte array).
+    pub fn is_bytes(&self) -> bool {
+        matches!(self, ValueType::Buffer | ValueType::Bits(_))
+    }
 }
 
 /// Embedding-style encoding kicks in for number arrays of at least this fixed length.

@@ -178,10 +178,16 @@ impl Resource {
         result
     }
 
-    fn encode(&self, data: &Value, operation: &str) -> Result<EncodedObject> {
+    fn encode(
+        &self,
+        data: &Value,
+        operation: &str,
+        update_id: Option<&str>,
+    ) -> Result<EncodedObject> {
         let opts = EncodeOptions {
             operation: Some(operation.into()),
             keep_hashed_passwords: operation != "insert",
+            update_id: update_id.map(str::to_string),
         };
         self.schema
             .encode_record(data, self.config.behavior, &opts)
@@ -273,7 +279,7 @@ impl Resource {
         strip_dangerous_keys(&mut value);
         self.validate_write(&mut value, id_given.then_some(id.as_str()))
             .map_err(|e| with_given_id(e, id_given.then_some(id.as_str())))?;
-        let encoded = self.encode(&value, "insert")?;
+        let encoded = self.encode(&value, "insert", None)?;
         let mut put = self.put_input(&id, &encoded);
         put.if_none_match = Some("*".into());
         let written = self.client.put_object(put).await.map_err(|e| {
@@ -435,7 +441,7 @@ impl Resource {
         strip_dangerous_keys(&mut value);
         self.validate_write(&mut value, Some(id))
             .map_err(|e| update_refusal(with_given_id(e, Some(id))))?;
-        let mut encoded = self.encode(&value, "update").map_err(|e| {
+        let mut encoded = self.encode(&value, "update", Some(id)).map_err(|e| {
             // s3db.js's update names the record it could not store.
             if e.kind == ErrorKind::MetadataTooLarge {
                 e.with_details(json!({ "id": id }))
@@ -526,7 +532,7 @@ impl Resource {
         strip_dangerous_keys(&mut value);
         self.validate_write(&mut value, Some(id))?;
         // Stored as an insert stores it (s3db.js 19.5.10: no body when the record fits).
-        let encoded = self.encode(&value, "replace")?;
+        let encoded = self.encode(&value, "replace", None)?;
         let written = self.client.put_object(self.put_input(id, &encoded)).await?;
         let refs = self.partition_keys(value.as_object().unwrap_or(&Map::new()), id);
         let partition_failures = self.sync_partition_refs(&refs, &Default::default()).await;
