@@ -14,6 +14,7 @@
 // `node __test__/differential/report.mjs --known`.
 import { ABSENT } from './harness/diff.mjs'
 
+// Deliberate: see the COMPATIBILITY.md entries named.
 const VERSION_FIELDS = 'COMPATIBILITY.md "_v is reported as stored": _originalVersion/_versionMapped are not added to records'
 const UNKNOWN_BEHAVIOR = 'COMPATIBILITY.md "Database and Resource": an unknown behavior is refused by createResource'
 const ENUM_SHORTHAND = 'COMPATIBILITY.md "Validation" 22: s3db.js 19.5.10 cannot create a resource with the enum: shorthand'
@@ -23,7 +24,6 @@ const UPDATE_LIMIT_SIZES = 'COMPATIBILITY.md "Writes do not store a read\'s syst
 const PASSWORD_REHASH = 'COMPATIBILITY.md "Writing: other fixes" 13: an update that does not touch a password keeps its hash; 19.5.10 hashes the stored hash, so the password no longer verifies'
 const MEMORY_PRECONDITION = 'COMPATIBILITY.md "updateConditional with a stale ETag answers the same on every backend": 19.5.10\'s memory client answers with its own error, whose message updateConditional returns'
 
-// Deliberate: see the COMPATIBILITY.md entries named.
 const UPDATE_BODY = 'COMPATIBILITY.md "Updates never silently lose a write": an update body without 19.5.10\'s copy of the read\'s system fields (user-managed) or with the whole mapped record (other behaviors), so its size and _hasContent differ'
 const READ_FIELDS = 'COMPATIBILITY.md "Writes do not store a read\'s system fields": 19.5.10 stores the system fields of the record it read and returns them (stale) from a body-only update'
 const S3DB_VERSION = 'COMPATIBILITY.md "s3db.json says which version wrote it": 19.5.10 writes "latest" (its build placeholder), s3db-native its package version'
