@@ -50,4 +50,18 @@ function documentJson (value, what = 'data') {
   return text
 }
 
-module.exports = { revive, reviveAll, documentJson }
+/**
+ * The batch methods take arrays: anything else (an iterator, an object, a string, null) is a
+ * TypeError, as s3db.js 19.5.10's `.map` over it throws one, never an empty result.
+ * @param {any} value
+ * @param {string} method
+ * @param {string} items
+ */
+function checkArray (value, method, items) {
+  if (Array.isArray(value)) return
+  const iterable = typeof value === 'object' && value !== null && (Symbol.iterator in value || Symbol.asyncIterator in value)
+  const got = value === null ? 'null' : iterable ? 'an iterable (spread it into an array)' : typeof value
+  throw new TypeError(`${method}() expects an array of ${items}, got ${got}`)
+}
+
+module.exports = { revive, reviveAll, documentJson, checkArray }

@@ -7,7 +7,7 @@
 
 const { fromErrorRecord, ResourceError, ValidationError, NoSuchKey } = require('./errors')
 const { unsafeSegmentError } = require('./key-segments')
-const { revive } = require('./records')
+const { revive, checkArray } = require('./records')
 const { listensToProgress, progressReporter, chunkSize, chunksOf } = require('./progress')
 const native = require('./native')
 
@@ -35,6 +35,7 @@ module.exports = {
    * middlewares or a replaced `insert`, the whole batch is one call into the core.
    */
   async insertMany (objects = []) {
+    checkArray(objects, 'insertMany', 'objects')
     const hooked = ['beforeInsert', 'afterInsert', 'beforeGet', 'afterGet'].some((event) => this._hasHooks(event))
     const direct = !this._replaced('insert') && !this.idGenerator && !hooked
     const progress = progressReporter(this, 'insertMany', objects.length)
@@ -116,6 +117,7 @@ module.exports = {
    * otherwise the core deletes in requests of 1,000 keys.
    */
   async deleteMany (ids = []) {
+    checkArray(ids, 'deleteMany', 'ids')
     await this.executeHooks('beforeDeleteMany', { ids })
     const progress = progressReporter(this, 'deleteMany', ids.length)
     const failures = []

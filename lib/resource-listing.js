@@ -7,7 +7,7 @@
 const { Readable, Writable } = require('node:stream')
 const { fromErrorRecord, PartitionError, ResourceError } = require('./errors')
 const { checkKeySegment } = require('./key-segments')
-const { revive, reviveAll } = require('./records')
+const { revive, reviveAll, checkArray } = require('./records')
 const { progressReporter, chunkSize, chunksOf } = require('./progress')
 
 // Ids per LIST page of a streaming iteration (the most one ListObjectsV2 page holds).
@@ -254,6 +254,7 @@ module.exports = {
   },
 
   async getMany (ids = []) {
+    checkArray(ids, 'getMany', 'ids')
     await this.executeHooks('beforeGetMany', { ids })
     const listed = await fetchMany(this, ids)
     const failures = revivedFailures(listed.errors)

@@ -36,6 +36,7 @@ const DATES = 'COMPATIBILITY.md "Storage codec" 16: date values are ISO text (19
 const UNDEFINED = 'COMPATIBILITY.md "Storage codec" 17: an explicit undefined cannot cross JSON and is absent'
 const NO_METADATA_UPDATEDAT = 'COMPATIBILITY.md "update does not inject metadata.updatedAt"'
 const SECRETS_CLEAR = 'COMPATIBILITY.md "Writes do not store a read\'s system fields": update returns secrets in clear as get does (19.5.10: its validation\'s ciphertext)'
+const BATCH_INPUT = 'COMPATIBILITY.md "Batch methods take arrays": the same TypeError, with a message that says what was expected (19.5.10\'s is that of its failed .map)'
 const DB_HOOKS = 'COMPATIBILITY.md "Database hooks run": 19.5.10 never calls database hooks'
 
 const ONE_LIST = 'COMPATIBILITY.md "One list event per list": 19.5.10 emits list twice for a listing of the whole resource (once for a partition)'
@@ -57,6 +58,18 @@ const DELETE_OUTPUT = 'COMPATIBILITY.md "delete() resolves to { $metadata: { htt
 const REFS_AWAITED = 'COMPATIBILITY.md "Partition references are written before the write resolves": 19.5.10 writes them after insertMany resolved, so deleteAllData ran before they landed'
 
 export const known = [
+  // 19.5.10 "ids.map is not a function" / native "deleteMany() expects an array of ids, got an iterable (spread it into an array)"
+  { scenario: "errors/batch-input", path: "steps[\"deleteMany.iterator\"].error.message", reason: BATCH_INPUT },
+  // 19.5.10 "ids.map is not a function" / native "deleteMany() expects an array of ids, got string"
+  { scenario: "errors/batch-input", path: "steps[\"deleteMany.string\"].error.message", reason: BATCH_INPUT },
+  // 19.5.10 "ids.map is not a function" / native "getMany() expects an array of ids, got string"
+  { scenario: "errors/batch-input", path: "steps[\"getMany.string\"].error.message", reason: BATCH_INPUT },
+  // 19.5.10 "objects.map is not a function" / native "insertMany() expects an array of objects, got an iterable (spread it into an array)"
+  { scenario: "errors/batch-input", path: "steps[\"insertMany.iterator\"].error.message", reason: BATCH_INPUT },
+  // 19.5.10 "Cannot read properties of null (reading 'map')" / native "insertMany() expects an array of objects, got null"
+  { scenario: "errors/batch-input", path: "steps[\"insertMany.null\"].error.message", reason: BATCH_INPUT },
+  // 19.5.10 "objects.map is not a function" / native "insertMany() expects an array of objects, got object"
+  { scenario: "errors/batch-input", path: "steps[\"insertMany.object\"].error.message", reason: BATCH_INPUT },
   { field: '_originalVersion', reference: '1', native: ABSENT, reason: VERSION_FIELDS },
   { field: '_versionMapped', reference: true, native: ABSENT, reason: VERSION_FIELDS },
   // 19.5.10 "latest" / native "0.1.0"

@@ -32,6 +32,20 @@ export default [
     await t.step('content.missing', () => res.content('nobody'))
   }),
 
+  // The batch methods over something that is not an array: an iterator, an object, a string, null.
+  scenario('errors/batch-input', { fixedIds: ['a'] }, async (t) => {
+    const db = await t.connect()
+    const res = await db.createResource({ name: 'people', attributes: { name: 'string' } })
+    function * people () { yield { id: 'a', name: 'Ana' } }
+    await t.step('insertMany.iterator', () => res.insertMany(people()))
+    await t.step('insertMany.object', () => res.insertMany({ id: 'a', name: 'Ana' }))
+    await t.step('insertMany.null', () => res.insertMany(null))
+    await t.step('getMany.string', () => res.getMany('a'))
+    await t.step('deleteMany.string', () => res.deleteMany('a'))
+    await t.step('deleteMany.iterator', () => res.deleteMany(['a'].values()))
+    await t.step('count', () => res.count())
+  }),
+
   scenario('errors/declared-id', { fixedIds: ['x', 'y'] }, async (t) => {
     const db = await t.connect()
     const res = await db.createResource({ name: 'named', attributes: { id: 'string|required', title: 'string' } })
