@@ -3,7 +3,7 @@
 
 use crate::errors::{guarded, to_napi};
 use napi_derive::napi;
-use s3db_core::resource::{ListOptions, ListedRecords, ReadForUpdate, Resource, WriteOutcome};
+use s3db_core::resource::{ListOptions, ListedJson, ReadForUpdate, Resource, WriteOutcome};
 use s3db_core::StoreError;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -36,11 +36,25 @@ fn write_json(out: WriteOutcome) -> Value {
     })
 }
 
-fn listed_json(listed: ListedRecords) -> Value {
-    json!({
-        "records": listed.records,
-        "errors": listed.errors.iter().map(|(id, e)| json!({ "id": id, "error": error_json(e) })).collect::<Vec<_>>(),
-    })
+/// `{ records, errors[, total] }` as `lib/resource-listing.js` reads it, around the records'
+/// JSON as the core wrote it.
+fn listed_text(listed: ListedJson, total: Option<usize>) -> String {
+    let errors: Vec<Value> = listed
+        .errors
+        .iter()
+        .map(|(id, e)| json!({ "id": id, "error": error_json(e) }))
+        .collect();
+    let errors = Value::Array(errors).to_string();
+    let mut out = String::with_capacity(listed.records.len() + errors.len() + 40);
+    out.push_str("{\"records\":");
+    out.push_str(&listed.records);
+    out.push_str(",\"errors\":");
+    out.push_str(&errors);
+    if let Some(total) = total {
+        out.push_str(&format!(",\"total\":{total}"));
+    }
+    out.push('}');
+    out
 }
 
 /// The options of a listing as `lib/resource-listing.js` sends them; absent or `null` means
@@ -413,7 +427,10 @@ impl NativeResource {
     pub async fn list(&self, options: String) -> napi::Result<String> {
         let resource = self.inner.clone();
         guarded(async move {
-            Ok(listed_json(resource.list(&list_options(&options)?).await?).to_string())
+            Ok(listed_text(
+                resource.list_json(&list_options(&options)?).await?,
+                None,
+            ))
         })
         .await
     }
@@ -423,10 +440,8 @@ impl NativeResource {
     pub async fn page(&self, options: String) -> napi::Result<String> {
         let resource = self.inner.clone();
         guarded(async move {
-            let (listed, total) = resource.page(&list_options(&options)?).await?;
-            let mut out = listed_json(listed);
-            out["total"] = json!(total);
-            Ok(out.to_string())
+            let (listed, total) = resource.page_json(&list_options(&options)?).await?;
+            Ok(listed_text(listed, Some(total)))
         })
         .await
     }
@@ -434,7 +449,7 @@ impl NativeResource {
     #[napi]
     pub async fn get_many(&self, ids: Vec<String>) -> napi::Result<String> {
         let resource = self.inner.clone();
-        guarded(async move { Ok(listed_json(resource.get_many(&ids).await).to_string()) }).await
+        guarded(async move { Ok(listed_text(resource.get_many_json(&ids).await, None)) }).await
     }
 
     /// The record if its reference exists in the partition for `values`.

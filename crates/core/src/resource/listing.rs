@@ -26,6 +26,26 @@ pub struct ListedRecords {
     pub errors: Vec<(String, StoreError)>,
 }
 
+/// `ListedRecords` as JSON text: each record is serialized as soon as it is read, so a long
+/// listing holds the text of its records, never all of them as values at once.
+#[derive(Debug, Default)]
+pub struct ListedJson {
+    /// A JSON array of the records, in key order.
+    pub records: String,
+    pub errors: Vec<(String, StoreError)>,
+}
+
+/// A record read through a partition carries its name and values, as in s3db.js.
+fn tag_record(record: &mut Value, opts: &ListOptions) {
+    if let (Some(partition), Value::Object(map)) = (&opts.partition, record) {
+        map.insert("_partition".into(), Value::String(partition.clone()));
+        map.insert(
+            "_partitionValues".into(),
+            Value::Object(opts.partition_values.clone()),
+        );
+    }
+}
+
 /// The record ids of listed keys (other keys under the prefix are skipped).
 fn ids_of(keys: &[String]) -> Vec<String> {
     keys.iter()
@@ -105,41 +125,59 @@ impl Resource {
         out
     }
 
-    pub async fn list(&self, opts: &ListOptions) -> Result<ListedRecords> {
-        let ids = self.list_ids(opts).await?;
-        let listed = self.get_many(&ids).await;
-        Ok(self.tag_partition(listed, opts))
+    /// `get_many` as JSON text (see `ListedJson`); records read through a partition are tagged.
+    pub async fn get_many_json(&self, ids: &[String]) -> ListedJson {
+        self.read_json(ids, None).await
     }
 
-    /// `list` of `offset..offset + limit` plus the count of the whole listing, from one pass
-    /// over the LIST pages (a page and a count would otherwise each walk them).
-    pub async fn page(&self, opts: &ListOptions) -> Result<(ListedRecords, usize)> {
+    async fn read_json(&self, ids: &[String], opts: Option<&ListOptions>) -> ListedJson {
+        let mut reads = stream::iter(ids.iter().cloned())
+            .map(|id| async move {
+                let read = self.get(&id).await;
+                (id, read)
+            })
+            .buffered(FETCH_AHEAD);
+        let mut out = ListedJson {
+            records: String::from("["),
+            errors: Vec::new(),
+        };
+        while let Some((id, read)) = reads.next().await {
+            match read {
+                Ok(mut record) => {
+                    if let Some(opts) = opts {
+                        tag_record(&mut record, opts);
+                    }
+                    if out.records.len() > 1 {
+                        out.records.push(',');
+                    }
+                    out.records.push_str(&record.to_string());
+                }
+                Err(e) => out.errors.push((id, e)),
+            }
+        }
+        out.records.push(']');
+        out
+    }
+
+    /// Every record of a listing (or `limit` of them after `offset`) as JSON text (see
+    /// `ListedJson`).
+    pub async fn list_json(&self, opts: &ListOptions) -> Result<ListedJson> {
+        let ids = self.list_ids(opts).await?;
+        Ok(self.read_json(&ids, Some(opts)).await)
+    }
+
+    /// The records of `offset..offset + limit` as JSON text (see `ListedJson`), plus the count
+    /// of the whole listing, from one pass over the LIST pages (a page and a count would
+    /// otherwise each walk them).
+    pub async fn page_json(&self, opts: &ListOptions) -> Result<(ListedJson, usize)> {
         let prefix = self.list_prefix(opts)?;
         let amount = opts.limit.unwrap_or(usize::MAX);
         // The page's reads start once its keys are listed, while the rest is still counted.
-        let (listed, total) = self
-            .client
+        self.client
             .keys_window_then(&prefix, opts.offset, amount, |keys| async move {
-                self.get_many(&ids_of(&keys)).await
+                self.read_json(&ids_of(&keys), Some(opts)).await
             })
-            .await?;
-        Ok((self.tag_partition(listed, opts), total))
-    }
-
-    /// Records read through a partition carry its name and values, as in s3db.js.
-    fn tag_partition(&self, mut listed: ListedRecords, opts: &ListOptions) -> ListedRecords {
-        if let Some(partition) = &opts.partition {
-            for record in &mut listed.records {
-                if let Value::Object(map) = record {
-                    map.insert("_partition".into(), Value::String(partition.clone()));
-                    map.insert(
-                        "_partitionValues".into(),
-                        Value::Object(opts.partition_values.clone()),
-                    );
-                }
-            }
-        }
-        listed
+            .await
     }
 
     /// Inserts many documents concurrently (the pool bounds the requests in flight); each

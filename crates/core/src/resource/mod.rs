@@ -9,7 +9,7 @@ mod record;
 mod revision;
 
 pub use config::{wrongly_typed, ResourceConfig};
-pub use listing::{DeleteManyOutcome, DeleteScope, ListOptions, ListedRecords};
+pub use listing::{DeleteManyOutcome, DeleteScope, ListOptions, ListedJson, ListedRecords};
 pub use metadata::definition_hash;
 pub use partitions::PartitionFailure;
 pub use record::{data_of, merge_patch, now_iso, strip_dangerous_keys};
