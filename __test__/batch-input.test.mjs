@@ -34,3 +34,20 @@ describe('batch methods given something that is not an array', () => {
     }
   })
 })
+
+describe('update without its fields', () => {
+  it('rejects with TypeError and changes nothing', async () => {
+    const db = new Database({ connectionString: 'memory://batch-input/update', logLevel: 'silent' })
+    await db.connect()
+    try {
+      const res = await db.createResource({ name: 'people', attributes: { name: 'string' } })
+      await res.insert({ id: 'a', name: 'Ana' })
+      for (const data of [undefined, null]) {
+        await assert.rejects(res.update('a', data), (err) => err instanceof TypeError && err.message === `update() needs the fields to change, got ${data}`)
+      }
+      assert.equal((await res.get('a')).name, 'Ana')
+    } finally {
+      await db.disconnect()
+    }
+  })
+})

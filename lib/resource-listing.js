@@ -29,6 +29,23 @@ function listOptions ({ partition, partitionValues, limit, offset } = {}) {
   })
 }
 
+/**
+ * listIds and count as 19.5.10 counts: a partition named without values (known or not) is the
+ * whole resource. (list and page read the partition's references; an unknown one lists none.)
+ * @param {ListingOptions} options
+ */
+function wholeWithoutValues (options) {
+  const { partition, partitionValues } = options
+  if (!partition || (partitionValues && Object.keys(partitionValues).length > 0)) return options
+  return { ...options, partition: null, partitionValues: null }
+}
+
+/** A PartitionError of listIds or count names the operation in its data, as 19.5.10's does. */
+const namingOperation = (operation) => (err) => {
+  if (err instanceof PartitionError && err.data && err.data.operation === undefined) err.data.operation = operation
+  throw err
+}
+
 /** Ids that are not strings cannot name a record: each is a failed read, as in s3db.js. */
 function splitIds (ids) {
   if (!Array.isArray(ids) || ids.every((id) => typeof id === 'string')) return { ids, invalid: [] }
@@ -197,7 +214,7 @@ const revivedFailures = (errors) =>
 module.exports = {
   /** @param {ListingOptions} [options] */
   async listIds (options = {}) {
-    const ids = await this._call('listIds', listOptions(options))
+    const ids = await this._call('listIds', listOptions(wholeWithoutValues(options))).catch(namingOperation('listIds'))
     this._emitEvent('listed-ids', ids.length)
     return ids
   },
@@ -206,7 +223,7 @@ module.exports = {
   async count (options = {}) {
     const { partition = null, partitionValues = {} } = options
     await this.executeHooks('beforeCount', { partition, partitionValues })
-    const count = await this._call('count', listOptions(options))
+    const count = await this._call('count', listOptions(wholeWithoutValues(options))).catch(namingOperation('count'))
     this._emitEvent('count', count)
     await this.executeHooks('afterCount', { count, partition, partitionValues })
     return count
@@ -234,7 +251,7 @@ module.exports = {
       // list() answers an unknown partition with [] and a `list` event, no error (19.5.10);
       // page() reports it (as its count did).
       if (err instanceof PartitionError && method === 'list') {
-        this._emitEvent('list', { partition, partitionValues, count: 0, errors: 0 })
+        this._emitEvent('list', { partition, partitionValues: partitionValues ?? {}, count: 0, errors: 0 })
         return { records: [], total: 0 }
       }
       if (this.listenerCount('error') > 0) this.emit('error', err, options)
@@ -320,7 +337,10 @@ module.exports = {
       const { records, omitted } = await this._listThrough('list', options)
       return [records, null, omitted]
     }
-    if (this._replaced('list') || this._replaced('count') || this._hasHooks('beforeCount') || this._hasHooks('afterCount')) {
+    // An unknown partition: 19.5.10 counts (the whole resource without values, else it throws)
+    // and lists none.
+    const unknown = options.partition && !Object.hasOwn(this.config.partitions ?? {}, options.partition)
+    if (unknown || this._replaced('list') || this._replaced('count') || this._hasHooks('beforeCount') || this._hasHooks('afterCount')) {
       const { limit, offset, ...where } = options
       // The count first, then the page, as 19.5.10.
       const total = await this.count(where)

@@ -50,10 +50,26 @@ function withHookFields (merged, read, patch) {
   return out
 }
 
-/** 19.5.10's id checks: details and suggestions as its get() (update() and others name themselves). */
-function checkId (id, emptySuggestion = 'Provide a non-empty id when calling resource methods.') {
-  if (typeof id !== 'string') throw new ValidationError('Resource id must be a string', { field: 'id', statusCode: 400, retriable: false, suggestion: 'Pass the resource id as a string value (e.g. "user-123").' })
-  if (id.length === 0) throw new ValidationError('Resource id cannot be empty', { field: 'id', statusCode: 400, retriable: false, suggestion: emptySuggestion })
+/**
+ * 19.5.10's id checks: details and suggestions as its get() (update() and others name
+ * themselves). As there, an object or array is "must be a string" (an empty one, outside get,
+ * "cannot be empty": lodash's isEmpty is the only check there), and anything else that is not
+ * a non-empty string (undefined, null, '', a number, a boolean) "cannot be empty".
+ */
+function checkId (id, emptySuggestion = 'Provide a non-empty id when calling resource methods.', objectsAreEmpty = false) {
+  if (typeof id === 'string' && id.length > 0) return
+  const objectLike = (typeof id === 'object' && id !== null) || typeof id === 'function'
+  if (objectLike && !(objectsAreEmpty && isEmptyObject(id))) {
+    throw new ValidationError('Resource id must be a string', { field: 'id', statusCode: 400, retriable: false, suggestion: 'Pass the resource id as a string value (e.g. "user-123").' })
+  }
+  throw new ValidationError('Resource id cannot be empty', { field: 'id', statusCode: 400, retriable: false, suggestion: emptySuggestion })
+}
+
+/** An array, Map or Set without elements, or an object without own enumerable keys. */
+function isEmptyObject (value) {
+  if (Array.isArray(value)) return value.length === 0
+  if (value instanceof Map || value instanceof Set) return value.size === 0
+  return typeof value === 'object' && Object.keys(value).length === 0
 }
 
 /**
@@ -381,8 +397,10 @@ class Resource extends ResourceBase {
     return now === null ? this._call('exists', id) : Promise.resolve(now)
   }
 
-  async update (id, data = {}) {
-    checkId(id, 'Provide the target id when calling update().')
+  async update (id, data) {
+    checkId(id, 'Provide the target id when calling update().', true)
+    // 19.5.10 fails on Object.keys of a missing patch with a TypeError.
+    if (data === undefined || data === null) throw new TypeError(`update() needs the fields to change, got ${data}`)
     let out
     // In two steps also for `fetched` listeners: 19.5.10 sends the read even when the write fails.
     const stepwise = this._hasHooks('beforeUpdate') || this._hasHooks('beforeGet') || this._hasHooks('afterGet') || this._listensFetched(id)
@@ -424,7 +442,7 @@ class Resource extends ResourceBase {
   }
 
   async patch (id, fields, options = {}) {
-    checkId(id)
+    checkId(id, 'Provide the target id when calling patch().', true)
     if (!fields || typeof fields !== 'object') throw new ValidationError('fields must be a non-empty object', { field: 'fields', statusCode: 400, retriable: false, suggestion: 'Pass a plain object with the fields to update (e.g. { status: "active" }).' })
     const args = await this.executeHooks('beforePatch', { id, fields, options })
     const result = await this.update(args.id ?? id, args.fields ?? fields)
@@ -432,7 +450,7 @@ class Resource extends ResourceBase {
   }
 
   async replace (id, fullData, options = {}) {
-    checkId(id)
+    checkId(id, 'Provide the target id when calling replace().', true)
     if (!fullData || typeof fullData !== 'object') throw new ValidationError('fullData must be a non-empty object', { field: 'fullData', statusCode: 400, retriable: false, suggestion: 'Pass a plain object containing the full resource payload to replace().' })
     const args = await this.executeHooks('beforeReplace', { id, fullData, options })
     const out = JSON.parse(await this._call('replace', args.id ?? id, documentJson(args.fullData ?? fullData, 'replace data')))
@@ -455,7 +473,7 @@ class Resource extends ResourceBase {
    * @param {{ ifMatch?: string }} [options]
    */
   async updateConditional (id, data = {}, { ifMatch } = {}) {
-    checkId(id)
+    checkId(id, 'Provide the target id when calling updateConditional().', true)
     if (!ifMatch) {
       throw new ValidationError('updateConditional requires ifMatch option with ETag value', {
         field: 'ifMatch', statusCode: 428, retriable: false, resourceName: this.name, id, suggestion: 'Pass the current object ETag in options.ifMatch to enable conditional updates.'
@@ -492,7 +510,7 @@ class Resource extends ResourceBase {
    * the `deleted` event still see `{ id }` for a missing record before the rejection.
    */
   async delete (id) {
-    checkId(id)
+    checkId(id, 'Provide the target id when calling delete().', true)
     // 19.5.10 reads the record first (a `fetched` event) and sends it to hooks and `deleted`.
     const wantsRecord = this._hasHooks('beforeDelete') || this._hasHooks('afterDelete') || this._hasHooks('beforeGet') || this._hasHooks('afterGet') ||
       (!this.eventsDisabled && ['deleted', `deleted:${id}`, 'fetched', `fetched:${id}`].some((e) => this.listenerCount(e) > 0))

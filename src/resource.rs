@@ -113,6 +113,16 @@ fn whole(n: f64) -> Option<usize> {
     (n >= 0.0).then_some(n as usize)
 }
 
+/// A limit as 19.5.10 reads one (`amount: limit || 1000`, without its cap): 0 or NaN is no
+/// limit, a negative one lists nothing.
+fn list_limit(n: f64) -> Option<usize> {
+    if n == 0.0 || n.is_nan() {
+        None
+    } else {
+        Some(whole(n).unwrap_or(0))
+    }
+}
+
 fn list_options(json: &str) -> Result<ListOptions, StoreError> {
     // Straight from the text; only a refusal parses it again, to name the option.
     let options =
@@ -136,7 +146,7 @@ fn list_options(json: &str) -> Result<ListOptions, StoreError> {
     Ok(ListOptions {
         partition: options.partition,
         partition_values: options.partition_values.unwrap_or_default(),
-        limit: options.limit.and_then(whole),
+        limit: options.limit.and_then(list_limit),
         offset: options.offset.and_then(whole).unwrap_or(0),
     })
 }

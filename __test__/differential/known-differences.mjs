@@ -37,6 +37,8 @@ const UNDEFINED = 'COMPATIBILITY.md "Storage codec" 17: an explicit undefined ca
 const NO_METADATA_UPDATEDAT = 'COMPATIBILITY.md "update does not inject metadata.updatedAt"'
 const SECRETS_CLEAR = 'COMPATIBILITY.md "Writes do not store a read\'s system fields": update returns secrets in clear as get does (19.5.10: its validation\'s ciphertext)'
 const BATCH_INPUT = 'COMPATIBILITY.md "Batch methods take arrays": the same TypeError, with a message that says what was expected (19.5.10\'s is that of its failed .map)'
+const UPDATE_NO_DATA = 'COMPATIBILITY.md "Batch methods take arrays": update() without its fields is the same TypeError, with a message that says what is missing (19.5.10\'s is that of its Object.keys)'
+const NEGATIVE_LIMIT = 'COMPATIBILITY.md "List options and ids read as 19.5.10 reads them": a negative limit lists nothing on every backend (19.5.10 on S3 lists all but the last records, on memory none)'
 const DB_HOOKS = 'COMPATIBILITY.md "Database hooks run": 19.5.10 never calls database hooks'
 
 const ONE_LIST = 'COMPATIBILITY.md "One list event per list": 19.5.10 emits list twice for a listing of the whole resource (once for a partition)'
@@ -58,6 +60,27 @@ const DELETE_OUTPUT = 'COMPATIBILITY.md "delete() resolves to { $metadata: { htt
 const REFS_AWAITED = 'COMPATIBILITY.md "Partition references are written before the write resolves": 19.5.10 writes them after insertMany resolved, so deleteAllData ran before they landed'
 
 export const known = [
+  // 19.5.10 on S3: all but the last of the 12 records / native: none (on memory 19.5.10 lists none too)
+  { scenario: "listing/loose-options", path: "events.products[\"list.limitNegative\"].fetched", backends: ["moto"], reason: NEGATIVE_LIMIT },
+  { scenario: "listing/loose-options", path: "events.products[\"list.limitNegative\"].list[0].count", backends: ["moto"], reason: NEGATIVE_LIMIT },
+  { scenario: "listing/loose-options", path: "events.products[\"list.limitNegative\"].listed-ids[0]", backends: ["moto"], reason: NEGATIVE_LIMIT },
+  { scenario: "listing/loose-options", path: "steps[\"list.limitNegative\"].value", backends: ["moto"], reason: NEGATIVE_LIMIT },
+  // 19.5.10 {"count":0,"errors":0} / native "<absent>"
+  { scenario: "listing/loose-options", path: "events.products[\"list.limitNegative\"].list[1]", reason: ONE_LIST },
+  // 19.5.10 {"$undefined":true} / native "<absent>"
+  { scenario: "listing/loose-options", path: "events.products[\"list.limitZero\"].fetched[0].stock", reason: UNDEFINED },
+  // 19.5.10 {"$undefined":true} / native "<absent>"
+  { scenario: "listing/loose-options", path: "events.products[\"list.limitZero\"].fetched[6].stock", reason: UNDEFINED },
+  // 19.5.10 {"$undefined":true} / native "<absent>"
+  { scenario: "listing/loose-options", path: "events.products[\"list.limitZero\"].fetched[10].stock", reason: UNDEFINED },
+  // 19.5.10 {"count":12,"errors":0} / native "<absent>"
+  { scenario: "listing/loose-options", path: "events.products[\"list.limitZero\"].list[1]", reason: ONE_LIST },
+  // 19.5.10 {"count":2,"errors":0} / native "<absent>"
+  { scenario: "listing/loose-options", path: "events.products[\"list.offsetLimitZero\"].list[1]", reason: ONE_LIST },
+  // 19.5.10 "Cannot convert undefined or null to object" / native "update() needs the fields to change, got undefined"
+  { scenario: "errors/ids", path: "steps[\"update.noData\"].error.message", reason: UPDATE_NO_DATA },
+  // 19.5.10 "Cannot convert undefined or null to object" / native "update() needs the fields to change, got null"
+  { scenario: "errors/ids", path: "steps[\"update.nullData\"].error.message", reason: UPDATE_NO_DATA },
   // 19.5.10 "ids.map is not a function" / native "deleteMany() expects an array of ids, got an iterable (spread it into an array)"
   { scenario: "errors/batch-input", path: "steps[\"deleteMany.iterator\"].error.message", reason: BATCH_INPUT },
   // 19.5.10 "ids.map is not a function" / native "deleteMany() expects an array of ids, got string"

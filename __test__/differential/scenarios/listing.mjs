@@ -31,6 +31,24 @@ export default [
     await t.step('listIds.partition2', async () => (await res.listIds({ partition: 'byCategoryColor', partitionValues: { category: 'tools', 'meta.color': 'blue' } })).sort())
   }),
 
+  // Options as 19.5.10 reads them: a limit of 0 is none (its `limit || 1000`, without the cap), a
+  // negative one lists nothing; a partition without values is the whole resource for listIds and
+  // count; an unknown one lists nothing.
+  scenario('listing/loose-options', { fixedIds: ids }, async (t) => {
+    const { res } = await seeded(t)
+    const shape = (p) => p && ({ ...p, items: byId(p.items ?? []).map((r) => r.id) })
+    await t.step('list.limitZero', async () => (await res.list({ limit: 0 })).length, { concurrent: true })
+    await t.step('list.limitNegative', async () => (await res.list({ limit: -1 })).length, { concurrent: true })
+    await t.step('list.offsetLimitZero', async () => (await res.list({ offset: 10, limit: 0 })).length, { concurrent: true })
+    await t.step('listIds.limitZero', async () => (await res.listIds({ limit: 0 })).length)
+    await t.step('listIds.unknownNoValues', async () => (await res.listIds({ partition: 'nope' })).sort())
+    await t.step('listIds.knownNoValues', async () => (await res.listIds({ partition: 'byCategory' })).length)
+    await t.step('count.unknownNoValues', () => res.count({ partition: 'nope' }))
+    await t.step('count.unknownWithValues', () => res.count({ partition: 'nope', partitionValues: { category: 'toys' } }))
+    await t.step('page.unknownNoValues', async () => shape(await res.page({ size: 5, partition: 'nope' })))
+    await t.step('page.unknownWithValues', async () => shape(await res.page({ size: 5, partition: 'nope', partitionValues: { category: 'toys' } })))
+  }),
+
   scenario('listing/page', { fixedIds: ids }, async (t) => {
     const { res } = await seeded(t)
     const shape = (p) => p && ({ ...p, items: byId(p.items ?? []).map((r) => r.id) })
