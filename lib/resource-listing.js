@@ -42,7 +42,9 @@ function wholeWithoutValues (options) {
 
 /** A PartitionError of listIds or count names the operation in its data, as 19.5.10's does. */
 const namingOperation = (operation) => (err) => {
-  if (err instanceof PartitionError && err.data && err.data.operation === undefined) err.data.operation = operation
+  /** @type {Record<string, any> | undefined} */
+  const data = err instanceof PartitionError ? err.data : undefined
+  if (data && data.operation === undefined) data.operation = operation
   throw err
 }
 
