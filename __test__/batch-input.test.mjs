@@ -36,7 +36,7 @@ describe('batch methods given something that is not an array', () => {
 })
 
 describe('update without its fields', () => {
-  it('rejects with TypeError and changes nothing', async () => {
+  it('rejects with TypeError (ValidationError for fields that are not an object) and changes nothing', async () => {
     const db = new Database({ connectionString: 'memory://batch-input/update', logLevel: 'silent' })
     await db.connect()
     try {
@@ -44,6 +44,9 @@ describe('update without its fields', () => {
       await res.insert({ id: 'a', name: 'Ana' })
       for (const data of [undefined, null]) {
         await assert.rejects(res.update('a', data), (err) => err instanceof TypeError && err.message === `update() needs the fields to change, got ${data}`)
+      }
+      for (const data of ['name', 42]) {
+        await assert.rejects(res.update('a', data), (err) => err.name === 'ValidationError' && err.message === 'update data must be an object')
       }
       assert.equal((await res.get('a')).name, 'Ana')
     } finally {
