@@ -15,6 +15,15 @@ const NO_PATHS = []
 function revive (record, bytePaths = NO_PATHS) {
   if (!record) return record
   if (typeof record._lastModified === 'string') record._lastModified = new Date(record._lastModified)
+  return buffersAt(record, bytePaths)
+}
+
+/**
+ * The byte arrays at `bytePaths` of `record` (those present), as Buffers.
+ * @param {any} record
+ * @param {string[][]} bytePaths
+ */
+function buffersAt (record, bytePaths) {
   for (const path of bytePaths) bytesToBuffer(record, path)
   return record
 }
@@ -64,4 +73,4 @@ function checkArray (value, method, items) {
   throw new TypeError(`${method}() expects an array of ${items}, got ${got}`)
 }
 
-module.exports = { revive, reviveAll, documentJson, checkArray }
+module.exports = { revive, reviveAll, buffersAt, documentJson, checkArray }

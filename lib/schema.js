@@ -5,6 +5,7 @@
 // this class keeps s3db.js's shape around it.
 
 const { NativeSchema } = require('./native')
+const { buffersAt } = require('./records')
 const { SchemaError, fromNative } = require('./errors')
 const { generateAutoHooks, addHook, hookEntry } = require('./helpers/schema-hooks')
 
@@ -191,6 +192,8 @@ class Schema {
     for (const [attr, plugin] of plugins) (this._pluginAttributes[plugin] ||= []).push(attr)
 
     this._encodings = JSON.parse(this._native.fieldTypesJson())
+    // Where unmapper turns the core's byte arrays into Buffers (lib/records.js).
+    this._bytePaths = Object.entries(this._encodings).filter(([, e]) => BYTE_TYPES.has(e.type)).map(([path]) => path.split('.'))
     if (this.options.generateAutoHooks) this.generateAutoHooks()
     // fastest-validator's compiled check: resolves true or the list of errors, fixing `data` in place.
     this.validator = async (data) => this._validate(data)
@@ -278,11 +281,7 @@ class Schema {
     if (mapOverride) input._map = JSON.stringify(mapOverride)
     if (pluginMapOverride) input._pluginmap = JSON.stringify(pluginMapOverride)
     const { data } = native(() => JSON.parse(this._native.unmapper(toNativeJson(input))))
-    for (const [path, encoding] of Object.entries(this._encodings)) {
-      if (!BYTE_TYPES.has(encoding.type)) continue
-      const value = getPath(data, path)
-      if (Array.isArray(value)) setPath(data, path, Buffer.from(value))
-    }
+    buffersAt(data, this._bytePaths)
     const reversedPlugins = pluginMapOverride ? invert(pluginMapOverride) : this.reversedPluginMap
     const reversed = mapOverride ? invert(mapOverride) : this.reversedMap
     for (const [key, value] of Object.entries(mappedResourceItem || {})) {

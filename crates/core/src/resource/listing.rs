@@ -110,13 +110,9 @@ impl Resource {
 
     /// Reads records by id; missing or unreadable ones are reported, not fatal.
     pub async fn get_many(&self, ids: &[String]) -> ListedRecords {
-        let results: Vec<(String, Result<Value>)> = stream::iter(ids.iter().cloned())
-            .map(|id| async move { (id.clone(), self.get(&id).await) })
-            .buffered(FETCH_AHEAD)
-            .collect()
-            .await;
+        let mut reads = self.reads(ids);
         let mut out = ListedRecords::default();
-        for (id, result) in results {
+        while let Some((id, result)) = reads.next().await {
             match result {
                 Ok(record) => out.records.push(record),
                 Err(e) => out.errors.push((id, e)),
@@ -130,13 +126,22 @@ impl Resource {
         self.read_json(ids, None).await
     }
 
-    async fn read_json(&self, ids: &[String], opts: Option<&ListOptions>) -> ListedJson {
-        let mut reads = stream::iter(ids.iter().cloned())
-            .map(|id| async move {
+    /// The records of `ids` read concurrently (bounded by `FETCH_AHEAD` and the client's pool),
+    /// each with its id, in the order of `ids`.
+    fn reads<'a>(
+        &'a self,
+        ids: &'a [String],
+    ) -> impl futures::Stream<Item = (String, Result<Value>)> + 'a {
+        stream::iter(ids.iter().cloned())
+            .map(move |id| async move {
                 let read = self.get(&id).await;
                 (id, read)
             })
-            .buffered(FETCH_AHEAD);
+            .buffered(FETCH_AHEAD)
+    }
+
+    async fn read_json(&self, ids: &[String], opts: Option<&ListOptions>) -> ListedJson {
+        let mut reads = self.reads(ids);
         let mut out = ListedJson {
             records: String::from("["),
             errors: Vec::new(),
