@@ -230,25 +230,36 @@ impl Client {
     }
 
     /// After a 412 that may answer our own earlier attempt: the object's ETag and metadata
-    /// decide. Anything else (a different object, a failed HEAD) keeps the failure.
+    /// decide. A different object or none keeps the failure. The read-back is what tells a
+    /// stored write from a refused one, so a HEAD that fails on retryable errors is tried again
+    /// for [`own_write::READ_BACK_ROUNDS`] rounds of the pool's retries; if it never answers,
+    /// the outcome is unknown and the HEAD's failure is reported, not the 412 (which would say
+    /// that our own record belongs to someone else).
     async fn adopt_own_write(
         &self,
         key: &str,
         sent: &PutRequest,
         refused: StoreError,
     ) -> Result<PutOutput> {
-        let current = self
-            .leaf("HeadObject", Some(key), |s| {
-                let key = key.to_string();
-                async move { s.head(&key).await }
-            })
-            .await;
-        match current {
-            Ok(info) if own_write::is_own_write(&info, sent) => Ok(PutOutput {
-                etag: info.etag,
-                version_id: info.version_id,
-            }),
-            _ => Err(refused),
+        let mut round = 1;
+        loop {
+            let current = self
+                .leaf("HeadObject", Some(key), |s| {
+                    let key = key.to_string();
+                    async move { s.head(&key).await }
+                })
+                .await;
+            match current {
+                Ok(info) if own_write::is_own_write(&info, sent) => {
+                    return Ok(PutOutput {
+                        etag: info.etag,
+                        version_id: info.version_id,
+                    })
+                }
+                Err(e) if e.is_retryable() && round < own_write::READ_BACK_ROUNDS => round += 1,
+                Err(e) if e.is_retryable() => return Err(e),
+                _ => return Err(refused),
+            }
         }
     }
 

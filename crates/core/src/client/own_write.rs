@@ -5,11 +5,16 @@
 //! that its own write failed. Only after such an attempt of unknown outcome, a 412 (or the
 //! pool giving up after retryable failures) is held against the object now stored: an ETag
 //! equal to the MD5 of the body sent and the same metadata make it our write, and the PUT
-//! succeeds with that ETag. Anything else keeps the failure as it was.
+//! succeeds with that ETag. Anything else keeps the failure as it was, except a read-back that
+//! never answers: then nobody knows, and its own failure is reported rather than the 412.
 
 use crate::error::{ErrorKind, StoreError};
 use crate::store::{etag_of, ObjectInfo, PutRequest};
 use std::sync::atomic::{AtomicBool, Ordering};
+
+/// How many times the pool's whole retry budget is spent on the HEAD that reads a write of
+/// unknown outcome back before giving up on knowing it.
+pub(super) const READ_BACK_ROUNDS: u32 = 3;
 
 /// Whether any attempt of one PUT ended without a definite answer.
 #[derive(Debug, Default)]
@@ -111,6 +116,8 @@ mod tests {
         faults: Vec<Fault>,
         puts: AtomicU32,
         heads: AtomicU32,
+        /// How many HEADs, from the first, answer 503 instead.
+        failing_heads: u32,
     }
 
     #[async_trait::async_trait]
@@ -147,7 +154,9 @@ mod tests {
             self.inner.get(key).await
         }
         async fn head(&self, key: &str) -> Result<ObjectInfo> {
-            self.heads.fetch_add(1, Ordering::SeqCst);
+            if self.heads.fetch_add(1, Ordering::SeqCst) < self.failing_heads {
+                return Err(slow_down());
+            }
             self.inner.head(key).await
         }
         async fn delete(&self, key: &str) -> Result<()> {
@@ -169,6 +178,10 @@ mod tests {
     }
 
     fn fixture(faults: &[Fault]) -> Fixture {
+        fixture_with_failing_heads(faults, 0)
+    }
+
+    fn fixture_with_failing_heads(faults: &[Fault], failing_heads: u32) -> Fixture {
         let bucket = format!("own-write-{}", fastrand::u64(..));
         let config = ConnectionConfig::parse(&format!("memory://{bucket}/app")).unwrap();
         let store = Arc::new(FlakyStore {
@@ -176,6 +189,7 @@ mod tests {
             faults: faults.to_vec(),
             puts: AtomicU32::new(0),
             heads: AtomicU32::new(0),
+            failing_heads,
         });
         let pool = Pool::new(PoolConfig {
             retry_delay: Duration::from_millis(1),
@@ -220,6 +234,25 @@ mod tests {
         }
     }
 
+    #[tokio::test]
+    async fn a_read_back_that_fails_is_tried_again() {
+        // The pool gives 4 attempts (3 retries); 7 failed HEADs span two of its rounds.
+        let f = fixture_with_failing_heads(&[Fault::ApplyThenReset], 7);
+        let out = f.client.put_object(create("{}", "v0")).await.unwrap();
+        assert_eq!(out.etag, etag_of(b"{}"));
+        assert_eq!(f.store.heads.load(Ordering::SeqCst), 8);
+    }
+
+    #[tokio::test]
+    async fn a_read_back_that_never_answers_reports_its_failure_not_the_412() {
+        // Stored, but nobody can tell: "already exists" would be a lie, the outcome is unknown.
+        let f = fixture_with_failing_heads(&[Fault::ApplyThenStall], u32::MAX);
+        let err = f.client.put_object(create("{}", "v0")).await.unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Throttled);
+        assert_eq!(f.store.heads.load(Ordering::SeqCst), 4 * READ_BACK_ROUNDS);
+        assert!(f.other.head(KEY).await.is_ok());
+    }
+
     /// A second client on the fixture's bucket whose PUT attempts meet `faults`.
     fn flaky_client(f: &Fixture, faults: &[Fault]) -> (Client, Arc<FlakyStore>) {
         let store = Arc::new(FlakyStore {
@@ -227,6 +260,7 @@ mod tests {
             faults: faults.to_vec(),
             puts: AtomicU32::new(0),
             heads: AtomicU32::new(0),
+            failing_heads: 0,
         });
         let client = Client::with_store(
             f.client.config().clone(),
