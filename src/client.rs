@@ -1,10 +1,12 @@
 //! `NativeClient`: the object API of one S3Client/MemoryClient/FileSystemClient. Each method is
 //! one crossing into Rust; the JS face (`lib/client.js`) shapes results like the AWS SDK's.
 
+use crate::completions;
 use crate::convert::{ListResult, ObjectHead, ObjectWithBody};
-use crate::errors::{guarded, to_napi};
+use crate::errors::to_napi;
 use crate::operations_pool::NativeOperationsPool;
-use napi::bindgen_prelude::Buffer;
+use napi::bindgen_prelude::{Buffer, PromiseRaw};
+use napi::Env;
 use napi_derive::napi;
 use s3db_core::client::{reported_by_caller, Client, PutObjectInput};
 use s3db_core::store::RequestLimiter;
@@ -190,7 +192,11 @@ impl NativeClient {
     }
 
     #[napi]
-    pub async fn put_object(&self, params: PutObjectParams) -> napi::Result<PutObjectResult> {
+    pub fn put_object<'env>(
+        &self,
+        env: &'env Env,
+        params: PutObjectParams,
+    ) -> napi::Result<PromiseRaw<'env, PutObjectResult>> {
         let client = self.inner.clone();
         let input = PutObjectInput {
             key: params.key,
@@ -204,47 +210,64 @@ impl NativeClient {
             if_match: params.if_match,
             if_none_match: params.if_none_match,
         };
-        let out = guarded(reported_by_caller(
-            async move { client.put_object(input).await },
-        ))
-        .await?;
-        Ok(PutObjectResult {
-            etag: out.etag,
-            version_id: out.version_id,
+        completions::promise(env, async move {
+            let out = reported_by_caller(async move { client.put_object(input).await }).await?;
+            Ok(PutObjectResult {
+                etag: out.etag,
+                version_id: out.version_id,
+            })
         })
     }
 
     #[napi]
-    pub async fn get_object(&self, key: String) -> napi::Result<ObjectWithBody> {
+    pub fn get_object<'env>(
+        &self,
+        env: &'env Env,
+        key: String,
+    ) -> napi::Result<PromiseRaw<'env, ObjectWithBody>> {
         let client = self.inner.clone();
-        let (info, body) = guarded(reported_by_caller(
-            async move { client.get_object(&key).await },
-        ))
-        .await?;
-        Ok(ObjectWithBody {
-            head: info.into(),
-            body: body.to_vec().into(),
+        completions::promise(env, async move {
+            let (info, body) =
+                reported_by_caller(async move { client.get_object(&key).await }).await?;
+            Ok(ObjectWithBody {
+                head: info.into(),
+                body: body.to_vec().into(),
+            })
         })
     }
 
     #[napi]
-    pub async fn head_object(&self, key: String) -> napi::Result<ObjectHead> {
+    pub fn head_object<'env>(
+        &self,
+        env: &'env Env,
+        key: String,
+    ) -> napi::Result<PromiseRaw<'env, ObjectHead>> {
         let client = self.inner.clone();
-        Ok(guarded(reported_by_caller(
-            async move { client.head_object(&key).await },
-        ))
-        .await?
-        .into())
+        completions::promise(env, async move {
+            Ok(
+                reported_by_caller(async move { client.head_object(&key).await })
+                    .await?
+                    .into(),
+            )
+        })
     }
 
     #[napi]
-    pub async fn exists(&self, key: String) -> napi::Result<bool> {
+    pub fn exists<'env>(
+        &self,
+        env: &'env Env,
+        key: String,
+    ) -> napi::Result<PromiseRaw<'env, bool>> {
         let client = self.inner.clone();
-        guarded(async move { client.exists(&key).await }).await
+        completions::promise(env, async move { client.exists(&key).await })
     }
 
     #[napi]
-    pub async fn copy_object(&self, params: CopyObjectParams) -> napi::Result<PutObjectResult> {
+    pub fn copy_object<'env>(
+        &self,
+        env: &'env Env,
+        params: CopyObjectParams,
+    ) -> napi::Result<PromiseRaw<'env, PutObjectResult>> {
         let client = self.inner.clone();
         let directive = match params
             .metadata_directive
@@ -262,124 +285,163 @@ impl NativeClient {
         };
         let metadata: Vec<(String, String)> =
             params.metadata.unwrap_or_default().into_iter().collect();
-        let out = guarded(reported_by_caller(async move {
-            client
-                .copy_object(
-                    &params.from,
-                    &params.to,
-                    directive,
-                    &metadata,
-                    params.content_type,
-                )
-                .await
-        }))
-        .await?;
-        Ok(PutObjectResult {
-            etag: out.etag,
-            version_id: out.version_id,
+        completions::promise(env, async move {
+            let out = reported_by_caller(async move {
+                client
+                    .copy_object(
+                        &params.from,
+                        &params.to,
+                        directive,
+                        &metadata,
+                        params.content_type,
+                    )
+                    .await
+            })
+            .await?;
+            Ok(PutObjectResult {
+                etag: out.etag,
+                version_id: out.version_id,
+            })
+        })
+    }
+
+    #[napi(ts_return_type = "Promise<void>")]
+    pub fn delete_object<'env>(
+        &self,
+        env: &'env Env,
+        key: String,
+    ) -> napi::Result<PromiseRaw<'env, ()>> {
+        let client = self.inner.clone();
+        completions::promise(
+            env,
+            reported_by_caller(async move { client.delete_object(&key).await }),
+        )
+    }
+
+    #[napi]
+    pub fn delete_objects<'env>(
+        &self,
+        env: &'env Env,
+        keys: Vec<String>,
+    ) -> napi::Result<PromiseRaw<'env, DeleteObjectsResult>> {
+        let client = self.inner.clone();
+        completions::promise(env, async move {
+            let report =
+                reported_by_caller(async move { client.delete_objects(&keys).await }).await?;
+            Ok(delete_report(report))
         })
     }
 
     #[napi]
-    pub async fn delete_object(&self, key: String) -> napi::Result<()> {
-        let client = self.inner.clone();
-        guarded(reported_by_caller(async move {
-            client.delete_object(&key).await
-        }))
-        .await
-    }
-
-    #[napi]
-    pub async fn delete_objects(&self, keys: Vec<String>) -> napi::Result<DeleteObjectsResult> {
-        let client = self.inner.clone();
-        let report = guarded(reported_by_caller(async move {
-            client.delete_objects(&keys).await
-        }))
-        .await?;
-        Ok(delete_report(report))
-    }
-
-    #[napi]
-    pub async fn delete_all(&self, prefix: String) -> napi::Result<u32> {
-        let client = self.inner.clone();
-        Ok(guarded(async move { client.delete_all(&prefix).await }).await? as u32)
-    }
-
-    #[napi]
-    pub async fn move_object(&self, from: String, to: String) -> napi::Result<()> {
-        let client = self.inner.clone();
-        guarded(async move { client.move_object(&from, &to).await }).await
-    }
-
-    #[napi]
-    pub async fn move_all_objects(
+    pub fn delete_all<'env>(
         &self,
+        env: &'env Env,
+        prefix: String,
+    ) -> napi::Result<PromiseRaw<'env, u32>> {
+        let client = self.inner.clone();
+        completions::promise(
+            env,
+            async move { Ok(client.delete_all(&prefix).await? as u32) },
+        )
+    }
+
+    #[napi(ts_return_type = "Promise<void>")]
+    pub fn move_object<'env>(
+        &self,
+        env: &'env Env,
+        from: String,
+        to: String,
+    ) -> napi::Result<PromiseRaw<'env, ()>> {
+        let client = self.inner.clone();
+        completions::promise(env, async move { client.move_object(&from, &to).await })
+    }
+
+    #[napi]
+    pub fn move_all_objects<'env>(
+        &self,
+        env: &'env Env,
         prefix_from: String,
         prefix_to: String,
-    ) -> napi::Result<Vec<String>> {
+    ) -> napi::Result<PromiseRaw<'env, Vec<String>>> {
         let client = self.inner.clone();
-        guarded(async move { client.move_all_objects(&prefix_from, &prefix_to).await }).await
+        completions::promise(env, async move {
+            client.move_all_objects(&prefix_from, &prefix_to).await
+        })
     }
 
     #[napi]
-    pub async fn list_objects(&self, params: ListParams) -> napi::Result<ListResult> {
-        let client = self.inner.clone();
-        let page = guarded(reported_by_caller(async move {
-            client
-                .list_objects(
-                    &params.prefix.unwrap_or_default(),
-                    params.max_keys.unwrap_or(1000) as usize,
-                    params.continuation_token,
-                    params.delimiter,
-                    params.start_after,
-                )
-                .await
-        }))
-        .await?;
-        Ok(page.into())
-    }
-
-    #[napi]
-    pub async fn count(&self, prefix: String) -> napi::Result<u32> {
-        let client = self.inner.clone();
-        Ok(guarded(async move { client.count(&prefix).await }).await? as u32)
-    }
-
-    #[napi]
-    pub async fn get_all_keys(&self, prefix: String) -> napi::Result<Vec<String>> {
-        let client = self.inner.clone();
-        guarded(async move { client.get_all_keys(&prefix).await }).await
-    }
-
-    #[napi]
-    pub async fn get_continuation_token_after_offset(
+    pub fn list_objects<'env>(
         &self,
+        env: &'env Env,
+        params: ListParams,
+    ) -> napi::Result<PromiseRaw<'env, ListResult>> {
+        let client = self.inner.clone();
+        completions::promise(env, async move {
+            let page = reported_by_caller(async move {
+                client
+                    .list_objects(
+                        &params.prefix.unwrap_or_default(),
+                        params.max_keys.unwrap_or(1000) as usize,
+                        params.continuation_token,
+                        params.delimiter,
+                        params.start_after,
+                    )
+                    .await
+            })
+            .await?;
+            Ok(page.into())
+        })
+    }
+
+    #[napi]
+    pub fn count<'env>(
+        &self,
+        env: &'env Env,
+        prefix: String,
+    ) -> napi::Result<PromiseRaw<'env, u32>> {
+        let client = self.inner.clone();
+        completions::promise(env, async move { Ok(client.count(&prefix).await? as u32) })
+    }
+
+    #[napi]
+    pub fn get_all_keys<'env>(
+        &self,
+        env: &'env Env,
+        prefix: String,
+    ) -> napi::Result<PromiseRaw<'env, Vec<String>>> {
+        let client = self.inner.clone();
+        completions::promise(env, async move { client.get_all_keys(&prefix).await })
+    }
+
+    #[napi(ts_return_type = "Promise<string | null>")]
+    pub fn get_continuation_token_after_offset<'env>(
+        &self,
+        env: &'env Env,
         prefix: String,
         offset: u32,
-    ) -> napi::Result<Option<String>> {
+    ) -> napi::Result<PromiseRaw<'env, Option<String>>> {
         let client = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             client
                 .get_continuation_token_after_offset(&prefix, offset as usize)
                 .await
         })
-        .await
     }
 
     #[napi]
-    pub async fn get_keys_page(
+    pub fn get_keys_page<'env>(
         &self,
+        env: &'env Env,
         prefix: String,
         offset: u32,
         amount: u32,
-    ) -> napi::Result<Vec<String>> {
+    ) -> napi::Result<PromiseRaw<'env, Vec<String>>> {
         let client = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             client
                 .get_keys_page(&prefix, offset as usize, amount as usize)
                 .await
         })
-        .await
     }
 }
 

@@ -30,21 +30,8 @@ pub fn internal(what: &str, detail: impl std::fmt::Display) -> napi::Error {
     napi::Error::new(napi::Status::GenericFailure, format!("{MARKER}{text}"))
 }
 
-/// Runs core work on the runtime as its own task so that a panic inside it is caught and
-/// returned as a JS error.
-pub async fn guarded<T: Send + 'static>(
-    work: impl std::future::Future<Output = Result<T, StoreError>> + Send + 'static,
-) -> napi::Result<T> {
-    match tokio::spawn(work).await {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(err)) => Err(to_napi(err)),
-        Err(join) if join.is_panic() => Err(panicked(join.into_panic())),
-        Err(join) => Err(internal("native task cancelled", join)),
-    }
-}
-
 /// A caught panic as a JS error carrying the panic's message.
-fn panicked(payload: Box<dyn std::any::Any + Send>) -> napi::Error {
+pub(crate) fn panicked(payload: Box<dyn std::any::Any + Send>) -> napi::Error {
     let detail = payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())

@@ -2,8 +2,11 @@
 //! segment may not hold, and the fields a read adds to a record. All of it comes from
 //! `s3db_codec` (keys, record fields), so lib/ restates none of it.
 
-use crate::errors::{guarded, to_napi};
+use crate::completions;
+use crate::errors::to_napi;
 use crate::resource::NativeResource;
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 use s3db_core::codec::keys::{self, id, sequence};
 use s3db_core::resource::DeleteScope;
@@ -135,19 +138,29 @@ impl NativeResource {
     /// The keys `deleteAllRecords` (`allData` false) or `deleteAllData` (true) would delete
     /// now, in key order.
     #[napi]
-    pub async fn scope_keys(&self, all_data: bool) -> napi::Result<Vec<String>> {
+    pub fn scope_keys<'env>(
+        &self,
+        env: &'env Env,
+        all_data: bool,
+    ) -> napi::Result<PromiseRaw<'env, Vec<String>>> {
         let resource = self.inner.clone();
-        guarded(async move { resource.scope_keys(scope(all_data)).await }).await
+        completions::promise(
+            env,
+            async move { resource.scope_keys(scope(all_data)).await },
+        )
     }
 
     /// Deletes `keys` in requests of 1,000: the report of the client's `deleteObjects`.
     #[napi]
-    pub async fn delete_keys(
+    pub fn delete_keys<'env>(
         &self,
+        env: &'env Env,
         keys: Vec<String>,
-    ) -> napi::Result<crate::client::DeleteObjectsResult> {
+    ) -> napi::Result<PromiseRaw<'env, crate::client::DeleteObjectsResult>> {
         let resource = self.inner.clone();
-        let report = guarded(async move { resource.delete_keys(&keys).await }).await?;
-        Ok(crate::client::delete_report(report))
+        completions::promise(env, async move {
+            let report = resource.delete_keys(&keys).await?;
+            Ok(crate::client::delete_report(report))
+        })
     }
 }

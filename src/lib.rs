@@ -5,6 +5,7 @@
 #![allow(clippy::result_large_err)]
 
 mod client;
+mod completions;
 mod connection_string;
 mod convert;
 mod errors;

@@ -1,7 +1,10 @@
 //! `NativeResource`: one resource's operations. Records cross as one JSON string each way
 //! (cheaper than building napi objects field by field for nested documents).
 
-use crate::errors::{guarded, to_napi};
+use crate::completions;
+use crate::errors::to_napi;
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 use s3db_core::resource::{ListOptions, ListedJson, ReadForUpdate, Resource, WriteOutcome};
 use s3db_core::StoreError;
@@ -236,16 +239,26 @@ impl NativeResource {
     }
 
     #[napi]
-    pub async fn insert(&self, data: String) -> napi::Result<String> {
+    pub fn insert<'env>(
+        &self,
+        env: &'env Env,
+        data: String,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move { Ok(write_json(resource.insert(parse(&data, "data")?).await?).to_string()) }).await
+        completions::promise(env, async move {
+            Ok(write_json(resource.insert(parse(&data, "data")?).await?).to_string())
+        })
     }
 
     /// `[{ record, ... } | { error }]` in input order: one crossing for the whole batch.
     #[napi]
-    pub async fn insert_many(&self, documents: String) -> napi::Result<String> {
+    pub fn insert_many<'env>(
+        &self,
+        env: &'env Env,
+        documents: String,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             let Value::Array(documents) = parse(&documents, "documents")? else {
                 return Err(StoreError::invalid("insertMany expects an array"));
             };
@@ -260,13 +273,12 @@ impl NativeResource {
                 .collect();
             Ok(Value::Array(results).to_string())
         })
-        .await
     }
 
     #[napi]
-    pub async fn get(&self, id: String) -> napi::Result<String> {
+    pub fn get<'env>(&self, env: &'env Env, id: String) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move { Ok(resource.get(&id).await?.to_string()) }).await
+        completions::promise(env, async move { Ok(resource.get(&id).await?.to_string()) })
     }
 
     /// `exists` answered on this thread when the store is in-process and the pool has a free
@@ -280,16 +292,21 @@ impl NativeResource {
     }
 
     #[napi]
-    pub async fn exists(&self, id: String) -> napi::Result<bool> {
+    pub fn exists<'env>(&self, env: &'env Env, id: String) -> napi::Result<PromiseRaw<'env, bool>> {
         let resource = self.inner.clone();
-        guarded(async move { resource.exists(&id).await }).await
+        completions::promise(env, async move { resource.exists(&id).await })
     }
 
     /// Update in one call: `{ before, record, exceedsLimit, partitionFailures }`.
     #[napi]
-    pub async fn update(&self, id: String, patch: String) -> napi::Result<String> {
+    pub fn update<'env>(
+        &self,
+        env: &'env Env,
+        id: String,
+        patch: String,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             let out = resource
                 .update(&id, &parse_object(&patch, "update data")?)
                 .await?;
@@ -297,14 +314,18 @@ impl NativeResource {
             result["before"] = out.before;
             Ok(result.to_string())
         })
-        .await
     }
 
     /// First half of an update with `beforeUpdate` hooks: `{ before, etag, merged }`.
     #[napi]
-    pub async fn prepare_update(&self, id: String, patch: String) -> napi::Result<String> {
+    pub fn prepare_update<'env>(
+        &self,
+        env: &'env Env,
+        id: String,
+        patch: String,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             let (current, merged) = resource
                 .prepare_update(&id, &parse_object(&patch, "update data")?)
                 .await?;
@@ -313,7 +334,6 @@ impl NativeResource {
                     .to_string(),
             )
         })
-        .await
     }
 
     /// Waits before a conflicted update is re-run (`attempt` from 1); false once retries are spent.
@@ -328,15 +348,16 @@ impl NativeResource {
 
     /// Second half: writes `merged` only if the record still has `etag`.
     #[napi]
-    pub async fn commit_update(
+    pub fn commit_update<'env>(
         &self,
+        env: &'env Env,
         id: String,
         merged: String,
         before: String,
         etag: String,
-    ) -> napi::Result<String> {
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             let before = ReadForUpdate {
                 record: parse(&before, "before")?,
                 etag,
@@ -349,34 +370,45 @@ impl NativeResource {
             )
             .to_string())
         })
-        .await
     }
 
     #[napi]
-    pub async fn replace(&self, id: String, data: String) -> napi::Result<String> {
+    pub fn replace<'env>(
+        &self,
+        env: &'env Env,
+        id: String,
+        data: String,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             Ok(write_json(resource.replace(&id, parse(&data, "data")?).await?).to_string())
         })
-        .await
     }
 
     /// `{ before, partitionFailures }`; `before` is null unless read first.
     #[napi]
-    pub async fn delete(&self, id: String, read_first: bool) -> napi::Result<String> {
+    pub fn delete<'env>(
+        &self,
+        env: &'env Env,
+        id: String,
+        read_first: bool,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             let (before, failures) = resource.delete(&id, read_first).await?;
             Ok(json!({ "before": before, "partitionFailures": failures.iter().map(|f| json!({ "key": f.key, "error": error_json(&f.error) })).collect::<Vec<_>>() }).to_string())
         })
-        .await
     }
 
     /// `{ deleted: [id], missing: [id], failed: [{ id, error }], partitionFailures }`.
     #[napi]
-    pub async fn delete_many(&self, ids: Vec<String>) -> napi::Result<String> {
+    pub fn delete_many<'env>(
+        &self,
+        env: &'env Env,
+        ids: Vec<String>,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             let out = resource.delete_many(&ids).await?;
             Ok(json!({
                 "deleted": out.deleted,
@@ -386,97 +418,125 @@ impl NativeResource {
             })
             .to_string())
         })
-        .await
     }
 
     #[napi]
-    pub async fn delete_all_data(&self) -> napi::Result<u32> {
+    pub fn delete_all_data<'env>(&self, env: &'env Env) -> napi::Result<PromiseRaw<'env, u32>> {
         let resource = self.inner.clone();
-        Ok(guarded(async move { resource.delete_all_data().await }).await? as u32)
+        completions::promise(
+            env,
+            async move { Ok(resource.delete_all_data().await? as u32) },
+        )
     }
 
     #[napi]
-    pub async fn delete_all_records(&self) -> napi::Result<u32> {
+    pub fn delete_all_records<'env>(&self, env: &'env Env) -> napi::Result<PromiseRaw<'env, u32>> {
         let resource = self.inner.clone();
-        Ok(guarded(async move { resource.delete_all_records().await }).await? as u32)
+        completions::promise(env, async move {
+            Ok(resource.delete_all_records().await? as u32)
+        })
     }
 
     #[napi]
-    pub async fn list_ids(&self, options: String) -> napi::Result<Vec<String>> {
+    pub fn list_ids<'env>(
+        &self,
+        env: &'env Env,
+        options: String,
+    ) -> napi::Result<PromiseRaw<'env, Vec<String>>> {
         let resource = self.inner.clone();
-        guarded(async move { resource.list_ids(&list_options(&options)?).await }).await
+        completions::promise(env, async move {
+            resource.list_ids(&list_options(&options)?).await
+        })
     }
 
     /// One LIST page of ids (`max` up to 1,000) from `token` (none: the first page), and the
     /// token of the next page (none once the listing is done).
     #[napi]
-    pub async fn list_ids_page(
+    pub fn list_ids_page<'env>(
         &self,
+        env: &'env Env,
         options: String,
         token: Option<String>,
         max: u32,
-    ) -> napi::Result<IdsPage> {
+    ) -> napi::Result<PromiseRaw<'env, IdsPage>> {
         let resource = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             let (ids, next) = resource
                 .list_ids_page(&list_options(&options)?, token, max as usize)
                 .await?;
             Ok(IdsPage { ids, next })
         })
-        .await
     }
 
     #[napi]
-    pub async fn count(&self, options: String) -> napi::Result<u32> {
+    pub fn count<'env>(
+        &self,
+        env: &'env Env,
+        options: String,
+    ) -> napi::Result<PromiseRaw<'env, u32>> {
         let resource = self.inner.clone();
-        Ok(guarded(async move { resource.count(&list_options(&options)?).await }).await? as u32)
+        completions::promise(env, async move {
+            Ok(resource.count(&list_options(&options)?).await? as u32)
+        })
     }
 
     /// `{ records, errors: [{ id, error }] }`.
     #[napi]
-    pub async fn list(&self, options: String) -> napi::Result<String> {
+    pub fn list<'env>(
+        &self,
+        env: &'env Env,
+        options: String,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             Ok(listed_text(
                 resource.list_json(&list_options(&options)?).await?,
                 None,
             ))
         })
-        .await
     }
 
     /// `{ records, errors, total }`: one page and the count of the whole listing.
     #[napi]
-    pub async fn page(&self, options: String) -> napi::Result<String> {
+    pub fn page<'env>(
+        &self,
+        env: &'env Env,
+        options: String,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             let (listed, total) = resource.page_json(&list_options(&options)?).await?;
             Ok(listed_text(listed, Some(total)))
         })
-        .await
     }
 
     #[napi]
-    pub async fn get_many(&self, ids: Vec<String>) -> napi::Result<String> {
+    pub fn get_many<'env>(
+        &self,
+        env: &'env Env,
+        ids: Vec<String>,
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move { Ok(listed_text(resource.get_many_json(&ids).await, None)) }).await
+        completions::promise(env, async move {
+            Ok(listed_text(resource.get_many_json(&ids).await, None))
+        })
     }
 
     /// The record if its reference exists in the partition for `values`.
     #[napi]
-    pub async fn get_from_partition(
+    pub fn get_from_partition<'env>(
         &self,
+        env: &'env Env,
         id: String,
         partition: String,
         values: String,
-    ) -> napi::Result<String> {
+    ) -> napi::Result<PromiseRaw<'env, String>> {
         let resource = self.inner.clone();
-        guarded(async move {
+        completions::promise(env, async move {
             Ok(resource
                 .get_from_partition(&id, &partition, &parse_object(&values, "partitionValues")?)
                 .await?
                 .to_string())
         })
-        .await
     }
 }

@@ -2,7 +2,9 @@
 //! Node. They are exported by the binding only, not by the public API, and built only with the
 //! `test-hooks` feature (`npm run build`), not into release builds.
 
-use crate::errors::guarded;
+use crate::completions;
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi_derive::napi;
 
 #[napi(catch_unwind)]
@@ -10,7 +12,9 @@ pub fn self_test_panic_sync() {
     panic!("deliberate panic in a synchronous call");
 }
 
-#[napi]
-pub async fn self_test_panic_async() -> napi::Result<()> {
-    guarded(async { panic!("deliberate panic in an asynchronous call") }).await
+#[napi(ts_return_type = "Promise<void>")]
+pub fn self_test_panic_async(env: &Env) -> napi::Result<PromiseRaw<'_, ()>> {
+    completions::promise(env, async {
+        panic!("deliberate panic in an asynchronous call");
+    })
 }
