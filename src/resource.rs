@@ -338,12 +338,18 @@ impl NativeResource {
 
     /// Waits before a conflicted update is re-run (`attempt` from 1); false once retries are spent.
     #[napi]
-    pub async fn conflict_backoff(&self, attempt: u32) -> bool {
-        if attempt >= s3db_core::resource::UPDATE_ATTEMPTS {
-            return false;
-        }
-        s3db_core::resource::conflict_backoff(attempt).await;
-        true
+    pub fn conflict_backoff<'env>(
+        &self,
+        env: &'env Env,
+        attempt: u32,
+    ) -> napi::Result<PromiseRaw<'env, bool>> {
+        completions::promise(env, async move {
+            if attempt >= s3db_core::resource::UPDATE_ATTEMPTS {
+                return Ok(false);
+            }
+            s3db_core::resource::conflict_backoff(attempt).await;
+            Ok(true)
+        })
     }
 
     /// Second half: writes `merged` only if the record still has `etag`.
