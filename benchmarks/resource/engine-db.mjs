@@ -11,7 +11,7 @@
 // the 30 s task timeout. "original-recker" keeps recker for delete too, to show the failure.
 import { createRequire } from 'node:module'
 import {
-  attributes, record, change, pageSize, countCalls, runBounded, markPhase, phaseRunner,
+  attributes, record, change, pageSize, pagePlan, countCalls, runBounded, markPhase, phaseRunner,
   peakRssMiB, rssMiB, sampleRss, options
 } from './workload.mjs'
 
@@ -130,7 +130,8 @@ await phase('list', n, async () => {
   return { errors, firstError: errors ? new Error(`list returned ${all.length} of ${n}`) : null, records: all.length }
 })
 
-await phase('count', countCalls, () => runBounded(countCalls, c, async () => {
+const counts = Number(opts['count-calls'] ?? countCalls)
+await phase('count', counts, () => runBounded(counts, c, async () => {
   const got = await resource.count()
   if (got !== n) throw new Error(`count returned ${got} of ${n}`)
 }))
@@ -138,15 +139,16 @@ await phase('count', countCalls, () => runBounded(countCalls, c, async () => {
 // Every page of the resource, one after another (the library fetches each page's records with
 // its own concurrency). Concurrent page() calls are not usable as a baseline: the original then
 // returns empty pages over HTTP (seen on moto and s3s-fs). An op is one page of `pageSize` records.
-const pages = Math.ceil(n / pageSize)
+const plan = pagePlan(n, opts.pages)
 let paged = 0
-await phase('page', pages, async () => {
-  const r = await runBounded(pages, 1, async (p) => {
+await phase('page', plan.pages.length, async () => {
+  const r = await runBounded(plan.pages.length, 1, async (j) => {
+    const p = plan.pages[j]
     const res = await resource.page({ offset: p * pageSize, size: pageSize })
     if (res._debug?.error) throw new Error(`page ${p}: ${res._debug.error}`)
     paged += res.items.length
   })
-  if (paged !== n) { r.errors++; r.firstError ??= new Error(`pages returned ${paged} of ${n} records`) }
+  if (paged !== plan.records) { r.errors++; r.firstError ??= new Error(`pages returned ${paged} of ${plan.records} records`) }
   return { ...r, records: paged }
 })
 

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import {
   S3Client, HeadBucketCommand, HeadObjectCommand, PutObjectCommand, GetObjectCommand, DeleteObjectCommand, ListObjectsV2Command
 } from '@aws-sdk/client-s3'
-import { record, change, pageSize, countCalls, runBounded, markPhase, phaseRunner, peakRssMiB, rssMiB, options } from './workload.mjs'
+import { record, change, pageSize, pagePlan, countCalls, runBounded, markPhase, phaseRunner, peakRssMiB, rssMiB, options } from './workload.mjs'
 
 const opts = options(process.argv.slice(2))
 const n = Number(opts.n)
@@ -109,7 +109,8 @@ await phase('list', n, async () => {
   return { ...r, records: keys.length }
 })
 
-await phase('count', countCalls, () => runBounded(countCalls, c, async () => {
+const counts = Number(opts['count-calls'] ?? countCalls)
+await phase('count', counts, () => runBounded(counts, c, async () => {
   let total = 0
   let token
   do {
@@ -121,17 +122,18 @@ await phase('count', countCalls, () => runBounded(countCalls, c, async () => {
 }))
 
 // Pages one after another, as the database engines run them; c reads in flight within a page.
-const pages = Math.ceil(n / pageSize)
+const plan = pagePlan(n, opts.pages)
 const slots = semaphore(c)
 let paged = 0
-await phase('page', pages, async () => {
-  const r = await runBounded(pages, 1, async (p) => {
+await phase('page', plan.pages.length, async () => {
+  const r = await runBounded(plan.pages.length, 1, async (j) => {
+    const p = plan.pages[j]
     const keys = (await listKeys()).slice(p * pageSize, (p + 1) * pageSize)
     const items = new Array(keys.length)
     await Promise.all(keys.map((key, i) => slots(async () => { items[i] = await read(key) })))
     paged += items.length
   })
-  if (paged !== n) { r.errors++; r.firstError ??= new Error(`pages returned ${paged} of ${n} records`) }
+  if (paged !== plan.records) { r.errors++; r.firstError ??= new Error(`pages returned ${paged} of ${plan.records} records`) }
   return { ...r, records: paged }
 })
 

@@ -4,9 +4,12 @@
 //   node benchmarks/resource/run.mjs [--servers=memory,moto,s3s-fs] [--engines=native,original,raw-node,raw-rust]
 //     [--n=2000] [--c=10,100] [--repeats=1] [--count-n=N] [--phases=insert,get,...]
 //     [--timestamps=false] [--timeout-min=20] [--tag=NAME] [--many-from=array|iterator] [--batch=1000]
+//     [--pages=K] [--count-calls=K]
 //
 // --phases=insertMany,... stores the records by insertMany instead of insert: from one array of
 // N (--many-from=array, the default) or from a generator in calls of --batch records.
+// --pages=K reads K pages spread evenly over the listing in the page phase instead of all of them;
+// --count-calls=K makes K count() calls instead of 10.
 //
 // s3db-native loads the release addon (target/addon-release) when it exists, else whatever
 // binding.js finds; NAPI_RS_NATIVE_LIBRARY_PATH overrides both. The results record which.
@@ -38,6 +41,8 @@ const cfg = {
   timestamps: opts.timestamps ?? 'false',
   manyFrom: opts['many-from'],
   batch: opts.batch,
+  pages: opts.pages,
+  countCalls: opts['count-calls'],
   tag: opts.tag ?? 'resource'
 }
 const rustBin = here('../../target/bench-raw/release/raw-rust-bench')
@@ -61,6 +66,8 @@ function commandFor (engine, server, endpoint, bucket, n, c) {
   if (cfg.phases) common.push(`--phases=${cfg.phases}`)
   if (cfg.manyFrom) common.push(`--many-from=${cfg.manyFrom}`)
   if (cfg.batch) common.push(`--batch=${cfg.batch}`)
+  if (cfg.pages) common.push(`--pages=${cfg.pages}`)
+  if (cfg.countCalls) common.push(`--count-calls=${cfg.countCalls}`)
   if (['native', 'original', 'original-recker'].includes(engine)) {
     const url = server === 'memory'
       ? `memory://${bucket}/db`

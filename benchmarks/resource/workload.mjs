@@ -40,7 +40,23 @@ export function change (i) {
 }
 
 export const pageSize = 100
+/** count() calls in the count phase; `--count-calls=K` changes it (one count of 100k keys on
+ * s3s-fs is minutes of the server's LIST work). */
 export const countCalls = 10
+/**
+ * The pages the page phase reads: every page of the listing, or `sample` of them spread evenly
+ * from the first to the last (`--pages=K`). Each page() lists from the start, so paging through
+ * N records costs N^2/1,000 listed keys; at 100k a sample keeps the phase to minutes while each
+ * sampled page still pays its real cost. Returns the page numbers and the records they hold.
+ */
+export function pagePlan (n, sample) {
+  const total = Math.ceil(n / pageSize)
+  const k = sample ? Math.min(Number(sample), total) : total
+  const pages = Array.from({ length: k }, (_, j) => k === total ? j : Math.floor(j * (total - 1) / Math.max(k - 1, 1)))
+  const records = pages.reduce((sum, p) => sum + Math.min(pageSize, n - p * pageSize), 0)
+  return { pages, records }
+}
+
 export const phases = ['insert', 'insertMany', 'get', 'exists', 'update', 'list', 'count', 'page', 'stream', 'delete']
 
 /** Runs fn(0..total-1) with at most `concurrency` in flight; counts failures instead of stopping. */

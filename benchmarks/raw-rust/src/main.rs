@@ -2,7 +2,7 @@
 //! `benchmarks/resource/engine-raw.mjs` (insert = PUT; get = GET; update = GET + PUT;
 //! list = LIST pages + GET each; count = LIST pages; page = LIST pages + GET per record of the
 //! page; delete = DELETE), printing the same one-line JSON result.
-//! Usage: raw-rust-bench --endpoint=http://127.0.0.1:PORT --bucket=B --n=2000 --c=10 [--phases=a,b]
+//! Usage: raw-rust-bench --endpoint=http://127.0.0.1:PORT --bucket=B --n=2000 --c=10 [--phases=a,b] [--pages=K] [--count-calls=K]
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -60,6 +60,18 @@ fn apply_change(m: &mut Meta, i: usize) {
     m.insert("age".into(), (19 + i % 60).to_string());
     m.insert("active".into(), (i % 3 == 0).to_string());
     m.insert("level".into(), ((i + 1) % 10).to_string());
+}
+
+/// The pages the page phase reads, as workload.mjs's pagePlan: all of them, or `sample` spread
+/// evenly from the first to the last; with the records they hold.
+fn page_plan(n: usize, sample: Option<usize>) -> (Vec<usize>, usize) {
+    let total = n.div_ceil(PAGE_SIZE);
+    let k = sample.map_or(total, |s| s.min(total));
+    let pages: Vec<usize> = (0..k)
+        .map(|j| if k == total { j } else { j * (total - 1) / (k - 1).max(1) })
+        .collect();
+    let records = pages.iter().map(|p| PAGE_SIZE.min(n - p * PAGE_SIZE)).sum();
+    (pages, records)
 }
 
 fn cpu_micros() -> u64 {
@@ -335,9 +347,10 @@ async fn main() {
         }
     });
 
-    phase!("count", COUNT_CALLS, {
+    let count_calls: usize = args.get("count-calls").map_or(COUNT_CALLS, |v| v.parse().expect("--count-calls"));
+    phase!("count", count_calls, {
         let (s3, b) = (s3.clone(), bucket.clone());
-        let (e, f) = run_bounded(COUNT_CALLS, c, move |_| {
+        let (e, f) = run_bounded(count_calls, c, move |_| {
             let (s3, b) = (s3.clone(), b.clone());
             async move {
                 let (mut total, mut token) = (0usize, None::<String>);
@@ -363,17 +376,20 @@ async fn main() {
             }
         })
         .await;
-        (e, f, COUNT_CALLS)
+        (e, f, count_calls)
     });
 
     // Pages one after another, as the database engines run them; c reads in flight within a page.
-    let pages = n.div_ceil(PAGE_SIZE);
-    phase!("page", pages, {
+    let (page_list, page_records) = page_plan(n, args.get("pages").map(|v| v.parse().expect("--pages")));
+    let page_list = Arc::new(page_list);
+    phase!("page", page_list.len(), {
         let slots = Arc::new(Semaphore::new(c));
         let paged = Arc::new(AtomicUsize::new(0));
         let (s3, b, p2) = (s3.clone(), bucket.clone(), paged.clone());
-        let (mut e, mut f) = run_bounded(pages, 1, move |p| {
+        let plan = page_list.clone();
+        let (mut e, mut f) = run_bounded(page_list.len(), 1, move |j| {
             let (s3, b, slots, paged) = (s3.clone(), b.clone(), slots.clone(), p2.clone());
+            let p = plan[j];
             async move {
                 let keys = list_keys(&s3, &b).await?;
                 let page: Vec<String> = keys.into_iter().skip(p * PAGE_SIZE).take(PAGE_SIZE).collect();
@@ -393,9 +409,9 @@ async fn main() {
         })
         .await;
         let got = paged.load(Ordering::Relaxed);
-        if got != n {
+        if got != page_records {
             e += 1;
-            f.get_or_insert(format!("pages returned {got} of {n} records"));
+            f.get_or_insert(format!("pages returned {got} of {page_records} records"));
         }
         (e, f, got)
     });

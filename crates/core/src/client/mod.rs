@@ -117,7 +117,11 @@ impl Client {
     }
 
     async fn store(&self) -> Result<&Arc<dyn ObjectStore>> {
-        self.store.get_or_try_init(|| open(&self.config)).await
+        // Boxed: opening an S3 store is an ~11 KB future, and unboxed it would be part of every
+        // request's future, copied at each await of every request after the first.
+        self.store
+            .get_or_try_init(|| Box::pin(open(&self.config)))
+            .await
     }
 
     fn full_key(&self, key: &str) -> Result<String> {
@@ -577,4 +581,25 @@ impl Client {
 fn decoded(info: ObjectInfo) -> DecodedInfo {
     let metadata = decode_metadata(&info.metadata);
     DecodedInfo { info, metadata }
+}
+
+#[cfg(test)]
+mod future_size {
+    /// Every request's future is moved at each await level; opening the store (the S3 SDK's
+    /// config, ~11 KB) inline in it made each move copy kilobytes on every request.
+    #[test]
+    fn a_request_future_does_not_carry_the_store_opening() {
+        let config = crate::store::ConnectionConfig::parse("memory://b/db").unwrap();
+        let client = super::Client::new(config, 10);
+        let open = std::mem::size_of_val(&crate::store::open(&client.config));
+        let exists = std::mem::size_of_val(&client.exists_joined("x"));
+        assert!(
+            open > 4096,
+            "the probe is moot: opening is only {open} bytes"
+        );
+        assert!(
+            exists < open / 2,
+            "exists_joined is {exists} bytes, opening {open}"
+        );
+    }
 }

@@ -1,16 +1,17 @@
 //! `memory://bucket/prefix`: a process-global store per bucket name, like s3db.js's MemoryClient
 //! (two Database instances on the same bucket see the same objects).
 
+use super::keyed_objects::KeyedObjects;
 use super::listing::{build_page, resume_after};
 use super::types::*;
 use super::ObjectStore;
 use crate::error::{ErrorKind, Result, StoreError};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Bound;
 use std::sync::{Arc, LazyLock, Mutex, RwLock};
 use std::time::SystemTime;
 
-type Objects = RwLock<BTreeMap<String, Arc<StoredObject>>>;
+type Objects = RwLock<KeyedObjects<Arc<StoredObject>>>;
 
 static BUCKETS: LazyLock<Mutex<HashMap<String, Arc<Objects>>>> = LazyLock::new(Default::default);
 
@@ -132,7 +133,7 @@ impl ObjectStore for MemoryStore {
         let mut objects = self.objects.write().unwrap_or_else(|e| e.into_inner());
         let current = objects.get(key).map(|o| o.info.etag.as_str());
         check_preconditions(current, &conditions, &self.bucket, key)?;
-        objects.insert(key.to_string(), object);
+        objects.insert(key, object);
         Ok(PutOutput {
             etag,
             version_id: None,
@@ -207,18 +208,17 @@ impl ObjectStore for MemoryStore {
 
     async fn list(&self, req: &ListRequest) -> Result<ListPage> {
         let objects = self.objects.read().unwrap_or_else(|e| e.into_inner());
-        let start = match resume_after(req) {
-            Some(after) if after.as_str() >= req.prefix.as_str() => Bound::Excluded(after),
-            _ => Bound::Included(req.prefix.clone()),
+        let after = resume_after(req);
+        let start = match &after {
+            Some(after) if after.as_str() >= req.prefix.as_str() => Bound::Excluded(after.as_str()),
+            _ => Bound::Included(req.prefix.as_str()),
         };
-        let entries = objects
-            .range((start, Bound::Unbounded))
-            .map(|(key, o)| ListEntry {
-                key: key.clone(),
-                size: o.info.content_length,
-                etag: o.info.etag.clone(),
-                last_modified: o.info.last_modified,
-            });
+        let entries = objects.from(start).map(|(key, o)| ListEntry {
+            key: key.to_string(),
+            size: o.info.content_length,
+            etag: o.info.etag.clone(),
+            last_modified: o.info.last_modified,
+        });
         Ok(build_page(req, entries))
     }
 }

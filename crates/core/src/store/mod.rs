@@ -3,6 +3,7 @@
 
 mod connection_string;
 mod file;
+mod keyed_objects;
 mod limiter;
 mod listing;
 mod memory;
