@@ -64,6 +64,33 @@ function reopen (dir, ids) {
   return JSON.parse(child.stdout.trim().split('\n').pop())
 }
 
+/** Starts a process writing big objects to the file store and kills it with SIGKILL while a
+ * temp file is seen (or after ~1 s of not seeing one). */
+async function killWriterMidWrite (dir) {
+  const child = spawn(process.execPath, ['-e', `
+    const { S3Client } = require('./index.js')
+    const c = new S3Client({ connectionString: ${JSON.stringify(`file://${dir}`)} })
+    const body = 'x'.repeat(4 << 20)
+    let started = 0
+    let done = 0
+    const loop = async () => { for (;;) { await c.putObject({ key: 'big/' + (started++ % 64), body }); if (++done === 8) console.log('writing') } }
+    for (let i = 0; i < 16; i++) loop()
+  `], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+  const closed = new Promise((resolve) => child.once('close', resolve))
+  try {
+    await Promise.race([
+      new Promise((resolve) => child.stdout.once('data', resolve)),
+      closed.then(() => { throw new Error('the writer exited early') })
+    ])
+    for (let attempt = 0; attempt < 200 && tempFiles(dir).length === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+  } finally {
+    child.kill('SIGKILL')
+    await closed
+  }
+}
+
 describe('file backend across processes', () => {
   it('loses no acknowledged conditional update when 4 processes update one record', async () => {
     const dir = freshDir()
@@ -109,30 +136,14 @@ describe('file backend across processes', () => {
     const dir = freshDir()
     const res = await counters(dir)
     await res.insert({ id: 'kept', count: 7 })
-    // Big concurrent writes, so the kill lands while temp files exist.
-    const child = spawn(process.execPath, ['-e', `
-      const { S3Client } = require('./index.js')
-      const c = new S3Client({ connectionString: ${JSON.stringify(`file://${dir}`)} })
-      const body = 'x'.repeat(4 << 20)
-      let started = 0
-      let done = 0
-      const loop = async () => { for (;;) { await c.putObject({ key: 'big/' + (started++ % 64), body }); if (++done === 8) console.log('writing') } }
-      for (let i = 0; i < 16; i++) loop()
-    `], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
-    const closed = new Promise((resolve) => child.once('close', resolve))
-    try {
-      await Promise.race([
-        new Promise((resolve) => child.stdout.once('data', resolve)),
-        closed.then(() => { throw new Error('the writer exited early') })
-      ])
-      for (let attempt = 0; attempt < 200 && tempFiles(dir).length === 0; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 5))
-      }
-    } finally {
-      child.kill('SIGKILL')
-      await closed
+    // Big concurrent writes, so the kill lands while temp files exist. The kill can still
+    // land between two writes (a loaded machine renames a file away between the poll and the
+    // signal): then the writer is started again, a few times at most.
+    let leftovers = []
+    for (let run = 0; run < 5 && leftovers.length === 0; run++) {
+      await killWriterMidWrite(dir)
+      leftovers = tempFiles(dir)
     }
-    const leftovers = tempFiles(dir)
     assert.ok(leftovers.length > 0, 'the kill left no temp file to clean up; nothing was tested')
     // As if the restart came a little later: past the wait for a dead writer's files.
     for (const f of leftovers) utimesSync(f, (Date.now() - 10_000) / 1000, (Date.now() - 10_000) / 1000)
