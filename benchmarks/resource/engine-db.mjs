@@ -130,7 +130,7 @@ await phase('list', n, async () => {
   return { errors, firstError: errors ? new Error(`list returned ${all.length} of ${n}`) : null, records: all.length }
 })
 
-const counts = Number(opts['count-calls'] ?? countCalls)
+const counts = countCalls(opts)
 await phase('count', counts, () => runBounded(counts, c, async () => {
   const got = await resource.count()
   if (got !== n) throw new Error(`count returned ${got} of ${n}`)

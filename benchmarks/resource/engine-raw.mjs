@@ -109,7 +109,7 @@ await phase('list', n, async () => {
   return { ...r, records: keys.length }
 })
 
-const counts = Number(opts['count-calls'] ?? countCalls)
+const counts = countCalls(opts)
 await phase('count', counts, () => runBounded(counts, c, async () => {
   let total = 0
   let token

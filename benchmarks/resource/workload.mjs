@@ -40,9 +40,9 @@ export function change (i) {
 }
 
 export const pageSize = 100
-/** count() calls in the count phase; `--count-calls=K` changes it (one count of 100k keys on
+/** count() calls in the count phase: 10, or `--count-calls=K` (one count of 100k keys on
  * s3s-fs is minutes of the server's LIST work). */
-export const countCalls = 10
+export const countCalls = (opts) => Number(opts['count-calls'] ?? 10)
 /**
  * The pages the page phase reads: every page of the listing, or `sample` of them spread evenly
  * from the first to the last (`--pages=K`). Each page() lists from the start, so paging through

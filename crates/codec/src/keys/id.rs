@@ -13,13 +13,24 @@ pub const DEFAULT_ID_SIZE: usize = 22;
 /// they would change the key's path or partition syntax.
 pub const UNSAFE_KEY_CHARS: &[char] = &['/', '\\', '=', '%'];
 
+/// [`UNSAFE_KEY_CHARS`] as a byte table, built from it at compile time: the scan below runs on
+/// every id of every call. All of them are ASCII (a non-ASCII entry fails the build here), so a
+/// byte scan finds the same first one.
+const UNSAFE_BYTES: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < UNSAFE_KEY_CHARS.len() {
+        table[UNSAFE_KEY_CHARS[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// The first character of `segment` that [`UNSAFE_KEY_CHARS`] refuses, if any.
 pub fn first_unsafe_char(segment: &str) -> Option<char> {
-    // All of them are ASCII: a byte scan finds the same first one (a match on the bytes: this
-    // runs on every id of every call).
     segment
         .bytes()
-        .find(|b| matches!(b, b'/' | b'\\' | b'=' | b'%'))
+        .find(|&b| b.is_ascii() && UNSAFE_BYTES[b as usize])
         .map(char::from)
 }
 
