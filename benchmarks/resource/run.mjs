@@ -4,8 +4,10 @@
 //   node benchmarks/resource/run.mjs [--servers=memory,moto,s3s-fs] [--engines=native,original,raw-node,raw-rust]
 //     [--n=2000] [--c=10,100] [--repeats=1] [--count-n=N] [--phases=insert,get,...]
 //     [--timestamps=false] [--timeout-min=20] [--tag=NAME] [--many-from=array|iterator] [--batch=1000]
-//     [--pages=K] [--count-calls=K]
+//     [--pages=K] [--count-calls=K] [--warmup=2]
 //
+// --warmup=K: K untimed runs on each HTTP server before the timed pass (default 2; 0 for none),
+// and each repeat runs the engines in a rotated order: a cold server is slower (see warmUp).
 // --phases=insertMany,... stores the records by insertMany instead of insert: from one array of
 // N (--many-from=array, the default) or from a generator in calls of --batch records.
 // --pages=K reads K pages spread evenly over the listing in the page phase instead of all of them;
@@ -43,6 +45,7 @@ const cfg = {
   batch: opts.batch,
   pages: opts.pages,
   countCalls: opts['count-calls'],
+  warmup: opts.warmup === undefined ? 2 : Number(opts.warmup),
   tag: opts.tag ?? 'resource'
 }
 const rustBin = here('../../target/bench-raw/release/raw-rust-bench')
@@ -124,10 +127,32 @@ const bucketName = (engine) => `bench-${engine}-${Date.now().toString(36)}-${buc
 const runs = []
 const log = (...a) => console.error('[bench]', ...a)
 
+/** Engines in the order of repeat `rep`: rotated, so that no engine always runs first. */
+const enginesFor = (rep) => cfg.engines.map((_, i) => cfg.engines[(i + rep) % cfg.engines.length])
+
+/**
+ * Untimed runs before the timed pass on an HTTP server. A fresh s3s-fs serves its first few
+ * thousand writes at a third to a half of its later speed (measured: the same engine, same N,
+ * 1,207 then 2,364 then 2,877 inserts/s), so whichever engine ran first was measured on a cold
+ * server. The raw Rust loop warms it when built (least client CPU), else the first engine.
+ */
+async function warmUp (server, endpoint) {
+  const engine = cfg.engines.find((e) => e === 'raw-rust' && existsSync(rustBin)) ?? cfg.engines[0]
+  for (let i = 0; i < cfg.warmup; i++) {
+    const bucket = bucketName(engine)
+    const cmd = commandFor(engine, server, endpoint, bucket, cfg.n, cfg.c[0])
+    if (!Array.isArray(cmd)) return
+    await createBucket(endpoint, bucket)
+    log(`${server} warm-up ${i + 1}/${cfg.warmup} (${engine}, not reported)`)
+    const out = await runChild(cmd, addonEnv)
+    runs.push({ server, engine, pass: 'warmup', n: cfg.n, c: cfg.c[0], ...(out.failed ? { failed: out.failed } : {}) })
+  }
+}
+
 async function timedPass (server, endpoint) {
   for (const c of cfg.c) {
     for (let rep = 0; rep < cfg.repeats; rep++) {
-      for (const engine of cfg.engines) {
+      for (const engine of enginesFor(rep)) {
         const bucket = bucketName(engine)
         const cmd = commandFor(engine, server, endpoint, bucket, cfg.n, c)
         const entry = { server, engine, pass: 'timed', n: cfg.n, c, repeat: rep, loadavg: loadavg().map((x) => +x.toFixed(2)) }
@@ -197,6 +222,7 @@ for (const server of cfg.servers) {
     }
   }
   try {
+    if (endpoint) await warmUp(server, endpoint)
     await timedPass(server, endpoint)
     if (endpoint) await countingPass(server, endpoint)
   } finally {
