@@ -46,6 +46,8 @@ const cfg = {
   pages: opts.pages,
   countCalls: opts['count-calls'],
   warmup: opts.warmup === undefined ? 2 : Number(opts.warmup),
+  // benchmarks/s3s-fs.sh reads it: s3s-fs's data dir in tmpfs instead of on the disk.
+  s3sFsInMemory: process.env.S3S_FS_IN_MEMORY === '1',
   tag: opts.tag ?? 'resource'
 }
 const rustBin = here('../../target/bench-raw/release/raw-rust-bench')
