@@ -2,26 +2,30 @@
 //! encoded as s3db.js encodes it, and every leaf request admitted by the client's limiter.
 //! Composite operations (deleteObjects, deleteAll, count, ...) never hold a slot themselves.
 
+mod deletes;
+#[cfg(test)]
+mod future_size;
 mod keys;
 mod listing;
 mod metadata;
+mod moves;
 mod own_write;
+mod puts;
 mod reports;
 
+pub use deletes::DeleteObjectsReport;
+use deletes::DELETE_BATCH;
 pub use keys::{join_key, list_prefix, object_key, strip_key_prefix};
 pub use metadata::{decode_metadata, encode_metadata, metadata_size, S3_METADATA_LIMIT};
+pub use puts::PutObjectInput;
 pub use reports::{reported_by_caller, RequestReport, RequestReports, Summary};
 
-use crate::error::{ErrorKind, Result, StoreError};
+use crate::error::Result;
 use crate::store::*;
 use bytes::Bytes;
-use futures::future::join_all;
 use s3db_codec::metadata_encoding::MetaValue;
 use std::sync::Arc;
 use tokio::sync::OnceCell;
-
-/// S3 deletes at most 1,000 keys per DeleteObjects request.
-const DELETE_BATCH: usize = 1000;
 
 pub struct Client {
     config: ConnectionConfig,
@@ -35,31 +39,11 @@ pub struct Client {
     reports: RequestReports,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct PutObjectInput {
-    pub key: String,
-    /// Logical metadata: keys as given, values as `String(value)` in JS.
-    pub metadata: Vec<(String, String)>,
-    pub body: Bytes,
-    pub content_type: Option<String>,
-    pub content_encoding: Option<String>,
-    pub if_match: Option<String>,
-    pub if_none_match: Option<String>,
-}
-
 /// An object's description with its metadata decoded back to logical values.
 #[derive(Debug, Clone)]
 pub struct DecodedInfo {
     pub info: ObjectInfo,
     pub metadata: Vec<(String, MetaValue)>,
-}
-
-#[derive(Debug, Default)]
-pub struct DeleteObjectsReport {
-    /// One entry per successful DeleteObjects request.
-    pub deleted: Vec<DeleteManyOutput>,
-    /// One entry per failed request: the error and the keys it carried.
-    pub failed: Vec<(StoreError, Vec<String>)>,
 }
 
 impl Client {
@@ -179,118 +163,6 @@ impl Client {
         Ok(out)
     }
 
-    pub async fn put_object(&self, input: PutObjectInput) -> Result<PutOutput> {
-        let key = self.full_key(&input.key)?;
-        let metadata =
-            encode_metadata(input.metadata.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-                .map_err(|e| e.with_location(&self.config.bucket, &input.key))?;
-        let req = PutRequest {
-            body: input.body,
-            metadata,
-            content_type: input.content_type,
-            content_encoding: input.content_encoding,
-            if_match: input.if_match,
-            if_none_match: input.if_none_match,
-        };
-        let conditional = req.if_match.is_some() || req.if_none_match.is_some();
-        if conditional
-            && self
-                .no_conditional_writes
-                .load(std::sync::atomic::Ordering::Relaxed)
-        {
-            return self.put_with_emulated_conditions(&key, req).await;
-        }
-        let outcome = self.put_leaf(&key, req.clone()).await;
-        match outcome {
-            Err(e) if conditional && e.is_not_implemented() => {
-                self.no_conditional_writes
-                    .store(true, std::sync::atomic::Ordering::Relaxed);
-                self.put_with_emulated_conditions(&key, req).await
-            }
-            other => other,
-        }
-    }
-
-    /// One PUT through the pool. A conditional PUT that the pool retried after an attempt of
-    /// unknown outcome (no answer: a transport failure after sending, a timeout) can meet its
-    /// own write and be refused with 412, or give up on retryable failures after the write was
-    /// applied; then the object is read, and when it is byte-equal to what was sent the write
-    /// is ours and succeeds (see [`own_write`]).
-    async fn put_leaf(&self, key: &str, req: PutRequest) -> Result<PutOutput> {
-        let unanswered = own_write::Unanswered::default();
-        let outcome = self
-            .leaf_reported("PutObject", Some(key), Some(key), Some(&req.body), |s| {
-                let (key, req) = (key.to_string(), req.clone());
-                let attempt = unanswered.attempt();
-                async move { attempt.watch(s.put(&key, req).await) }
-            })
-            .await;
-        match outcome {
-            Err(refused) if own_write::may_be_own(&req, &refused, &unanswered) => {
-                self.adopt_own_write(key, &req, refused).await
-            }
-            other => other,
-        }
-    }
-
-    /// After a 412 that may answer our own earlier attempt: the object's ETag and metadata
-    /// decide. A different object or none keeps the failure. The read-back is what tells a
-    /// stored write from a refused one, so a HEAD that fails on retryable errors is tried again
-    /// for [`own_write::READ_BACK_ROUNDS`] rounds of the pool's retries; if it never answers,
-    /// the outcome is unknown and the HEAD's failure is reported, not the 412 (which would say
-    /// that our own record belongs to someone else).
-    async fn adopt_own_write(
-        &self,
-        key: &str,
-        sent: &PutRequest,
-        refused: StoreError,
-    ) -> Result<PutOutput> {
-        let mut round = 1;
-        loop {
-            let current = self
-                .leaf("HeadObject", Some(key), |s| {
-                    let key = key.to_string();
-                    async move { s.head(&key).await }
-                })
-                .await;
-            match current {
-                Ok(info) if own_write::is_own_write(&info, sent) => {
-                    return Ok(PutOutput {
-                        etag: info.etag,
-                        version_id: info.version_id,
-                    })
-                }
-                Err(e) if e.is_retryable() && round < own_write::READ_BACK_ROUNDS => round += 1,
-                Err(e) if e.is_retryable() => return Err(e),
-                _ => return Err(refused),
-            }
-        }
-    }
-
-    /// For servers without conditional writes: a HEAD decides, then a plain PUT. Another writer
-    /// can slip in between, which only a server that honours the conditions can prevent.
-    async fn put_with_emulated_conditions(
-        &self,
-        key: &str,
-        mut req: PutRequest,
-    ) -> Result<PutOutput> {
-        let current = match self
-            .leaf("HeadObject", Some(key), |s| {
-                let key = key.to_string();
-                async move { s.head(&key).await }
-            })
-            .await
-        {
-            Ok(info) => Some(info.etag),
-            Err(e) if e.is_not_found() => None,
-            Err(e) => return Err(e),
-        };
-        crate::store::check_preconditions(current.as_deref(), &req, &self.config.bucket, key)?;
-        req.if_match = None;
-        req.if_none_match = None;
-        self.put_leaf(key, req).await
-    }
-
     pub async fn get_object(&self, key: &str) -> Result<(DecodedInfo, Bytes)> {
         let full = self.full_key(key)?;
         let out = self
@@ -367,239 +239,9 @@ impl Client {
             Err(e) => Err(e),
         }
     }
-
-    pub async fn copy_object(
-        &self,
-        from: &str,
-        to: &str,
-        directive: MetadataDirective,
-        metadata: &[(String, String)],
-        content_type: Option<String>,
-    ) -> Result<PutOutput> {
-        let (from_key, to_key) = (self.full_key(from)?, self.full_key(to)?);
-        let metadata = match directive {
-            MetadataDirective::Replace => {
-                encode_metadata(metadata.iter().map(|(k, v)| (k.as_str(), v.as_str())))?
-            }
-            MetadataDirective::Copy => Metadata::new(),
-        };
-        let req = CopyRequest {
-            directive,
-            metadata,
-            content_type,
-        };
-        self.leaf("CopyObject", Some(&from_key), |s| {
-            let (from_key, to_key, req) = (from_key.clone(), to_key.clone(), req.clone());
-            async move { s.copy(&from_key, &to_key, req).await }
-        })
-        .await
-    }
-
-    pub async fn delete_object(&self, key: &str) -> Result<()> {
-        let full = self.full_key(key)?;
-        self.leaf("DeleteObject", Some(&full), |s| {
-            let full = full.clone();
-            async move { s.delete(&full).await }
-        })
-        .await
-    }
-
-    /// Deletes `key` if it exists; `Ok(false)` when there was no such key. One conditional
-    /// DELETE (`If-Match: *`) where the server evaluates it, a HEAD before the DELETE where it
-    /// ignores the condition; the embedded backends answer exactly in one step.
-    pub async fn delete_existing(&self, key: &str) -> Result<bool> {
-        let full = self.full_key(key)?;
-        if !self.honours_conditional_deletes().await? {
-            let exists = self.exists(key).await?;
-            if exists {
-                self.delete_object(key).await?;
-            }
-            return Ok(exists);
-        }
-        self.leaf("DeleteObject", Some(&full), |s| {
-            let full = full.clone();
-            async move { s.delete_existing(&full).await }
-        })
-        .await
-    }
-
-    /// Asks an S3 server once to delete a key that cannot exist: a server that evaluates
-    /// `If-Match: *` answers 404, one that ignores it answers 204.
-    async fn honours_conditional_deletes(&self) -> Result<bool> {
-        if self.config.kind != BackendKind::S3 {
-            return Ok(true);
-        }
-        self.conditional_deletes
-            .get_or_try_init(|| async {
-                let probe = self.full_key(&format!(
-                    ".s3db-native-delete-probe-{:016x}",
-                    fastrand::u64(..)
-                ))?;
-                let deleted = self
-                    .leaf("DeleteObject", Some(&probe), |s| {
-                        let probe = probe.clone();
-                        async move { s.delete_existing(&probe).await }
-                    })
-                    .await?;
-                Ok(!deleted)
-            })
-            .await
-            .copied()
-    }
-
-    /// `delete_objects`, also naming the keys that did not exist where the backend knows it
-    /// without another request (memory://, file://; relative keys); on S3 every key reads as
-    /// deleted.
-    pub async fn delete_objects_existing(
-        &self,
-        keys: &[String],
-    ) -> Result<(DeleteObjectsReport, Vec<String>)> {
-        let full: Vec<String> = keys
-            .iter()
-            .map(|k| self.full_key(k))
-            .collect::<Result<_>>()?;
-        let batches = full.chunks(DELETE_BATCH).map(|chunk| async move {
-            let outcome = self
-                .leaf("DeleteObjects", None, |s| {
-                    let chunk = chunk.to_vec();
-                    async move { s.delete_many_existing(&chunk).await }
-                })
-                .await;
-            (outcome, chunk.to_vec())
-        });
-        let mut report = DeleteObjectsReport::default();
-        let mut missing = Vec::new();
-        for (outcome, chunk) in join_all(batches).await {
-            match outcome {
-                Ok((out, gone)) => {
-                    report.deleted.push(out);
-                    missing.extend(
-                        gone.iter()
-                            .map(|k| strip_key_prefix(&self.config.key_prefix, k).to_string()),
-                    );
-                }
-                Err(e) => report.failed.push((e, chunk)),
-            }
-        }
-        Ok((report, missing))
-    }
-
-    /// Deletes keys in requests of 1,000, all in flight at once (each request is its own leaf).
-    pub async fn delete_objects(&self, keys: &[String]) -> Result<DeleteObjectsReport> {
-        let full: Vec<String> = keys
-            .iter()
-            .map(|k| self.full_key(k))
-            .collect::<Result<_>>()?;
-        let batches = full.chunks(DELETE_BATCH).map(|chunk| async move {
-            let outcome = self
-                .leaf("DeleteObjects", None, |s| {
-                    let chunk = chunk.to_vec();
-                    async move { s.delete_many(&chunk).await }
-                })
-                .await;
-            (outcome, chunk.to_vec())
-        });
-        let mut report = DeleteObjectsReport::default();
-        for (outcome, chunk) in join_all(batches).await {
-            match outcome {
-                Ok(out) => report.deleted.push(out),
-                Err(e) => report.failed.push((e, chunk)),
-            }
-        }
-        Ok(report)
-    }
-
-    /// Deletes every object under `prefix`; returns how many were deleted.
-    pub async fn delete_all(&self, prefix: &str) -> Result<usize> {
-        let list_prefix = list_prefix(&self.config.key_prefix, prefix);
-        let mut total = 0;
-        loop {
-            let page = self.list_raw(&list_prefix, DELETE_BATCH, None).await?;
-            if page.contents.is_empty() {
-                return Ok(total);
-            }
-            let keys: Vec<String> = page.contents.into_iter().map(|e| e.key).collect();
-            let out = self
-                .leaf("DeleteObjects", None, |s| {
-                    let keys = keys.clone();
-                    async move { s.delete_many(&keys).await }
-                })
-                .await?;
-            if !out.errors.is_empty() {
-                let first = &out.errors[0];
-                return Err(StoreError::new(
-                    ErrorKind::Unknown,
-                    format!(
-                        "deleteAll: {} objects could not be deleted (first: {} {}: {})",
-                        out.errors.len(),
-                        first.key,
-                        first.code,
-                        first.message
-                    ),
-                ));
-            }
-            total += out.deleted.len();
-        }
-    }
-
-    pub async fn move_object(&self, from: &str, to: &str) -> Result<()> {
-        self.copy_object(from, to, MetadataDirective::Copy, &[], None)
-            .await?;
-        self.delete_object(from).await
-    }
-
-    /// Moves every object under `prefix_from` to the same relative key under `prefix_to`.
-    /// Returns the new keys; any failure fails the whole call after all moves were tried.
-    pub async fn move_all_objects(
-        &self,
-        prefix_from: &str,
-        prefix_to: &str,
-    ) -> Result<Vec<String>> {
-        let keys = self.get_all_keys(prefix_from).await?;
-        let moves = keys.iter().map(|key| async move {
-            let target = match key.strip_prefix(prefix_from) {
-                Some(rest) => format!("{prefix_to}{rest}"),
-                None => key.clone(),
-            };
-            self.move_object(key, &target).await.map(|_| target)
-        });
-        let results = join_all(moves).await;
-        let failures = results.iter().filter(|r| r.is_err()).count();
-        if failures > 0 {
-            return Err(StoreError::new(
-                ErrorKind::Unknown,
-                format!(
-                    "Some objects could not be moved ({failures} of {})",
-                    results.len()
-                ),
-            ));
-        }
-        Ok(results.into_iter().flatten().collect())
-    }
 }
 
 fn decoded(info: ObjectInfo) -> DecodedInfo {
     let metadata = decode_metadata(&info.metadata);
     DecodedInfo { info, metadata }
-}
-
-#[cfg(test)]
-mod future_size {
-    /// Every request's future is moved at each await level; opening the store (the S3 SDK's
-    /// config, ~11 KB) inline in it made each move copy kilobytes on every request.
-    #[test]
-    fn a_request_future_does_not_carry_the_store_opening() {
-        let config = crate::store::ConnectionConfig::parse("memory://b/db").unwrap();
-        let client = super::Client::new(config, 10);
-        let open = std::mem::size_of_val(&crate::store::open(&client.config));
-        let exists = std::mem::size_of_val(&client.exists_joined("x"));
-        assert!(
-            open > 4096,
-            "the probe is moot: opening is only {open} bytes"
-        );
-        assert!(
-            exists < open / 2,
-            "exists_joined is {exists} bytes, opening {open}"
-        );
-    }
 }
