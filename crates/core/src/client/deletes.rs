@@ -1,9 +1,11 @@
 //! Deletes: one key, one key that must exist, many keys in batches, everything under a prefix.
 
-use super::{list_prefix, strip_key_prefix, Client};
+use super::{list_prefix, strip_key_prefix, Client, Summary};
 use crate::error::{ErrorKind, Result, StoreError};
-use crate::store::{BackendKind, DeleteManyOutput};
+use crate::store::{BackendKind, DeleteManyOutput, ObjectStore};
 use futures::future::join_all;
+use std::future::Future;
+use std::sync::Arc;
 
 /// S3 deletes at most 1,000 keys per DeleteObjects request.
 pub(super) const DELETE_BATCH: usize = 1000;
@@ -76,22 +78,14 @@ impl Client {
         &self,
         keys: &[String],
     ) -> Result<(DeleteObjectsReport, Vec<String>)> {
-        let full: Vec<String> = keys
-            .iter()
-            .map(|k| self.full_key(k))
-            .collect::<Result<_>>()?;
-        let batches = full.chunks(DELETE_BATCH).map(|chunk| async move {
-            let outcome = self
-                .leaf("DeleteObjects", None, |s| {
-                    let chunk = chunk.to_vec();
-                    async move { s.delete_many_existing(&chunk).await }
-                })
-                .await;
-            (outcome, chunk.to_vec())
-        });
+        let batches = self
+            .delete_batches(keys, |s, chunk| async move {
+                s.delete_many_existing(&chunk).await
+            })
+            .await?;
         let mut report = DeleteObjectsReport::default();
         let mut missing = Vec::new();
-        for (outcome, chunk) in join_all(batches).await {
+        for (outcome, chunk) in batches {
             match outcome {
                 Ok((out, gone)) => {
                     report.deleted.push(out);
@@ -108,27 +102,42 @@ impl Client {
 
     /// Deletes keys in requests of 1,000, all in flight at once (each request is its own leaf).
     pub async fn delete_objects(&self, keys: &[String]) -> Result<DeleteObjectsReport> {
-        let full: Vec<String> = keys
-            .iter()
-            .map(|k| self.full_key(k))
-            .collect::<Result<_>>()?;
-        let batches = full.chunks(DELETE_BATCH).map(|chunk| async move {
-            let outcome = self
-                .leaf("DeleteObjects", None, |s| {
-                    let chunk = chunk.to_vec();
-                    async move { s.delete_many(&chunk).await }
-                })
-                .await;
-            (outcome, chunk.to_vec())
-        });
+        let batches = self
+            .delete_batches(keys, |s, chunk| async move { s.delete_many(&chunk).await })
+            .await?;
         let mut report = DeleteObjectsReport::default();
-        for (outcome, chunk) in join_all(batches).await {
+        for (outcome, chunk) in batches {
             match outcome {
                 Ok(out) => report.deleted.push(out),
                 Err(e) => report.failed.push((e, chunk)),
             }
         }
         Ok(report)
+    }
+
+    /// `keys` in DeleteObjects requests of 1,000, all in flight at once; each request's outcome
+    /// beside the full keys it carried.
+    async fn delete_batches<T, F, Fut>(
+        &self,
+        keys: &[String],
+        request: F,
+    ) -> Result<Vec<(Result<T>, Vec<String>)>>
+    where
+        T: Summary,
+        F: Fn(Arc<dyn ObjectStore>, Vec<String>) -> Fut + Copy,
+        Fut: Future<Output = Result<T>>,
+    {
+        let full: Vec<String> = keys
+            .iter()
+            .map(|k| self.full_key(k))
+            .collect::<Result<_>>()?;
+        let batches = full.chunks(DELETE_BATCH).map(|chunk| async move {
+            let outcome = self
+                .leaf("DeleteObjects", None, |s| request(s, chunk.to_vec()))
+                .await;
+            (outcome, chunk.to_vec())
+        });
+        Ok(join_all(batches).await)
     }
 
     /// Deletes every object under `prefix`; returns how many were deleted.
