@@ -154,7 +154,8 @@ export function renderMarkdown (doc) {
   const counted = doc.config.servers.some((s) => s !== 'memory')
   md += `Node ${doc.node}; N = ${fmt(doc.config.n)}; repeats ${doc.config.repeats} (medians); timestamps ${doc.config.timestamps}; `
   if (counted) md += `counting pass N = ${fmt(doc.config.countN)}; `
-  if (counted) md += `${doc.config.warmup ? `${doc.config.warmup} untimed warm-up runs per HTTP server, engines rotated per repeat` : 'no warm-up runs (engines in the same order each repeat)'}; `
+  // Results from before the warm-up option had neither warm-up runs nor rotated engines.
+  if (counted) md += doc.config.warmup === undefined ? 'no warm-up runs, engines in the same order each repeat; ' : `${doc.config.warmup} untimed warm-up runs per HTTP server, engines rotated per repeat; `
   if (doc.config.servers.includes('s3s-fs')) md += `s3s-fs data dir ${doc.config.s3sFsInMemory ? 'in tmpfs (S3S_FS_IN_MEMORY=1)' : 'on disk'}; `
   md += `1-min load average before runs ${fmt(Math.min(...loads), 1)}-${fmt(Math.max(...loads), 1)} (shared 2-core machine).\n`
   if (doc.config.phases) md += `Phases run: ${doc.config.phases} (insert always runs, unless insertMany is asked for: then it stores the records instead).\n`

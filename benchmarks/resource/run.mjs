@@ -20,7 +20,7 @@
 // Counting pass (HTTP servers only, c=10, --count-n records, default N): the same workload through a counting
 // proxy, which gives S3 requests per op without putting the proxy's cost into the timed figures.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { options } from './workload.mjs'
@@ -46,8 +46,9 @@ const cfg = {
   pages: opts.pages,
   countCalls: opts['count-calls'],
   warmup: opts.warmup === undefined ? 2 : Number(opts.warmup),
-  // benchmarks/s3s-fs.sh reads it: s3s-fs's data dir in tmpfs instead of on the disk.
-  s3sFsInMemory: process.env.S3S_FS_IN_MEMORY === '1',
+  // Where s3s-fs keeps its data, as benchmarks/s3s-fs.sh chose it (S3S_FS_IN_MEMORY=1 asks for
+  // tmpfs, which it falls back from when /dev/shm is not writable); set once s3s-fs started.
+  s3sFsInMemory: undefined,
   tag: opts.tag ?? 'resource'
 }
 const rustBin = here('../../target/bench-raw/release/raw-rust-bench')
@@ -217,6 +218,7 @@ for (const server of cfg.servers) {
     log(`starting ${server}`)
     try {
       endpoint = startServer(server, `${stateRoot}${server}`)
+      if (server === 's3s-fs') cfg.s3sFsInMemory = readFileSync(`${stateRoot}${server}/s3s-fs.data`, 'utf8').startsWith('/dev/shm/')
     } catch (err) {
       log(err.message)
       runs.push({ server, failed: err.message })
