@@ -16,3 +16,7 @@ endpoint="$(scripts/moto.sh start "$state")"
 trap 'scripts/moto.sh stop "$state"' EXIT
 
 S3DB_TEST_S3_ENDPOINT="$endpoint" S3DB_TEST_REQUIRE_S3=1 node --test --test-reporter=spec __test__/
+# The same S3 error, client and fault tests with single-object requests through the SDK (the
+# path https endpoints and discovered credentials take; by default they go direct).
+S3DB_NATIVE_DIRECT_REQUESTS=0 S3DB_TEST_S3_ENDPOINT="$endpoint" S3DB_TEST_REQUIRE_S3=1 \
+  node --test --test-reporter=spec __test__/s3-errors.test.mjs __test__/client.test.mjs __test__/faults.test.mjs

@@ -9,6 +9,8 @@ mod listing;
 mod memory;
 mod plain_http;
 mod s3;
+mod s3_direct;
+mod s3_errors;
 mod types;
 
 pub use connection_string::{BackendKind, ConnectionConfig};

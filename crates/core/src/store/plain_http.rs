@@ -28,21 +28,28 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::net::TcpStream;
 
-/// A shared client for the SDK's config, with the same pool settings as the TLS client. Read
-/// timeouts are the operations pool's per-attempt timeout.
-pub fn client(
+/// hyper's pooled client over quick-acknowledging TCP; clones share one connection pool.
+pub type PlainHyper = Client<QuickAckConnector, SdkBody>;
+
+/// The pooled client, with the same pool settings as the TLS client. Read timeouts are the
+/// operations pool's per-attempt timeout.
+pub fn hyper_client(
     idle_timeout: Duration,
     max_idle_per_host: usize,
     connect_timeout: Duration,
-) -> SharedHttpClient {
+) -> PlainHyper {
     let mut tcp = TcpConnector::new();
     tcp.set_nodelay(true);
     tcp.set_connect_timeout(Some(connect_timeout));
-    let hyper = Client::builder(TokioExecutor::new())
+    Client::builder(TokioExecutor::new())
         .pool_timer(TokioTimer::new())
         .pool_idle_timeout(idle_timeout)
         .pool_max_idle_per_host(max_idle_per_host)
-        .build(QuickAckConnector(tcp));
+        .build(QuickAckConnector(tcp))
+}
+
+/// The same client as the SDK's HTTP client.
+pub fn sdk_client(hyper: PlainHyper) -> SharedHttpClient {
     SharedHttpClient::new(PlainHttpClient { hyper })
 }
 
@@ -87,7 +94,7 @@ impl HttpConnector for PlainHttpClient {
 
 /// Connects like hyper's connector and hands out streams that acknowledge at once.
 #[derive(Clone)]
-struct QuickAckConnector(TcpConnector);
+pub struct QuickAckConnector(TcpConnector);
 
 type ConnectFuture = Pin<
     Box<
@@ -114,7 +121,7 @@ impl tower_service::Service<Uri> for QuickAckConnector {
     }
 }
 
-struct QuickAckStream(TokioIo<TcpStream>);
+pub struct QuickAckStream(TokioIo<TcpStream>);
 
 impl QuickAckStream {
     #[cfg(target_os = "linux")]

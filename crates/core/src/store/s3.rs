@@ -3,6 +3,9 @@
 //! SDK retries are off: retrying is the pool's job, and only for retryable errors. Checksums are
 //! only computed where S3 requires them (DeleteObjects), which keeps every S3-compatible server happy.
 
+use super::plain_http::PlainHyper;
+use super::s3_direct::{DirectRequests, KEY_PATH};
+use super::s3_errors::{code_of_status, kind_of};
 use super::types::*;
 use super::{ConnectionConfig, ObjectStore};
 use crate::error::{ErrorKind, Result, StoreError};
@@ -20,7 +23,12 @@ use std::time::{Duration, SystemTime};
 
 pub struct S3Store {
     bucket: String,
-    client: aws_sdk_s3::Client,
+    /// Built on first use: with direct requests a database may never need it, and building it
+    /// runs (and maps in) much of the SDK's code.
+    client: std::sync::OnceLock<aws_sdk_s3::Client>,
+    sdk_config: aws_sdk_s3::config::Builder,
+    /// GET, PUT, HEAD and DELETE without the SDK, where the setup allows (see [`DirectRequests`]).
+    direct: Option<DirectRequests>,
 }
 
 /// Warm keep-alive connections: a Database may run hundreds of requests at once.
@@ -39,8 +47,14 @@ fn tls_client() -> SharedHttpClient {
         .build_https()
 }
 
-fn plain_client() -> SharedHttpClient {
-    super::plain_http::client(POOL_IDLE_TIMEOUT, POOL_MAX_IDLE_PER_HOST, CONNECT_TIMEOUT)
+fn plain_client() -> PlainHyper {
+    super::plain_http::hyper_client(POOL_IDLE_TIMEOUT, POOL_MAX_IDLE_PER_HOST, CONNECT_TIMEOUT)
+}
+
+/// `S3DB_NATIVE_DIRECT_REQUESTS=0` sends every request through the SDK: the way out should a
+/// server accept the SDK's requests and not the direct ones, and how the tests cover both paths.
+fn direct_requests_allowed() -> bool {
+    std::env::var("S3DB_NATIVE_DIRECT_REQUESTS").map_or(true, |v| v != "0")
 }
 
 impl S3Store {
@@ -53,6 +67,11 @@ impl S3Store {
             .as_deref()
             .is_some_and(|e| e.starts_with("http://"))
             .then(plain_client);
+        let direct = plain
+            .clone()
+            .filter(|_| direct_requests_allowed())
+            .and_then(|http| DirectRequests::new(config, http));
+        let plain = plain.map(super::plain_http::sdk_client);
         let base = match (&config.access_key_id, &config.secret_access_key) {
             // Keys given: nothing to discover, so aws-config's providers (profile files,
             // environment, IMDS) and their memory are skipped.
@@ -97,8 +116,37 @@ impl S3Store {
         }
         Ok(S3Store {
             bucket: config.bucket.clone(),
-            client: aws_sdk_s3::Client::from_conf(builder.build()),
+            client: std::sync::OnceLock::new(),
+            sdk_config: builder,
+            direct,
         })
+    }
+
+    fn client(&self) -> &aws_sdk_s3::Client {
+        self.client
+            .get_or_init(|| aws_sdk_s3::Client::from_conf(self.sdk_config.clone().build()))
+    }
+
+    fn located(&self, error: StoreError, key: &str) -> StoreError {
+        error.with_location(&self.bucket, key)
+    }
+
+    async fn delete_one(&self, key: &str, if_match: Option<&str>) -> Result<()> {
+        if let Some(direct) = &self.direct {
+            return direct
+                .delete(key, if_match)
+                .await
+                .map_err(|e| self.located(e, key));
+        }
+        self.client()
+            .delete_object()
+            .bucket(&self.bucket)
+            .key(key)
+            .set_if_match(if_match.map(str::to_string))
+            .send()
+            .await
+            .map_err(|e| self.fail("DeleteObject", Some(key), e))?;
+        Ok(())
     }
 
     fn fail<E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static>(
@@ -176,13 +224,7 @@ fn map_sdk_error<E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'st
             let code = err
                 .code()
                 .map(str::to_string)
-                .unwrap_or_else(|| match status {
-                    Some(404) => "NotFound".into(),
-                    Some(403) => "Forbidden".into(),
-                    Some(412) => "PreconditionFailed".into(),
-                    Some(s) => format!("Http{s}"),
-                    None => "Unknown".into(),
-                });
+                .unwrap_or_else(|| code_of_status(status));
             let message = err
                 .message()
                 .map(str::to_string)
@@ -198,38 +240,6 @@ fn map_sdk_error<E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'st
     mapped
 }
 
-fn kind_of(code: &str, status: Option<u16>) -> ErrorKind {
-    match (code, status) {
-        ("NoSuchKey" | "NotFound", _) => ErrorKind::NoSuchKey,
-        ("NoSuchBucket", _) => ErrorKind::NoSuchBucket,
-        (
-            "AccessDenied"
-            | "Forbidden"
-            | "SignatureDoesNotMatch"
-            | "InvalidAccessKeyId"
-            | "InvalidToken"
-            | "ExpiredToken",
-            _,
-        )
-        | (_, Some(401 | 403)) => ErrorKind::AccessDenied,
-        ("PreconditionFailed", _) | (_, Some(412)) => ErrorKind::PreconditionFailed,
-        ("MetadataTooLarge", _) => ErrorKind::MetadataTooLarge,
-        (
-            "SlowDown"
-            | "Throttling"
-            | "ThrottlingException"
-            | "RequestLimitExceeded"
-            | "TooManyRequests",
-            _,
-        )
-        | (_, Some(429 | 503)) => ErrorKind::Throttled,
-        ("RequestTimeout", _) | (_, Some(408)) => ErrorKind::Timeout,
-        (_, Some(500..=599)) => ErrorKind::Server,
-        (_, Some(404)) => ErrorKind::NoSuchKey,
-        _ => ErrorKind::Unknown,
-    }
-}
-
 #[async_trait::async_trait]
 impl ObjectStore for S3Store {
     fn bucket(&self) -> &str {
@@ -237,8 +247,11 @@ impl ObjectStore for S3Store {
     }
 
     async fn put(&self, key: &str, req: PutRequest) -> Result<PutOutput> {
+        if let Some(direct) = &self.direct {
+            return direct.put(key, req).await.map_err(|e| self.located(e, key));
+        }
         let out = self
-            .client
+            .client()
             .put_object()
             .bucket(&self.bucket)
             .key(key)
@@ -258,8 +271,11 @@ impl ObjectStore for S3Store {
     }
 
     async fn get(&self, key: &str) -> Result<GetOutput> {
+        if let Some(direct) = &self.direct {
+            return direct.get(key).await.map_err(|e| self.located(e, key));
+        }
         let out = self
-            .client
+            .client()
             .get_object()
             .bucket(&self.bucket)
             .key(key)
@@ -292,8 +308,11 @@ impl ObjectStore for S3Store {
     }
 
     async fn head(&self, key: &str) -> Result<ObjectInfo> {
+        if let Some(direct) = &self.direct {
+            return direct.head(key).await.map_err(|e| self.located(e, key));
+        }
         let out = self
-            .client
+            .client()
             .head_object()
             .bucket(&self.bucket)
             .key(key)
@@ -315,10 +334,10 @@ impl ObjectStore for S3Store {
         let source = format!(
             "{}/{}",
             self.bucket,
-            percent_encoding::utf8_percent_encode(from, COPY_SOURCE)
+            percent_encoding::utf8_percent_encode(from, KEY_PATH)
         );
         let mut call = self
-            .client
+            .client()
             .copy_object()
             .bucket(&self.bucket)
             .key(to)
@@ -344,29 +363,13 @@ impl ObjectStore for S3Store {
     }
 
     async fn delete(&self, key: &str) -> Result<()> {
-        self.client
-            .delete_object()
-            .bucket(&self.bucket)
-            .key(key)
-            .send()
-            .await
-            .map_err(|e| self.fail("DeleteObject", Some(key), e))?;
-        Ok(())
+        self.delete_one(key, None).await
     }
 
     /// One DELETE with `If-Match: *`: 404 means there was no such key. A server that compares
     /// `*` as a literal ETag (moto) answers 412 for an existing key, which then gets a plain DELETE.
     async fn delete_existing(&self, key: &str) -> Result<bool> {
-        let outcome = self
-            .client
-            .delete_object()
-            .bucket(&self.bucket)
-            .key(key)
-            .if_match("*")
-            .send()
-            .await
-            .map_err(|e| self.fail("DeleteObject", Some(key), e));
-        match outcome {
+        match self.delete_one(key, Some("*")).await {
             Ok(_) => Ok(true),
             Err(e) if e.is_not_found() => Ok(false),
             Err(e) if e.kind == crate::error::ErrorKind::PreconditionFailed => {
@@ -399,7 +402,7 @@ impl ObjectStore for S3Store {
             .build()
             .map_err(|e| StoreError::invalid(e.to_string()))?;
         let out = self
-            .client
+            .client()
             .delete_objects()
             .bucket(&self.bucket)
             .delete(delete)
@@ -422,7 +425,7 @@ impl ObjectStore for S3Store {
 
     async fn list(&self, req: &ListRequest) -> Result<ListPage> {
         let out = self
-            .client
+            .client()
             .list_objects_v2()
             .bucket(&self.bucket)
             .prefix(&req.prefix)
@@ -454,11 +457,3 @@ impl ObjectStore for S3Store {
         })
     }
 }
-
-/// Characters kept as-is in an `x-amz-copy-source` path (everything else is percent-encoded).
-const COPY_SOURCE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'/')
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');

@@ -1,0 +1,449 @@
+//! GET, PUT, HEAD and DELETE of one object sent straight over hyper, SigV4-signed: for
+//! plain-`http://` endpoints addressed path-style, with the keys in the connection string.
+//!
+//! Why: these four carry nearly all of a database's requests, and on a fast local server the
+//! SDK's orchestrator (interceptors, config bag, endpoint resolution, retry plumbing and their
+//! allocations) costs the client more CPU than the request itself. LIST, COPY, DeleteObjects
+//! and every other setup (https, discovered credentials) stay on the SDK. Answers and failures
+//! come back in the SDK path's shapes: the same codes, kinds ([`super::s3_errors`]), statuses.
+
+use super::plain_http::PlainHyper;
+use super::s3_errors::{code_of_status, kind_of};
+use super::types::*;
+use super::ConnectionConfig;
+use crate::error::{ErrorKind, Result, StoreError};
+use aws_credential_types::Credentials;
+use aws_sigv4::http_request::{
+    sign, PayloadChecksumKind, PercentEncodingMode, SignableBody, SignableRequest, SigningSettings,
+    UriPathNormalizationMode,
+};
+use aws_sigv4::sign::v4::SigningParams;
+use aws_smithy_runtime_api::client::identity::Identity;
+use aws_smithy_types::body::SdkBody;
+use bytes::Bytes;
+use http::{header, HeaderMap, Method, Request};
+use http_body_util::BodyExt;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use std::time::SystemTime;
+
+/// Percent-encoded in a key's URL path and in `x-amz-copy-source`: everything but the
+/// unreserved characters and `/` (S3's rule, and the SDK's for a greedy key label).
+pub(super) const KEY_PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+const META_PREFIX: &str = "x-amz-meta-";
+const DEFAULT_CONTENT_TYPE: &str = "application/octet-stream";
+
+pub(super) struct DirectRequests {
+    http: PlainHyper,
+    /// `http://host:port[/path]/bucket/`: an object's URL is this and its encoded key.
+    base: String,
+    region: String,
+    identity: Identity,
+}
+
+/// A status line, headers and the whole body of one answer.
+struct Answer {
+    status: u16,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl DirectRequests {
+    /// `None` where the SDK path must serve: no plain-http endpoint, virtual-hosted
+    /// addressing, or credentials that only the SDK's providers can find.
+    pub(super) fn new(config: &ConnectionConfig, http: PlainHyper) -> Option<Self> {
+        let endpoint = config.endpoint.as_deref()?;
+        if !endpoint.starts_with("http://") || !config.force_path_style {
+            return None;
+        }
+        let (key, secret) = (
+            config.access_key_id.as_ref()?,
+            config.secret_access_key.as_ref()?,
+        );
+        let url = url::Url::parse(endpoint).ok()?;
+        if url.query().is_some() || url.host_str().is_none() {
+            return None;
+        }
+        let base = format!(
+            "{}/{}/",
+            url.as_str().trim_end_matches('/'),
+            utf8_percent_encode(&config.bucket, KEY_PATH)
+        );
+        let credentials = Credentials::new(
+            key,
+            secret,
+            config.session_token.clone(),
+            None,
+            "s3db-connection-string",
+        );
+        Some(DirectRequests {
+            http,
+            base,
+            region: config.region.clone(),
+            identity: credentials.into(),
+        })
+    }
+
+    pub(super) async fn put(&self, key: &str, req: PutRequest) -> Result<PutOutput> {
+        let mut headers: Vec<(String, &str)> = req
+            .metadata
+            .iter()
+            .map(|(k, v)| (format!("{META_PREFIX}{k}"), v.as_str()))
+            .collect();
+        // The SDK's default for a blob payload; servers would store their own (moto:
+        // binary/octet-stream), which s3db.js reads back as the record's `_mimeType`.
+        let content_type = req.content_type.as_deref().unwrap_or(DEFAULT_CONTENT_TYPE);
+        headers.push(("content-type".to_string(), content_type));
+        let optional = [
+            ("content-encoding", &req.content_encoding),
+            ("if-match", &req.if_match),
+            ("if-none-match", &req.if_none_match),
+        ];
+        for (name, value) in optional {
+            if let Some(value) = value {
+                headers.push((name.to_string(), value));
+            }
+        }
+        let answer = self
+            .send(Method::PUT, "PutObject", key, &headers, req.body)
+            .await?;
+        Ok(PutOutput {
+            etag: text(&answer.headers, header::ETAG).unwrap_or_default(),
+            version_id: text(&answer.headers, "x-amz-version-id"),
+        })
+    }
+
+    pub(super) async fn get(&self, key: &str) -> Result<GetOutput> {
+        let answer = self
+            .send(Method::GET, "GetObject", key, &[], Bytes::new())
+            .await?;
+        Ok(GetOutput {
+            info: object_info(&answer.headers),
+            body: answer.body,
+        })
+    }
+
+    pub(super) async fn head(&self, key: &str) -> Result<ObjectInfo> {
+        let answer = self
+            .send(Method::HEAD, "HeadObject", key, &[], Bytes::new())
+            .await?;
+        Ok(object_info(&answer.headers))
+    }
+
+    pub(super) async fn delete(&self, key: &str, if_match: Option<&str>) -> Result<()> {
+        let headers: Vec<(String, &str)> = if_match
+            .map(|etag| ("if-match".to_string(), etag))
+            .into_iter()
+            .collect();
+        self.send(Method::DELETE, "DeleteObject", key, &headers, Bytes::new())
+            .await
+            .map(|_| ())
+    }
+
+    /// Signs and sends one request; a 2xx answer comes back whole, anything else as the
+    /// error the SDK path would give for it.
+    async fn send(
+        &self,
+        method: Method,
+        command: &'static str,
+        key: &str,
+        headers: &[(String, &str)],
+        body: Bytes,
+    ) -> Result<Answer> {
+        let uri = format!("{}{}", self.base, utf8_percent_encode(key, KEY_PATH));
+        let request = self
+            .signed(&method, &uri, headers, body)
+            .map_err(|message| {
+                StoreError::new(ErrorKind::InvalidInput, message)
+                    .with_code("InvalidRequest")
+                    .with_command(command)
+            })?;
+        let response = self
+            .http
+            .request(request)
+            .await
+            .map_err(|e| unanswered(command, &e))?;
+        let (parts, incoming) = response.into_parts();
+        let body = incoming
+            .collect()
+            .await
+            .map_err(|e| {
+                StoreError::new(
+                    ErrorKind::Network,
+                    format!("Reading the answer to {command} failed: {e}"),
+                )
+                .with_code("NetworkingError")
+                .with_command(command)
+            })?
+            .to_bytes();
+        let answer = Answer {
+            status: parts.status.as_u16(),
+            headers: parts.headers,
+            body,
+        };
+        if (200..300).contains(&answer.status) {
+            Ok(answer)
+        } else {
+            Err(refusal(command, &answer))
+        }
+    }
+
+    fn signed(
+        &self,
+        method: &Method,
+        uri: &str,
+        headers: &[(String, &str)],
+        body: Bytes,
+    ) -> std::result::Result<Request<SdkBody>, String> {
+        // The settings the SDK signs S3 requests with: the path is already encoded once and
+        // is not normalised, and the payload's SHA-256 goes in `x-amz-content-sha256`.
+        let mut settings = SigningSettings::default();
+        settings.percent_encoding_mode = PercentEncodingMode::Single;
+        settings.uri_path_normalization_mode = UriPathNormalizationMode::Disabled;
+        settings.payload_checksum_kind = PayloadChecksumKind::XAmzSha256;
+        let params = SigningParams::builder()
+            .identity(&self.identity)
+            .region(&self.region)
+            .name("s3")
+            .time(SystemTime::now())
+            .settings(settings)
+            .build()
+            .map_err(|e| e.to_string())?
+            .into();
+        let signable = SignableRequest::new(
+            method.as_str(),
+            uri,
+            headers.iter().map(|(k, v)| (k.as_str(), *v)),
+            SignableBody::Bytes(&body),
+        )
+        .map_err(|e| e.to_string())?;
+        let (instructions, _) = sign(signable, &params)
+            .map_err(|e| e.to_string())?
+            .into_parts();
+        let mut builder = Request::builder().method(method.clone()).uri(uri);
+        for (name, value) in headers {
+            builder = builder.header(name.as_str(), *value);
+        }
+        let mut request = builder
+            .body(SdkBody::from(body))
+            .map_err(|e| e.to_string())?;
+        instructions.apply_to_request_http1x(&mut request);
+        Ok(request)
+    }
+}
+
+fn text(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|v| std::str::from_utf8(v.as_bytes()).ok())
+        .map(str::to_string)
+}
+
+fn object_info(headers: &HeaderMap) -> ObjectInfo {
+    let metadata = headers
+        .iter()
+        .filter_map(|(name, value)| {
+            let key = name.as_str().strip_prefix(META_PREFIX)?;
+            let value = std::str::from_utf8(value.as_bytes()).ok()?;
+            Some((key.to_string(), value.to_string()))
+        })
+        .collect();
+    ObjectInfo {
+        metadata,
+        content_type: text(headers, header::CONTENT_TYPE),
+        content_encoding: text(headers, header::CONTENT_ENCODING),
+        content_length: text(headers, header::CONTENT_LENGTH)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0),
+        etag: text(headers, header::ETAG).unwrap_or_default(),
+        last_modified: text(headers, header::LAST_MODIFIED)
+            .and_then(|v| httpdate::parse_http_date(&v).ok())
+            .unwrap_or(SystemTime::UNIX_EPOCH),
+        version_id: text(headers, "x-amz-version-id"),
+    }
+}
+
+/// An error answer: its XML `Code` and `Message`, or what its status says when it has no
+/// body (a HEAD), classified as on the SDK path.
+fn refusal(command: &'static str, answer: &Answer) -> StoreError {
+    let status = Some(answer.status);
+    let body = std::str::from_utf8(&answer.body).unwrap_or_default();
+    let code = xml_text(body, "Code").unwrap_or_else(|| code_of_status(status));
+    let message =
+        xml_text(body, "Message").unwrap_or_else(|| format!("{code} ({})", answer.status));
+    let mut error = StoreError::new(kind_of(&code, status), message)
+        .with_code(code)
+        .with_command(command);
+    error.status_code = status;
+    error.request_id = text(&answer.headers, "x-amz-request-id");
+    error
+}
+
+/// No answer: refused, reset or timed out before a status line came back.
+fn unanswered(command: &'static str, error: &hyper_util::client::legacy::Error) -> StoreError {
+    let mut chain = format!("{error}");
+    let mut timed_out = false;
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        chain.push_str(": ");
+        chain.push_str(&cause.to_string());
+        timed_out |= cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::TimedOut);
+        source = cause.source();
+    }
+    let kind = if timed_out {
+        ErrorKind::Timeout
+    } else {
+        ErrorKind::Network
+    };
+    StoreError::new(kind, format!("{command} got no answer: {chain}"))
+        .with_code("NetworkingError")
+        .with_command(command)
+}
+
+/// The text of the first `<tag>` element of an S3 error document, entities decoded.
+fn xml_text(body: &str, tag: &str) -> Option<String> {
+    let open = format!("<{tag}>");
+    let start = body.find(&open)? + open.len();
+    let end = start + body[start..].find(&format!("</{tag}>"))?;
+    let raw = &body[start..end];
+    Some(
+        raw.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, headers: &[(&str, &str)], body: &str) -> Answer {
+        let mut map = HeaderMap::new();
+        for (k, v) in headers {
+            map.append(
+                header::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                v.parse().unwrap(),
+            );
+        }
+        Answer {
+            status,
+            headers: map,
+            body: Bytes::from(body.to_string()),
+        }
+    }
+
+    #[test]
+    fn an_error_document_gives_its_code_message_and_request_id() {
+        let a = answer(
+            404,
+            &[("x-amz-request-id", "R1")],
+            "<?xml version=\"1.0\"?><Error><Code>NoSuchKey</Code><Message>The key &amp; &lt;it&gt;</Message></Error>",
+        );
+        let e = refusal("GetObject", &a);
+        assert_eq!(e.kind, ErrorKind::NoSuchKey);
+        assert_eq!(e.code, "NoSuchKey");
+        assert_eq!(e.message, "The key & <it>");
+        assert_eq!(e.status_code, Some(404));
+        assert_eq!(e.request_id.as_deref(), Some("R1"));
+        assert_eq!(e.command, Some("GetObject"));
+    }
+
+    #[test]
+    fn a_bodiless_error_is_named_by_its_status_as_on_the_sdk_path() {
+        let cases = [
+            (404, "NotFound", ErrorKind::NoSuchKey),
+            (403, "Forbidden", ErrorKind::AccessDenied),
+            (412, "PreconditionFailed", ErrorKind::PreconditionFailed),
+            (503, "Http503", ErrorKind::Throttled),
+            (500, "Http500", ErrorKind::Server),
+        ];
+        for (status, code, kind) in cases {
+            let e = refusal("HeadObject", &answer(status, &[], ""));
+            assert_eq!((e.code.as_str(), e.kind), (code, kind), "status {status}");
+            assert_eq!(e.message, format!("{code} ({status})"));
+        }
+    }
+
+    #[test]
+    fn not_implemented_is_recognised_so_conditions_fall_back() {
+        let a = answer(
+            501,
+            &[],
+            "<Error><Code>NotImplemented</Code><Message>no</Message></Error>",
+        );
+        let e = refusal("PutObject", &a);
+        assert!(e.is_not_implemented());
+        assert!(!e.is_retryable());
+    }
+
+    #[test]
+    fn object_info_reads_metadata_and_the_object_headers() {
+        let a = answer(
+            200,
+            &[
+                ("x-amz-meta-_v", "1"),
+                ("x-amz-meta-name", "Ana"),
+                ("content-type", "application/json"),
+                ("content-length", "42"),
+                ("etag", "\"abc\""),
+                ("last-modified", "Tue, 08 Dec 2026 04:05:00 GMT"),
+                ("x-amz-version-id", "v7"),
+            ],
+            "",
+        );
+        let info = object_info(&a.headers);
+        assert_eq!(info.metadata.get("_v").map(String::as_str), Some("1"));
+        assert_eq!(info.metadata.get("name").map(String::as_str), Some("Ana"));
+        assert_eq!(info.metadata.len(), 2);
+        assert_eq!(info.content_type.as_deref(), Some("application/json"));
+        assert_eq!(info.content_length, 42);
+        assert_eq!(info.etag, "\"abc\"");
+        assert_eq!(info.version_id.as_deref(), Some("v7"));
+        assert_eq!(
+            info.last_modified,
+            httpdate::parse_http_date("Tue, 08 Dec 2026 04:05:00 GMT").unwrap()
+        );
+    }
+
+    #[test]
+    fn keys_are_encoded_like_the_sdk_encodes_a_greedy_label() {
+        let encoded = utf8_percent_encode("a b/ç+?#%~._-", KEY_PATH).to_string();
+        assert_eq!(encoded, "a%20b/%C3%A7%2B%3F%23%25~._-");
+    }
+
+    #[test]
+    fn only_plain_http_path_style_with_keys_goes_direct() {
+        use std::time::Duration;
+        let http = super::super::plain_http::hyper_client(
+            Duration::from_secs(1),
+            1,
+            Duration::from_secs(1),
+        );
+        let direct =
+            |s: &str| DirectRequests::new(&ConnectionConfig::parse(s).unwrap(), http.clone());
+        let plain = direct("http://k:s@127.0.0.1:9000/b/db").expect("direct");
+        assert_eq!(plain.base, "http://127.0.0.1:9000/b/");
+        assert!(
+            direct("http://127.0.0.1:9000/b/db").is_none(),
+            "no keys given"
+        );
+        assert!(direct("https://k:s@s3.example.com/b").is_none());
+        assert!(direct("s3://k:s@b/db").is_none());
+        assert!(
+            direct("s3://k:s@b/db?endpoint=http://127.0.0.1:9000").is_none(),
+            "virtual-hosted"
+        );
+        assert!(
+            direct("s3://k:s@b/db?endpoint=http://127.0.0.1:9000&forcePathStyle=true").is_some()
+        );
+    }
+}
