@@ -1,4 +1,5 @@
-//! `s3://` and `http(s)://` connection strings: any S3-compatible server through aws-sdk-s3.
+//! `s3://` and `http(s)://` connection strings: any S3-compatible server through aws-sdk-s3,
+//! except single-object requests that [`DirectRequests`] can send itself.
 //!
 //! SDK retries are off: retrying is the pool's job, and only for retryable errors. Checksums are
 //! only computed where S3 requires them (DeleteObjects), which keeps every S3-compatible server happy.
