@@ -1,31 +1,48 @@
-// GET, PUT, HEAD and DELETE of one object go straight over HTTP (signed like the SDK signs them)
-// for http:// endpoints with keys; S3DB_NATIVE_DIRECT_REQUESTS=0 sends them through the SDK.
-// The same scenario on a real S3 server (moto) must give the same records, errors and stored
-// objects either way; a recording proxy shows which path each request took.
+// GET, PUT, HEAD and DELETE of one object go straight to the HTTP client (signed like the SDK
+// signs them) for http(s):// endpoints with keys; S3DB_NATIVE_DIRECT_REQUESTS=0 sends them
+// through the SDK. The same scenario on a real S3 server (moto, over HTTP and over HTTPS) must
+// give the same records, errors and stored objects either way; a recording proxy shows which
+// path each request took. The HTTPS run needs S3DB_TEST_S3_TLS_ENDPOINT and S3DB_TEST_S3_TLS_DIR
+// (scripts/moto.sh start-tls), with the test CA trusted by both sides (SSL_CERT_FILE for the
+// addon, NODE_EXTRA_CA_CERTS for node), as scripts/test.sh runs it.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import http from 'node:http'
+import https from 'node:https'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import s3db from '../index.js'
 import { s3Endpoint, createBucket, uniqueName } from './helpers/backends.mjs'
 
 const { Database } = s3db
 const SINGLE_OBJECT = new Set(['GET', 'PUT', 'HEAD', 'DELETE'])
 
-/** Forwards to the S3 server; records each request's method and whether the SDK sent it. */
+const tlsEndpoint = process.env.S3DB_TEST_S3_TLS_ENDPOINT
+const tlsDir = process.env.S3DB_TEST_S3_TLS_DIR
+
+/** Forwards to the S3 server over its scheme; records each request's method and whether the
+ * SDK sent it. Over HTTPS it serves the test server's own certificate. */
 async function recordingProxy (target) {
   const seen = []
   const upstream = new URL(target)
-  const server = http.createServer((req, res) => {
+  const secure = upstream.protocol === 'https:'
+  const client = secure ? https : http
+  const ca = secure ? readFileSync(join(tlsDir, 'ca.pem')) : undefined
+  const onRequest = (req, res) => {
     seen.push({ method: req.method, viaSdk: 'amz-sdk-invocation-id' in req.headers, query: req.url.includes('?') })
-    const out = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+    const out = client.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, ca }, (answer) => {
       res.writeHead(answer.statusCode, answer.headers)
       answer.pipe(res)
     })
     out.on('error', () => res.destroy())
     req.pipe(out)
-  })
+  }
+  const server = secure
+    ? https.createServer({ key: readFileSync(join(tlsDir, 'server.key')), cert: readFileSync(join(tlsDir, 'server.pem')) }, onRequest)
+    : http.createServer(onRequest)
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { seen, url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) }
+  const scheme = secure ? 'https' : 'http'
+  return { seen, host: `127.0.0.1:${server.address().port}`, scheme, close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve) }) }
 }
 
 const failure = (err) => ({ name: err.name, code: err.code, statusCode: err.statusCode, message: err.message.replace(/db-[0-9a-f]+/g, '<bucket>') })
@@ -62,15 +79,15 @@ async function scenario (connectionString) {
   return JSON.parse(JSON.stringify(out, (k, v) => (k === 'ETag' || k === 'LastModified' || k === '_lastModified' ? undefined : v)))
 }
 
-async function run (mode) {
-  const proxy = await recordingProxy(s3Endpoint)
+async function run (endpoint, mode) {
+  const proxy = await recordingProxy(endpoint)
   const bucket = uniqueName('db')
-  await createBucket(s3Endpoint, bucket)
+  await createBucket(endpoint, bucket)
   const before = process.env.S3DB_NATIVE_DIRECT_REQUESTS
   if (mode === 'sdk') process.env.S3DB_NATIVE_DIRECT_REQUESTS = '0'
   else delete process.env.S3DB_NATIVE_DIRECT_REQUESTS
   try {
-    const result = await scenario(`http://test:testsecret@${proxy.url.slice('http://'.length)}/${bucket}/app`)
+    const result = await scenario(`${proxy.scheme}://test:testsecret@${proxy.host}/${bucket}/app`)
     return { result, seen: proxy.seen }
   } finally {
     if (before === undefined) delete process.env.S3DB_NATIVE_DIRECT_REQUESTS
@@ -79,17 +96,24 @@ async function run (mode) {
   }
 }
 
-test('direct and SDK requests give the same records, errors and objects on S3', { skip: !s3Endpoint && 'no local S3 server (run the suite with npm test)' }, async () => {
-  const direct = await run('direct')
-  const sdk = await run('sdk')
-  assert.deepEqual(direct.result, sdk.result)
-  assert.equal(direct.result.missing.name, 'NoSuchKey')
-  assert.equal(direct.result.getLong.bio, 'é'.repeat(1200))
-  assert.deepEqual(direct.result.binary, { contentType: 'application/x-test', length: 4, body: [0, 1, 2, 255] })
+const servers = [
+  { name: 'HTTP', endpoint: s3Endpoint, skip: !s3Endpoint && 'no local S3 server (run the suite with npm test)' },
+  { name: 'HTTPS', endpoint: tlsEndpoint, skip: !(tlsEndpoint && tlsDir) && 'no local HTTPS S3 server (scripts/test.sh starts one)' }
+]
 
-  const single = (seen) => seen.filter((r) => SINGLE_OBJECT.has(r.method) && !r.query)
-  assert.ok(single(direct.seen).length > 10)
-  assert.deepEqual(single(direct.seen).filter((r) => r.viaSdk), [], 'single-object requests went direct')
-  assert.deepEqual(single(sdk.seen).filter((r) => !r.viaSdk), [], 'S3DB_NATIVE_DIRECT_REQUESTS=0: all through the SDK')
-  assert.ok(direct.seen.some((r) => r.viaSdk), 'listing stays on the SDK')
-})
+for (const { name, endpoint, skip } of servers) {
+  test(`direct and SDK requests give the same records, errors and objects on S3 over ${name}`, { skip }, async () => {
+    const direct = await run(endpoint, 'direct')
+    const sdk = await run(endpoint, 'sdk')
+    assert.deepEqual(direct.result, sdk.result)
+    assert.equal(direct.result.missing.name, 'NoSuchKey')
+    assert.equal(direct.result.getLong.bio, 'é'.repeat(1200))
+    assert.deepEqual(direct.result.binary, { contentType: 'application/x-test', length: 4, body: [0, 1, 2, 255] })
+
+    const single = (seen) => seen.filter((r) => SINGLE_OBJECT.has(r.method) && !r.query)
+    assert.ok(single(direct.seen).length > 10)
+    assert.deepEqual(single(direct.seen).filter((r) => r.viaSdk), [], 'single-object requests went direct')
+    assert.deepEqual(single(sdk.seen).filter((r) => !r.viaSdk), [], 'S3DB_NATIVE_DIRECT_REQUESTS=0: all through the SDK')
+    assert.ok(direct.seen.some((r) => r.viaSdk), 'listing stays on the SDK')
+  })
+}

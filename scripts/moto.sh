@@ -4,6 +4,8 @@
 #
 #   scripts/moto.sh install          # idempotent
 #   scripts/moto.sh start STATE_DIR  # prints the endpoint; writes STATE_DIR/moto.{pid,port,log}
+#   scripts/moto.sh start-tls STATE_DIR  # the same over HTTPS, with a throwaway CA in
+#                                        # STATE_DIR/tls/ca.pem for the clients to trust
 #   scripts/moto.sh stop STATE_DIR
 #
 # moto 5.2.5 is pinned: 5.2.1 silently drops metadata keys containing `_` (such as s3db's `_v`).
@@ -26,17 +28,21 @@ free_port() {
 }
 
 start() {
-  local state="$1"
+  local state="$1" scheme="${2:-http}"
   mkdir -p "$state"
   install
-  local port
+  local port tls=()
   port="$(free_port)"
-  "$venv/bin/moto_server" -H 127.0.0.1 -p "$port" >"$state/moto.log" 2>&1 &
+  if [ "$scheme" = https ]; then
+    "$venv/bin/python" "$root/scripts/tls/test-certs.py" "$state/tls"
+    tls=(-c "$state/tls/server.pem" -k "$state/tls/server.key")
+  fi
+  "$venv/bin/moto_server" -H 127.0.0.1 -p "$port" "${tls[@]}" >"$state/moto.log" 2>&1 &
   echo $! >"$state/moto.pid"
   echo "$port" >"$state/moto.port"
   for _ in $(seq 1 300); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "http://127.0.0.1:$port"
+      echo "$scheme://127.0.0.1:$port"
       return 0
     fi
     if ! kill -0 "$(cat "$state/moto.pid")" 2>/dev/null; then break; fi
@@ -59,6 +65,7 @@ stop() {
 case "${1:-}" in
   install) install ;;
   start) start "${2:?state dir}" ;;
+  start-tls) start "${2:?state dir}" https ;;
   stop) stop "${2:?state dir}" ;;
-  *) echo "usage: $0 install | start STATE_DIR | stop STATE_DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 install | start STATE_DIR | start-tls STATE_DIR | stop STATE_DIR" >&2; exit 2 ;;
 esac

@@ -11,6 +11,12 @@ const { S3Client, MemoryClient, FileSystemClient } = s3db
 export const s3Endpoint = process.env.S3DB_TEST_S3_ENDPOINT
 if (process.env.S3DB_TEST_REQUIRE_S3 && !s3Endpoint) throw new Error('S3DB_TEST_S3_ENDPOINT must be set when S3DB_TEST_REQUIRE_S3 is')
 
+/** A connection string with the test keys for `path` on the S3 server (http or https). */
+export function s3ConnectionString (path) {
+  const url = new URL(s3Endpoint)
+  return `${url.protocol}//test:testsecret@${url.host}/${path}`
+}
+
 export function uniqueName (label) {
   return `${label}-${randomBytes(5).toString('hex')}`
 }
@@ -47,12 +53,12 @@ export const backends = [
     async connectionString () {
       const bucket = uniqueName('db')
       await createBucket(s3Endpoint, bucket)
-      return `http://test:testsecret@${s3Endpoint.replace('http://', '')}/${bucket}/databases/app`
+      return s3ConnectionString(`${bucket}/databases/app`)
     },
     async client (opts = {}) {
       const bucket = uniqueName('bkt')
       await createBucket(s3Endpoint, bucket)
-      return new S3Client({ connectionString: `http://test:testsecret@${s3Endpoint.replace('http://', '')}/${bucket}/app`, ...opts })
+      return new S3Client({ connectionString: s3ConnectionString(`${bucket}/app`), ...opts })
     }
   }
 ]

@@ -5,7 +5,7 @@
 //! only computed where S3 requires them (DeleteObjects), which keeps every S3-compatible server happy.
 
 use super::plain_http::PlainHyper;
-use super::s3_direct::{DirectRequests, KEY_PATH};
+use super::s3_direct::{DirectRequests, Scheme, Transport, KEY_PATH};
 use super::s3_errors::{code_of_status, kind_of};
 use super::types::*;
 use super::{ConnectionConfig, ObjectStore};
@@ -18,7 +18,9 @@ use aws_sdk_s3::config::{
 use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_s3::primitives::ByteStream;
 use aws_sdk_s3::types::{Delete, ObjectIdentifier};
-use aws_smithy_runtime_api::client::http::SharedHttpClient;
+use aws_smithy_runtime_api::client::http::{
+    HttpConnectorSettings, SharedHttpClient, SharedHttpConnector,
+};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use std::time::{Duration, SystemTime};
 
@@ -48,6 +50,24 @@ fn tls_client() -> SharedHttpClient {
         .build_https()
 }
 
+/// The SDK's HTTPS connector on its own, for the direct requests (the SDK keeps its client).
+pub(super) fn tls_connector() -> SharedHttpConnector {
+    use aws_smithy_http_client::{tls, Connector};
+    let settings = HttpConnectorSettings::builder()
+        .connect_timeout(CONNECT_TIMEOUT)
+        .build();
+    SharedHttpConnector::new(
+        Connector::builder()
+            .pool_idle_timeout(POOL_IDLE_TIMEOUT)
+            .pool_max_idle_per_host(POOL_MAX_IDLE_PER_HOST)
+            .connector_settings(settings)
+            .tls_provider(tls::Provider::Rustls(
+                tls::rustls_provider::CryptoMode::AwsLc,
+            ))
+            .build(),
+    )
+}
+
 fn plain_client() -> PlainHyper {
     super::plain_http::hyper_client(POOL_IDLE_TIMEOUT, POOL_MAX_IDLE_PER_HOST, CONNECT_TIMEOUT)
 }
@@ -68,10 +88,15 @@ impl S3Store {
             .as_deref()
             .is_some_and(|e| e.starts_with("http://"))
             .then(plain_client);
-        let direct = plain
-            .clone()
-            .filter(|_| direct_requests_allowed())
-            .and_then(|http| DirectRequests::new(config, http));
+        let direct = if direct_requests_allowed() {
+            DirectRequests::new(config, |scheme| match (scheme, &plain) {
+                (Scheme::Http, Some(http)) => Some(Transport::Plain(http.clone())),
+                (Scheme::Https, _) => Some(Transport::Tls(tls_connector())),
+                _ => None,
+            })
+        } else {
+            None
+        };
         let plain = plain.map(super::plain_http::sdk_client);
         let base = match (&config.access_key_id, &config.secret_access_key) {
             // Keys given: nothing to discover, so aws-config's providers (profile files,

@@ -1,10 +1,12 @@
-//! GET, PUT, HEAD and DELETE of one object sent straight over hyper, SigV4-signed: for
-//! plain-`http://` endpoints addressed path-style, with the keys in the connection string.
+//! GET, PUT, HEAD and DELETE of one object sent straight to the HTTP client, SigV4-signed: for
+//! `http://` and `https://` endpoints addressed path-style, with the keys in the connection
+//! string. Plain http goes through our quick-ack hyper client, https through the SDK's own
+//! HTTPS connector (its TLS setup and trust roots), called without the orchestrator.
 //!
 //! Why: these four carry nearly all of a database's requests, and on a fast local server the
 //! SDK's orchestrator (interceptors, config bag, endpoint resolution, retry plumbing and their
 //! allocations) costs the client more CPU than the request itself. LIST, COPY, DeleteObjects
-//! and every other setup (https, discovered credentials) stay on the SDK. Answers and failures
+//! and every other setup (AWS's virtual-hosted endpoints, discovered credentials) stay on the SDK. Answers and failures
 //! come back in the SDK path's shapes: the same codes, kinds ([`super::s3_errors`]), statuses.
 
 use super::plain_http::PlainHyper;
@@ -18,7 +20,9 @@ use aws_sigv4::http_request::{
     UriPathNormalizationMode,
 };
 use aws_sigv4::sign::v4::SigningParams;
+use aws_smithy_runtime_api::client::http::{HttpConnector, SharedHttpConnector};
 use aws_smithy_runtime_api::client::identity::Identity;
+use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
 use aws_smithy_types::body::SdkBody;
 use bytes::Bytes;
 use http::{header, HeaderMap, Method, Request};
@@ -38,8 +42,33 @@ pub(super) const KEY_PATH: &AsciiSet = &NON_ALPHANUMERIC
 const META_PREFIX: &str = "x-amz-meta-";
 const DEFAULT_CONTENT_TYPE: &str = "application/octet-stream";
 
+/// Where the signed requests go. One per store, so the variants' sizes do not matter.
+#[derive(Clone)]
+#[allow(clippy::large_enum_variant)]
+pub(super) enum Transport {
+    /// `http://`: hyper over quick-acknowledging TCP.
+    Plain(PlainHyper),
+    /// `https://`: the SDK's HTTPS connector.
+    Tls(SharedHttpConnector),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Scheme {
+    Http,
+    Https,
+}
+
+impl Transport {
+    fn scheme(&self) -> Scheme {
+        match self {
+            Transport::Plain(_) => Scheme::Http,
+            Transport::Tls(_) => Scheme::Https,
+        }
+    }
+}
+
 pub(super) struct DirectRequests {
-    http: PlainHyper,
+    transport: Transport,
     /// `http://host:port[/path]/bucket/`: an object's URL is this and its encoded key.
     base: String,
     region: String,
@@ -54,11 +83,23 @@ struct Answer {
 }
 
 impl DirectRequests {
-    /// `None` where the SDK path must serve: no plain-http endpoint, virtual-hosted
-    /// addressing, or credentials that only the SDK's providers can find.
-    pub(super) fn new(config: &ConnectionConfig, http: PlainHyper) -> Option<Self> {
+    /// `None` where the SDK path must serve: no endpoint (or one of another scheme than the
+    /// transport's), virtual-hosted addressing, or credentials only the SDK's providers find.
+    /// `transport_for` is asked only when the setup qualifies, with the endpoint's scheme, and
+    /// must give a transport for it (or `None`).
+    pub(super) fn new(
+        config: &ConnectionConfig,
+        transport_for: impl FnOnce(Scheme) -> Option<Transport>,
+    ) -> Option<Self> {
         let endpoint = config.endpoint.as_deref()?;
-        if !endpoint.starts_with("http://") || !config.force_path_style {
+        let scheme = if endpoint.starts_with("http://") {
+            Scheme::Http
+        } else if endpoint.starts_with("https://") {
+            Scheme::Https
+        } else {
+            return None;
+        };
+        if !config.force_path_style {
             return None;
         }
         let (key, secret) = (
@@ -74,6 +115,10 @@ impl DirectRequests {
             url.as_str().trim_end_matches('/'),
             utf8_percent_encode(&config.bucket, KEY_PATH)
         );
+        let transport = transport_for(scheme)?;
+        if transport.scheme() != scheme {
+            return None;
+        }
         let credentials = Credentials::new(
             key,
             secret,
@@ -82,7 +127,7 @@ impl DirectRequests {
             "s3db-connection-string",
         );
         Some(DirectRequests {
-            http,
+            transport,
             base,
             region: config.region.clone(),
             identity: credentials.into(),
@@ -163,24 +208,40 @@ impl DirectRequests {
                     .with_code("InvalidRequest")
                     .with_command(command)
             })?;
-        let response = self
-            .http
-            .request(request)
-            .await
-            .map_err(|e| unanswered(command, &e))?;
-        let (parts, incoming) = response.into_parts();
-        let body = incoming
-            .collect()
-            .await
-            .map_err(|e| {
-                StoreError::new(
-                    ErrorKind::Network,
-                    format!("Reading the answer to {command} failed: {e}"),
-                )
-                .with_code("NetworkingError")
-                .with_command(command)
-            })?
-            .to_bytes();
+        let (parts, body) = match &self.transport {
+            Transport::Plain(http) => {
+                let response = http.request(request).await.map_err(|e| {
+                    let timed_out = caused_by_timeout(&e);
+                    unanswered(command, &e, timed_out)
+                })?;
+                let (parts, incoming) = response.into_parts();
+                let body = incoming
+                    .collect()
+                    .await
+                    .map_err(|e| unreadable(command, &e))?;
+                (parts, body.to_bytes())
+            }
+            Transport::Tls(connector) => {
+                let request = HttpRequest::try_from(request).map_err(|e| {
+                    StoreError::new(ErrorKind::InvalidInput, e.to_string())
+                        .with_code("InvalidRequest")
+                        .with_command(command)
+                })?;
+                let response = connector
+                    .call(request)
+                    .await
+                    .map_err(|e| unanswered(command, &e, e.is_timeout()))?;
+                let response = response
+                    .try_into_http1x()
+                    .map_err(|e| unreadable(command, &e))?;
+                let (parts, sdk_body) = response.into_parts();
+                let body = sdk_body
+                    .collect()
+                    .await
+                    .map_err(|e| unreadable(command, &*e))?;
+                (parts, body.to_bytes())
+            }
+        };
         let answer = Answer {
             status: parts.status.as_u16(),
             headers: parts.headers,
@@ -285,26 +346,50 @@ fn refusal(command: &'static str, answer: &Answer) -> StoreError {
 }
 
 /// No answer: refused, reset or timed out before a status line came back.
-fn unanswered(command: &'static str, error: &hyper_util::client::legacy::Error) -> StoreError {
-    let mut chain = format!("{error}");
-    let mut timed_out = false;
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        chain.push_str(": ");
-        chain.push_str(&cause.to_string());
-        timed_out |= cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::TimedOut);
-        source = cause.source();
-    }
+fn unanswered(command: &'static str, error: &dyn std::error::Error, timed_out: bool) -> StoreError {
     let kind = if timed_out {
         ErrorKind::Timeout
     } else {
         ErrorKind::Network
     };
-    StoreError::new(kind, format!("{command} got no answer: {chain}"))
+    StoreError::new(kind, format!("{command} got no answer: {}", chain(error)))
         .with_code("NetworkingError")
         .with_command(command)
+}
+
+/// An answer whose body could not be read whole (the connection broke mid-body).
+fn unreadable(command: &'static str, error: &dyn std::error::Error) -> StoreError {
+    StoreError::new(
+        ErrorKind::Network,
+        format!("Reading the answer to {command} failed: {}", chain(error)),
+    )
+    .with_code("NetworkingError")
+    .with_command(command)
+}
+
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+fn caused_by_timeout(error: &dyn std::error::Error) -> bool {
+    let mut source = error.source();
+    while let Some(cause) = source {
+        if cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::TimedOut)
+        {
+            return true;
+        }
+        source = cause.source();
+    }
+    false
 }
 
 /// The text of the first `<tag>` element of an S3 error document, entities decoded.
@@ -421,29 +506,47 @@ mod tests {
     }
 
     #[test]
-    fn only_plain_http_path_style_with_keys_goes_direct() {
+    fn path_style_endpoints_with_keys_go_direct_over_their_schemes_transport() {
         use std::time::Duration;
         let http = super::super::plain_http::hyper_client(
             Duration::from_secs(1),
             1,
             Duration::from_secs(1),
         );
-        let direct =
-            |s: &str| DirectRequests::new(&ConnectionConfig::parse(s).unwrap(), http.clone());
-        let plain = direct("http://k:s@127.0.0.1:9000/b/db").expect("direct");
-        assert_eq!(plain.base, "http://127.0.0.1:9000/b/");
+        let plain = |s: &str| {
+            DirectRequests::new(&ConnectionConfig::parse(s).unwrap(), |_| {
+                Some(Transport::Plain(http.clone()))
+            })
+        };
+        let tls = super::super::s3::tls_connector();
+        let secure = |s: &str| {
+            DirectRequests::new(&ConnectionConfig::parse(s).unwrap(), |_| {
+                Some(Transport::Tls(tls.clone()))
+            })
+        };
+        let direct = plain("http://k:s@127.0.0.1:9000/b/db").expect("direct");
+        assert_eq!(direct.base, "http://127.0.0.1:9000/b/");
         assert!(
-            direct("http://127.0.0.1:9000/b/db").is_none(),
+            plain("http://127.0.0.1:9000/b/db").is_none(),
             "no keys given"
         );
-        assert!(direct("https://k:s@s3.example.com/b").is_none());
-        assert!(direct("s3://k:s@b/db").is_none());
         assert!(
-            direct("s3://k:s@b/db?endpoint=http://127.0.0.1:9000").is_none(),
+            plain("https://k:s@s3.example.com/b").is_none(),
+            "scheme of another transport"
+        );
+        let direct = secure("https://k:s@s3.example.com/b/db").expect("direct over TLS");
+        assert_eq!(direct.base, "https://s3.example.com/b/");
+        assert!(secure("http://k:s@127.0.0.1:9000/b/db").is_none());
+        assert!(
+            secure("s3://k:s@b/db").is_none(),
+            "AWS's own endpoints are virtual-hosted"
+        );
+        assert!(
+            plain("s3://k:s@b/db?endpoint=http://127.0.0.1:9000").is_none(),
             "virtual-hosted"
         );
         assert!(
-            direct("s3://k:s@b/db?endpoint=http://127.0.0.1:9000&forcePathStyle=true").is_some()
+            plain("s3://k:s@b/db?endpoint=http://127.0.0.1:9000&forcePathStyle=true").is_some()
         );
     }
 }
