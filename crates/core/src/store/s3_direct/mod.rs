@@ -6,14 +6,18 @@
 //! Why: these four carry nearly all of a database's requests, and on a fast local server the
 //! SDK's orchestrator (interceptors, config bag, endpoint resolution, retry plumbing and their
 //! allocations) costs the client more CPU than the request itself. LIST, COPY, DeleteObjects
-//! and every other setup (AWS's virtual-hosted endpoints, discovered credentials) stay on the SDK. Answers and failures
-//! come back in the SDK path's shapes: the same codes, kinds ([`super::s3_errors`]), statuses.
+//! and every other setup (AWS's virtual-hosted endpoints, discovered credentials) stay on the
+//! SDK. Answers and failures come back in the SDK path's shapes ([`answers`]).
+
+mod answers;
 
 use super::plain_http::PlainHyper;
-use super::s3_errors::{code_of_status, kind_of};
 use super::types::*;
 use super::ConnectionConfig;
 use crate::error::{ErrorKind, Result, StoreError};
+use answers::{
+    caused_by_timeout, object_info, refusal, text, unanswered, unreadable, Answer, META_PREFIX,
+};
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{
     sign, PayloadChecksumKind, PercentEncodingMode, SignableBody, SignableRequest, SigningSettings,
@@ -25,7 +29,7 @@ use aws_smithy_runtime_api::client::identity::Identity;
 use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
 use aws_smithy_types::body::SdkBody;
 use bytes::Bytes;
-use http::{header, HeaderMap, Method, Request};
+use http::{header, Method, Request};
 use http_body_util::BodyExt;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use std::time::SystemTime;
@@ -39,7 +43,6 @@ pub(super) const KEY_PATH: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'.')
     .remove(b'~');
 
-const META_PREFIX: &str = "x-amz-meta-";
 const DEFAULT_CONTENT_TYPE: &str = "application/octet-stream";
 
 /// Where the signed requests go. One per store, so the variants' sizes do not matter.
@@ -73,13 +76,6 @@ pub(super) struct DirectRequests {
     base: String,
     region: String,
     identity: Identity,
-}
-
-/// A status line, headers and the whole body of one answer.
-struct Answer {
-    status: u16,
-    headers: HeaderMap,
-    body: Bytes,
 }
 
 impl DirectRequests {
@@ -298,206 +294,9 @@ impl DirectRequests {
     }
 }
 
-fn text(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<String> {
-    headers
-        .get(name)
-        .and_then(|v| std::str::from_utf8(v.as_bytes()).ok())
-        .map(str::to_string)
-}
-
-fn object_info(headers: &HeaderMap) -> ObjectInfo {
-    let metadata = headers
-        .iter()
-        .filter_map(|(name, value)| {
-            let key = name.as_str().strip_prefix(META_PREFIX)?;
-            let value = std::str::from_utf8(value.as_bytes()).ok()?;
-            Some((key.to_string(), value.to_string()))
-        })
-        .collect();
-    ObjectInfo {
-        metadata,
-        content_type: text(headers, header::CONTENT_TYPE),
-        content_encoding: text(headers, header::CONTENT_ENCODING),
-        content_length: text(headers, header::CONTENT_LENGTH)
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0),
-        etag: text(headers, header::ETAG).unwrap_or_default(),
-        last_modified: text(headers, header::LAST_MODIFIED)
-            .and_then(|v| httpdate::parse_http_date(&v).ok())
-            .unwrap_or(SystemTime::UNIX_EPOCH),
-        version_id: text(headers, "x-amz-version-id"),
-    }
-}
-
-/// An error answer: its XML `Code` and `Message`, or what its status says when it has no
-/// body (a HEAD), classified as on the SDK path.
-fn refusal(command: &'static str, answer: &Answer) -> StoreError {
-    let status = Some(answer.status);
-    let body = std::str::from_utf8(&answer.body).unwrap_or_default();
-    let code = xml_text(body, "Code").unwrap_or_else(|| code_of_status(status));
-    let message =
-        xml_text(body, "Message").unwrap_or_else(|| format!("{code} ({})", answer.status));
-    let mut error = StoreError::new(kind_of(&code, status), message)
-        .with_code(code)
-        .with_command(command);
-    error.status_code = status;
-    error.request_id = text(&answer.headers, "x-amz-request-id");
-    error
-}
-
-/// No answer: refused, reset or timed out before a status line came back.
-fn unanswered(command: &'static str, error: &dyn std::error::Error, timed_out: bool) -> StoreError {
-    let kind = if timed_out {
-        ErrorKind::Timeout
-    } else {
-        ErrorKind::Network
-    };
-    StoreError::new(kind, format!("{command} got no answer: {}", chain(error)))
-        .with_code("NetworkingError")
-        .with_command(command)
-}
-
-/// An answer whose body could not be read whole (the connection broke mid-body).
-fn unreadable(command: &'static str, error: &dyn std::error::Error) -> StoreError {
-    StoreError::new(
-        ErrorKind::Network,
-        format!("Reading the answer to {command} failed: {}", chain(error)),
-    )
-    .with_code("NetworkingError")
-    .with_command(command)
-}
-
-fn chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
-}
-
-fn caused_by_timeout(error: &dyn std::error::Error) -> bool {
-    let mut source = error.source();
-    while let Some(cause) = source {
-        if cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::TimedOut)
-        {
-            return true;
-        }
-        source = cause.source();
-    }
-    false
-}
-
-/// The text of the first `<tag>` element of an S3 error document, entities decoded.
-fn xml_text(body: &str, tag: &str) -> Option<String> {
-    let open = format!("<{tag}>");
-    let start = body.find(&open)? + open.len();
-    let end = start + body[start..].find(&format!("</{tag}>"))?;
-    let raw = &body[start..end];
-    Some(
-        raw.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&apos;", "'")
-            .replace("&amp;", "&"),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn answer(status: u16, headers: &[(&str, &str)], body: &str) -> Answer {
-        let mut map = HeaderMap::new();
-        for (k, v) in headers {
-            map.append(
-                header::HeaderName::from_bytes(k.as_bytes()).unwrap(),
-                v.parse().unwrap(),
-            );
-        }
-        Answer {
-            status,
-            headers: map,
-            body: Bytes::from(body.to_string()),
-        }
-    }
-
-    #[test]
-    fn an_error_document_gives_its_code_message_and_request_id() {
-        let a = answer(
-            404,
-            &[("x-amz-request-id", "R1")],
-            "<?xml version=\"1.0\"?><Error><Code>NoSuchKey</Code><Message>The key &amp; &lt;it&gt;</Message></Error>",
-        );
-        let e = refusal("GetObject", &a);
-        assert_eq!(e.kind, ErrorKind::NoSuchKey);
-        assert_eq!(e.code, "NoSuchKey");
-        assert_eq!(e.message, "The key & <it>");
-        assert_eq!(e.status_code, Some(404));
-        assert_eq!(e.request_id.as_deref(), Some("R1"));
-        assert_eq!(e.command, Some("GetObject"));
-    }
-
-    #[test]
-    fn a_bodiless_error_is_named_by_its_status_as_on_the_sdk_path() {
-        let cases = [
-            (404, "NotFound", ErrorKind::NoSuchKey),
-            (403, "Forbidden", ErrorKind::AccessDenied),
-            (412, "PreconditionFailed", ErrorKind::PreconditionFailed),
-            (503, "Http503", ErrorKind::Throttled),
-            (500, "Http500", ErrorKind::Server),
-        ];
-        for (status, code, kind) in cases {
-            let e = refusal("HeadObject", &answer(status, &[], ""));
-            assert_eq!((e.code.as_str(), e.kind), (code, kind), "status {status}");
-            assert_eq!(e.message, format!("{code} ({status})"));
-        }
-    }
-
-    #[test]
-    fn not_implemented_is_recognised_so_conditions_fall_back() {
-        let a = answer(
-            501,
-            &[],
-            "<Error><Code>NotImplemented</Code><Message>no</Message></Error>",
-        );
-        let e = refusal("PutObject", &a);
-        assert!(e.is_not_implemented());
-        assert!(!e.is_retryable());
-    }
-
-    #[test]
-    fn object_info_reads_metadata_and_the_object_headers() {
-        let a = answer(
-            200,
-            &[
-                ("x-amz-meta-_v", "1"),
-                ("x-amz-meta-name", "Ana"),
-                ("content-type", "application/json"),
-                ("content-length", "42"),
-                ("etag", "\"abc\""),
-                ("last-modified", "Tue, 08 Dec 2026 04:05:00 GMT"),
-                ("x-amz-version-id", "v7"),
-            ],
-            "",
-        );
-        let info = object_info(&a.headers);
-        assert_eq!(info.metadata.get("_v").map(String::as_str), Some("1"));
-        assert_eq!(info.metadata.get("name").map(String::as_str), Some("Ana"));
-        assert_eq!(info.metadata.len(), 2);
-        assert_eq!(info.content_type.as_deref(), Some("application/json"));
-        assert_eq!(info.content_length, 42);
-        assert_eq!(info.etag, "\"abc\"");
-        assert_eq!(info.version_id.as_deref(), Some("v7"));
-        assert_eq!(
-            info.last_modified,
-            httpdate::parse_http_date("Tue, 08 Dec 2026 04:05:00 GMT").unwrap()
-        );
-    }
 
     #[test]
     fn keys_are_encoded_like_the_sdk_encodes_a_greedy_label() {
