@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs'
 import s3db from '../../index.js'
 import { loadReference, referenceRoot } from '../helpers/reference.mjs'
-import { createBucket, s3Endpoint, uniqueName } from '../helpers/backends.mjs'
+import { createBucket, s3ConnectionString, s3Endpoint, uniqueName } from '../helpers/backends.mjs'
 
 export const referenceInstalled = existsSync(referenceRoot)
 
@@ -23,7 +23,7 @@ export const backends = {
     async connectionString () {
       const bucket = uniqueName('plg')
       await createBucket(s3Endpoint, bucket)
-      return `http://test:testsecret@${s3Endpoint.replace('http://', '')}/${bucket}/databases/app`
+      return s3ConnectionString(`${bucket}/databases/app`)
     }
   }
 }

@@ -81,6 +81,14 @@ pub(super) fn unanswered(
         .with_command(command)
 }
 
+/// A request that could not be built (a header value no HTTP request can carry), as the SDK
+/// path reports one it cannot construct.
+pub(super) fn unbuildable(command: &'static str, message: impl Into<String>) -> StoreError {
+    StoreError::new(ErrorKind::InvalidInput, message)
+        .with_code("InvalidRequest")
+        .with_command(command)
+}
+
 /// An answer whose body could not be read whole (the connection broke mid-body).
 pub(super) fn unreadable(command: &'static str, error: &dyn std::error::Error) -> StoreError {
     StoreError::new(

@@ -14,9 +14,10 @@ mod answers;
 use super::plain_http::PlainHyper;
 use super::types::*;
 use super::ConnectionConfig;
-use crate::error::{ErrorKind, Result, StoreError};
+use crate::error::Result;
 use answers::{
-    caused_by_timeout, object_info, refusal, text, unanswered, unreadable, Answer, META_PREFIX,
+    caused_by_timeout, object_info, refusal, text, unanswered, unbuildable, unreadable, Answer,
+    META_PREFIX,
 };
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{
@@ -87,14 +88,6 @@ impl DirectRequests {
         config: &ConnectionConfig,
         transport_for: impl FnOnce(Scheme) -> Option<Transport>,
     ) -> Option<Self> {
-        let endpoint = config.endpoint.as_deref()?;
-        let scheme = if endpoint.starts_with("http://") {
-            Scheme::Http
-        } else if endpoint.starts_with("https://") {
-            Scheme::Https
-        } else {
-            return None;
-        };
         if !config.force_path_style {
             return None;
         }
@@ -102,10 +95,15 @@ impl DirectRequests {
             config.access_key_id.as_ref()?,
             config.secret_access_key.as_ref()?,
         );
-        let url = url::Url::parse(endpoint).ok()?;
+        let url = url::Url::parse(config.endpoint.as_deref()?).ok()?;
         if url.query().is_some() || url.host_str().is_none() {
             return None;
         }
+        let scheme = match url.scheme() {
+            "http" => Scheme::Http,
+            "https" => Scheme::Https,
+            _ => return None,
+        };
         let base = format!(
             "{}/{}/",
             url.as_str().trim_end_matches('/'),
@@ -199,11 +197,7 @@ impl DirectRequests {
         let uri = format!("{}{}", self.base, utf8_percent_encode(key, KEY_PATH));
         let request = self
             .signed(&method, &uri, headers, body)
-            .map_err(|message| {
-                StoreError::new(ErrorKind::InvalidInput, message)
-                    .with_code("InvalidRequest")
-                    .with_command(command)
-            })?;
+            .map_err(|message| unbuildable(command, message))?;
         let (parts, body) = match &self.transport {
             Transport::Plain(http) => {
                 let response = http.request(request).await.map_err(|e| {
@@ -218,11 +212,8 @@ impl DirectRequests {
                 (parts, body.to_bytes())
             }
             Transport::Tls(connector) => {
-                let request = HttpRequest::try_from(request).map_err(|e| {
-                    StoreError::new(ErrorKind::InvalidInput, e.to_string())
-                        .with_code("InvalidRequest")
-                        .with_command(command)
-                })?;
+                let request = HttpRequest::try_from(request)
+                    .map_err(|e| unbuildable(command, e.to_string()))?;
                 let response = connector
                     .call(request)
                     .await
